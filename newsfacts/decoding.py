@@ -1,0 +1,123 @@
+"""Bytes to text: encoding detection and mojibake repair.
+
+UTF-8 is tried first (with or without a BOM); other encodings are detected
+with charset-normalizer, and mojibake such as ``GuantÃ¡namo`` is repaired
+with ftfy. Anything that is not text is refused with a specific reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+import ftfy
+from charset_normalizer import from_bytes
+
+# ftfy's defaults would also straighten curly quotes; quote extraction needs them as printed.
+# HTML entities such as `&#163;` are unescaped only where the text holds no markup (ftfy's "auto").
+_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html="auto", normalization="NFC")
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Among candidates that charset-normalizer scores (nearly) the same, prefer the
+# encodings news text is actually saved in: it tends to call cp1252 "cp1250"
+# and cp1251 "mac_cyrillic" on short texts.
+_PREFERRED = ("cp1252", "latin_1", "cp1251", "iso8859_15", "cp1250", "koi8_r")
+_VALID_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Control characters that never occur in text (tab, newline, carriage return, form feed are fine).
+_BINARY_CONTROLS = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can decode; `reason` is a short machine-readable word."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode an article's bytes, repair mojibake, or raise DecodeError."""
+    if not data.strip():
+        raise DecodeError("empty", "the file holds no text" if data else "the file is empty")
+    text, encoding = _decode(data)
+    warnings: list[str] = []
+    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    if fixed != text:
+        warnings.append("mojibake_repaired")
+    if not fixed.strip():
+        raise DecodeError("empty", "the file holds only invisible characters")
+    return Decoded(fixed, encoding, tuple(warnings))
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec.replace("-sig", "") + "-bom"
+            except UnicodeDecodeError as exc:
+                raise DecodeError("undecodable", f"invalid {codec} after a BOM at byte {exc.start}") from exc
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return data.decode(utf16), utf16
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DecodeError("binary", f"NUL byte at offset {nul}")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if _VALID_UTF8_MULTIBYTE.search(data):
+            # Mostly UTF-8 with broken sequences: decoding as a legacy code page would
+            # garble every valid character, so refuse rather than corrupt the text.
+            raise DecodeError("undecodable", f"invalid UTF-8 at byte {exc.start}") from exc
+    return _decode_legacy(data)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII text leaves NULs on every other byte."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    half = len(data) // 2
+    if odd.count(0) > 0.3 * half and even.count(0) < 0.05 * half:
+        codec = "utf-16-le"
+    elif even.count(0) > 0.3 * half and odd.count(0) < 0.05 * half:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    if len(_BINARY_CONTROLS.findall(data)) > max(2, len(data) // 1000):
+        raise DecodeError("binary", "control bytes that do not occur in text")
+    matches = list(from_bytes(data))
+    if not matches:
+        raise DecodeError("undecodable", "no text encoding fits these bytes")
+    least_chaos = min(m.chaos for m in matches)
+    most_coherent = max(m.coherence for m in matches)
+    tied = [m for m in matches if m.chaos <= least_chaos + 0.01 and m.coherence >= most_coherent - 0.05]
+    ranked = sorted(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
+    best = ranked[0]
+    if best.chaos > 0.3:
+        raise DecodeError("undecodable", f"best guess {best.encoding} still looks like noise")
+    return str(best), best.encoding

@@ -1,0 +1,203 @@
+"""The curate pipeline as stages, and as one plain function.
+
+The stages pass file paths, not data frames, so that an orchestrator (the
+Prefect flow in `flows/curate.py`) can run them as tasks over batches, in
+other processes or on other machines. `curate` chains the same stages in this
+process, with no orchestrator.
+
+    discover -> ingest (per batch of files) -> collect documents (dedupe)
+             -> validate and write each table -> manifest -> publish
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import platform
+import secrets
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+import newsfacts
+from newsfacts import progress
+from newsfacts.documents import deduplicate, ingest_files, IngestResult
+from newsfacts.publishing import (
+    MANIFEST,
+    QUARANTINE_DIR,
+    OutputLock,
+    publish,
+    prune_runs,
+    run_dir,
+    sha256_file,
+    staging_dir,
+    write_frame,
+    write_json,
+    write_parquet,
+)
+from newsfacts.reading import QUARANTINED, FileOutcome, InputFile, discover
+from newsfacts.settings import Settings
+from newsfacts.validating import validate_table
+from schemas import SCHEMA_VERSION, TABLES
+from schemas.arrow import polars_schema
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunContext:
+    run_id: str
+    started_at: dt.datetime
+    settings: Settings
+
+    @property
+    def run_dir(self) -> Path:
+        return run_dir(self.settings.out_dir, self.run_id)
+
+    @property
+    def staging_dir(self) -> Path:
+        return staging_dir(self.settings.out_dir, self.run_id)
+
+
+@dataclass
+class TableReport:
+    name: str
+    rows: int
+    quarantined_rows: int
+    file: str
+    sha256: str
+    quarantine_reasons: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    out_dir: str
+    files: dict[str, int]  # fate -> number of input files
+    tables: dict[str, TableReport]
+    seconds: float
+
+    @property
+    def quarantined_rows(self) -> int:
+        return sum(t.quarantined_rows for t in self.tables.values())
+
+
+# --- stages -------------------------------------------------------------------------------------
+
+
+def new_run(settings: Settings) -> RunContext:
+    started = dt.datetime.now(dt.timezone.utc)
+    run_id = started.strftime("%Y%m%dT%H%M%S%fZ") + "-" + secrets.token_hex(3)
+    context = RunContext(run_id, started, settings)
+    context.staging_dir.mkdir(parents=True)
+    (context.run_dir / QUARANTINE_DIR).mkdir(parents=True)
+    return context
+
+
+def plan_batches(files: list[InputFile], batch_size: int) -> list[list[InputFile]]:
+    return [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
+
+
+def ingest_batch(context: RunContext, files: list[InputFile], batch_no: int) -> str:
+    """Read and normalize a batch of files; write its document rows and file outcomes to staging. Returns the batch's path stem."""
+    results = ingest_files(files, context.settings.max_file_bytes, context.started_at)
+    stem = context.staging_dir / f"ingest-{batch_no:05d}"
+    rows = [r.document for r in results if r.document is not None]
+    pl.DataFrame(rows, schema=polars_schema(TABLES["documents"])).write_parquet(stem.with_suffix(".parquet"))
+    write_json([asdict(r.outcome) for r in results], stem.with_suffix(".json"))
+    progress.report("ingest", len(files))
+    return str(stem)
+
+
+def collect_documents(batch_stems: list[str]) -> tuple[pl.DataFrame, list[FileOutcome]]:
+    """Join the ingested batches and merge files with the same content into one document."""
+    results: list[IngestResult] = []
+    for stem in map(Path, batch_stems):
+        outcomes = [FileOutcome(**o) for o in json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))]
+        documents = {d["doc_id"]: d for d in pl.read_parquet(stem.with_suffix(".parquet")).to_dicts()}
+        results += [IngestResult(o, documents.get(o.doc_id) if o.doc_id else None) for o in outcomes]
+    documents, outcomes = deduplicate(results)
+    frame = pl.DataFrame(documents, schema=polars_schema(TABLES["documents"])).sort("source_path")
+    return frame, outcomes
+
+
+def validate_and_write(context: RunContext, name: str, frame: pl.DataFrame) -> tuple[TableReport, pl.DataFrame]:
+    """Validate one table, write its valid rows to the run folder and its failing rows to quarantine."""
+    model = TABLES[name]
+    checked = validate_table(name, model, frame)
+    path = context.run_dir / f"{name}.parquet"
+    write_parquet(checked.valid, model, path, parquet_metadata(context, name))
+    reasons: dict[str, int] = {}
+    if checked.quarantined.height:
+        write_frame(checked.quarantined, context.run_dir / QUARANTINE_DIR / f"{name}.parquet")
+        reasons = dict(checked.quarantined["quarantine_reason"].value_counts().iter_rows())
+    report = TableReport(name, checked.valid.height, checked.quarantined.height, path.name, sha256_file(path), reasons)
+    return report, checked.quarantined
+
+
+def parquet_metadata(context: RunContext, table: str) -> dict[str, str]:
+    return {
+        "newsfacts.table": table,
+        "newsfacts.schema_version": SCHEMA_VERSION,
+        "newsfacts.package_version": newsfacts.__version__,
+        "newsfacts.run_id": context.run_id,
+        "newsfacts.created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+    }
+
+
+def mark_quarantined(outcomes: list[FileOutcome], quarantined_documents: pl.DataFrame) -> None:
+    """Files whose document row failed validation are accounted for as quarantined, not processed."""
+    reasons = dict(zip(quarantined_documents["doc_id"].to_list(), quarantined_documents["quarantine_reason"].to_list()))
+    for outcome in outcomes:
+        doc_id = outcome.doc_id or outcome.duplicate_of
+        if doc_id in reasons:
+            outcome.fate, outcome.reason, outcome.detail = QUARANTINED, "failed_validation", reasons[doc_id]
+
+
+def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[FileOutcome]) -> RunSummary:
+    """Write the manifest, publish the run atomically, and prune old runs."""
+    outcomes = sorted(outcomes, key=lambda o: o.path)
+    fates: dict[str, int] = {}
+    for outcome in outcomes:
+        fates[outcome.fate] = fates.get(outcome.fate, 0) + 1
+    manifest = {
+        "run_id": context.run_id,
+        "started_at": context.started_at.isoformat(),
+        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+        "versions": {
+            "newsfacts": newsfacts.__version__,
+            "schema": SCHEMA_VERSION,
+            "python": platform.python_version(),
+            "polars": pl.__version__,
+        },
+        "settings": context.settings.to_json(),
+        "tables": {r.name: asdict(r) for r in reports},
+        "files_by_fate": fates,
+        "files": [asdict(o) for o in outcomes],
+    }
+    write_json(manifest, context.run_dir / MANIFEST)
+    publish(context.settings.out_dir, context.run_id, [r.file for r in reports])
+    shutil.rmtree(context.staging_dir, ignore_errors=True)
+    prune_runs(context.settings.out_dir, context.settings.keep_runs)
+    seconds = (dt.datetime.now(dt.timezone.utc) - context.started_at).total_seconds()
+    return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds)
+
+
+# --- the whole pipeline, with no orchestrator ------------------------------------------------------
+
+
+def curate(settings: Settings) -> RunSummary:
+    """Run every stage in this process: raw folder in, published dataset out."""
+    with OutputLock(settings.out_dir):
+        context = new_run(settings)
+        files, outcomes = discover(settings.raw_dir)
+        progress.report("ingest", 0, len(files))
+        stems = [ingest_batch(context, batch, i) for i, batch in enumerate(plan_batches(files, settings.batch_size))]
+        documents, file_outcomes = collect_documents(stems)
+        report, quarantined = validate_and_write(context, "documents", documents)
+        mark_quarantined(file_outcomes, quarantined)
+        return finish_run(context, [report], outcomes + file_outcomes)

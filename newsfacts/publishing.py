@@ -1,0 +1,179 @@
+"""Writing Parquet and publishing a run's dataset atomically.
+
+Layout of an output folder::
+
+    outputs/
+      .runs/<run_id>/          one complete dataset per published run
+      .current -> .runs/<id>   switched with one atomic rename when a run is complete
+      documents.parquet -> .current/documents.parquet   (and the other tables,
+      manifest.json -> .current/manifest.json            manifest and quarantine)
+      quarantine -> .current/quarantine
+      .lock                    held by the run that is writing
+
+Readers open the top-level names; because they resolve through `.current`,
+they see either the previous complete dataset or the new one, never a mix
+or a half-written file, whenever a run crashes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandera.polars as pa
+import polars as pl
+import pyarrow.parquet as pq
+
+from schemas.arrow import arrow_schema
+
+RUNS_DIR = ".runs"
+CURRENT_LINK = ".current"
+LOCK_FILE = ".lock"
+QUARANTINE_DIR = "quarantine"
+MANIFEST = "manifest.json"
+STAGING_SUFFIX = ".staging"
+
+
+class OutputLocked(RuntimeError):
+    """Another run is writing to the same output folder."""
+
+
+class OutputLock:
+    """An exclusive, non-blocking lock on an output folder for the duration of a run."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = Path(out_dir) / LOCK_FILE
+        self._handle = None
+
+    def __enter__(self) -> OutputLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise OutputLocked(f"another run ({holder}) is writing to {self.path.parent}; wait for it to finish") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        self._handle = handle
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._handle:
+            fcntl.flock(self._handle, fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+def run_dir(out_dir: Path, run_id: str) -> Path:
+    return Path(out_dir) / RUNS_DIR / run_id
+
+
+def staging_dir(out_dir: Path, run_id: str) -> Path:
+    return Path(out_dir) / RUNS_DIR / (run_id + STAGING_SUFFIX)
+
+
+def write_parquet(frame: pl.DataFrame, model: type[pa.DataFrameModel], path: Path, metadata: dict[str, str]) -> None:
+    """Write a table with the model's Arrow schema, zstd, statistics and key-value metadata; atomically."""
+    schema = arrow_schema(model)
+    schema = schema.with_metadata({**(schema.metadata or {}), **{k: str(v) for k, v in metadata.items()}})
+    table = frame.select(schema.names).to_arrow().cast(schema)
+    tmp = path.with_name(path.name + ".tmp")
+    pq.write_table(table, tmp, compression="zstd", write_statistics=True)
+    _fsync_file(tmp)
+    os.replace(tmp, path)
+
+
+def write_frame(frame: pl.DataFrame, path: Path) -> None:
+    """Write a frame that has no model (a quarantine table), atomically."""
+    tmp = path.with_name(path.name + ".tmp")
+    frame.write_parquet(tmp, compression="zstd", statistics=True)
+    _fsync_file(tmp)
+    os.replace(tmp, path)
+
+
+def write_json(data: object, path: Path) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+    _fsync_file(tmp)
+    os.replace(tmp, path)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def publish(out_dir: Path, run_id: str, names: Iterable[str]) -> None:
+    """Make run `run_id` the current dataset with one atomic rename, then make sure the top-level links exist."""
+    out_dir = Path(out_dir)
+    target = run_dir(out_dir, run_id)
+    if not (target / MANIFEST).is_file():
+        raise RuntimeError(f"run {run_id} has no manifest; refusing to publish an incomplete dataset")
+    _fsync_dir(target)
+    _atomic_symlink(Path(RUNS_DIR) / run_id, out_dir / CURRENT_LINK)
+    for name in [*names, MANIFEST, QUARANTINE_DIR]:
+        _atomic_symlink(Path(CURRENT_LINK) / name, out_dir / name)
+    _fsync_dir(out_dir)
+
+
+def current_run_id(out_dir: Path) -> str | None:
+    link = Path(out_dir) / CURRENT_LINK
+    return Path(os.readlink(link)).name if link.is_symlink() else None
+
+
+def prune_runs(out_dir: Path, keep: int) -> list[str]:
+    """Delete all but the `keep` newest published runs (the current one always stays), and leftover staging.
+
+    Call only while holding the OutputLock, so no other run's staging is touched.
+    """
+    runs = Path(out_dir) / RUNS_DIR
+    if not runs.is_dir():
+        return []
+    current = current_run_id(out_dir)
+    published = sorted((p for p in runs.iterdir() if p.is_dir() and not p.name.endswith(STAGING_SUFFIX)), reverse=True)
+    previous = [p.name for p in published if p.name != current][: max(keep - 1, 0)]
+    keep_names = {current, *previous}
+    removed = []
+    for path in runs.iterdir():
+        if path.name not in keep_names:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed
+
+
+def _atomic_symlink(target: Path, link: Path) -> None:
+    if link.is_symlink() and Path(os.readlink(link)) == target:
+        return
+    if link.exists() and not link.is_symlink() and link.is_dir():
+        shutil.rmtree(link)  # an older layout's real folder (quarantine/) gives way to the link
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
