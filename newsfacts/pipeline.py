@@ -113,22 +113,29 @@ def ingest_batch(context: RunContext, files: list[InputFile], batch_no: int) -> 
     return str(stem)
 
 
-def collect_documents(batch_stems: list[str]) -> tuple[pl.DataFrame, list[FileOutcome]]:
-    """Join the ingested batches and merge files with the same content into one document."""
+def collect_documents(context: RunContext, batch_stems: list[str]) -> tuple[str, list[FileOutcome]]:
+    """Join the ingested batches and merge files with the same content into one document.
+
+    Returns the staged documents table's path and the outcome of every file read.
+    """
     results: list[IngestResult] = []
     for stem in map(Path, batch_stems):
         outcomes = [FileOutcome(**o) for o in json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))]
         documents = {d["doc_id"]: d for d in pl.read_parquet(stem.with_suffix(".parquet")).to_dicts()}
         results += [IngestResult(o, documents.get(o.doc_id) if o.doc_id else None) for o in outcomes]
     documents, outcomes = deduplicate(results)
-    frame = pl.DataFrame(documents, schema=polars_schema(TABLES["documents"])).sort("source_path")
-    return frame, outcomes
+    path = context.staging_dir / "documents.parquet"
+    pl.DataFrame(documents, schema=polars_schema(TABLES["documents"])).sort("source_path").write_parquet(path)
+    return str(path), outcomes
 
 
-def validate_and_write(context: RunContext, name: str, frame: pl.DataFrame) -> tuple[TableReport, pl.DataFrame]:
-    """Validate one table, write its valid rows to the run folder and its failing rows to quarantine."""
+def validate_and_write(context: RunContext, name: str, staged: str) -> tuple[TableReport, pl.DataFrame]:
+    """Validate one staged table, write its valid rows to the run folder and its failing rows to quarantine.
+
+    Returns the table's report and its quarantined rows.
+    """
     model = TABLES[name]
-    checked = validate_table(name, model, frame)
+    checked = validate_table(name, model, pl.read_parquet(staged))
     path = context.run_dir / f"{name}.parquet"
     write_parquet(checked.valid, model, path, parquet_metadata(context, name))
     reasons: dict[str, int] = {}
@@ -197,7 +204,7 @@ def curate(settings: Settings) -> RunSummary:
         files, outcomes = discover(settings.raw_dir)
         progress.report("ingest", 0, len(files))
         stems = [ingest_batch(context, batch, i) for i, batch in enumerate(plan_batches(files, settings.batch_size))]
-        documents, file_outcomes = collect_documents(stems)
+        documents, file_outcomes = collect_documents(context, stems)
         report, quarantined = validate_and_write(context, "documents", documents)
         mark_quarantined(file_outcomes, quarantined)
         return finish_run(context, [report], outcomes + file_outcomes)

@@ -1,0 +1,1 @@
+"""Prefect orchestration of the newsfacts stages. Each task is a thin call into the `newsfacts` library."""

@@ -1,0 +1,143 @@
+"""The `newsfacts` command line.
+
+`newsfacts run` runs the Prefect flow (flows/curate.py) by default, or the same
+stages in-process with `--engine local`. Prefect is imported only when the
+flow is run, so the library itself never depends on it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsfacts import progress
+from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, Settings
+
+app = typer.Typer(help="Turn raw news articles into a curated, validated Parquet dataset.", no_args_is_help=True)
+console = Console(stderr=True)
+
+EXIT_RUN_FAILED = 1
+EXIT_QUARANTINED = 3
+
+
+class Engine(str, Enum):
+    prefect = "prefect"
+    local = "local"
+
+
+@app.callback()
+def main() -> None:
+    """newsfacts: quotes, entities and claims from news articles, as a dataset with a contract."""
+
+
+@app.command()
+def run(
+    raw_dir: Annotated[Path, typer.Argument(help="Folder of raw articles, read recursively.")] = Path("raw"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for the Parquet dataset.")] = Path("outputs"),
+    max_file_mb: Annotated[float, typer.Option(help="Reject files larger than this many MB, unread.")] = DEFAULT_MAX_FILE_BYTES / 2**20,
+    batch_size: Annotated[int, typer.Option(min=1, help="Files per batch (one flow task per batch).")] = 200,
+    keep_runs: Annotated[int, typer.Option(min=1, help="Published runs to keep in OUT/.runs.")] = 2,
+    engine: Annotated[Engine, typer.Option(help="prefect: run the Prefect flow; local: the same stages in this process.")] = Engine.prefect,
+    fail_on_quarantine: Annotated[bool, typer.Option(help=f"Exit with status {EXIT_QUARANTINED} when any row was quarantined.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's and the library's logs.")] = False,
+) -> None:
+    """Curate RAW_DIR into OUT: documents.parquet, manifest.json and quarantine/."""
+    if not raw_dir.is_dir():
+        console.print(f"[red]error:[/] raw folder {raw_dir} does not exist or is not a folder")
+        raise typer.Exit(EXIT_RUN_FAILED)
+    settings = Settings(raw_dir=raw_dir, out_dir=out, max_file_bytes=int(max_file_mb * 2**20), batch_size=batch_size, keep_runs=keep_runs)
+    _configure_logging(verbose)
+    started = time.perf_counter()
+    try:
+        with _progress_bar():
+            summary = _run(settings, engine)
+    except Exception as exc:  # the run itself failed: say why in one line, the traceback only with -v
+        if verbose:
+            console.print_exception()
+        console.print(f"[red]run failed:[/] {type(exc).__name__}: {exc}")
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    _print_summary(summary, time.perf_counter() - started)
+    if fail_on_quarantine and summary.quarantined_rows:
+        raise typer.Exit(EXIT_QUARANTINED)
+
+
+def _run(settings: Settings, engine: Engine):
+    if engine is Engine.local:
+        from newsfacts.pipeline import curate
+
+        return curate(settings)
+    from flows.curate import curate  # imports Prefect: only here
+
+    return curate(
+        raw_dir=str(settings.raw_dir),
+        out_dir=str(settings.out_dir),
+        max_file_bytes=settings.max_file_bytes,
+        batch_size=settings.batch_size,
+        keep_runs=settings.keep_runs,
+    )
+
+
+def _configure_logging(verbose: bool) -> None:
+    # No network here and none wanted: never send Prefect analytics. Respect the user's own settings.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+class _progress_bar:
+    """A progress bar fed by the library's progress events, shown only on a terminal."""
+
+    def __enter__(self):
+        self._bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=console, transient=True, disable=not console.is_terminal,
+        )
+        self._tasks: dict[str, int] = {}
+        self._bar.__enter__()
+        self._unsubscribe = progress.subscribe(self._on_event)
+        return self
+
+    def _on_event(self, stage: str, advance: int, total: int | None) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._bar.add_task(stage, total=total)
+        elif total is not None:
+            self._bar.update(self._tasks[stage], total=total)
+        self._bar.advance(self._tasks[stage], advance)
+
+    def __exit__(self, *exc_info):
+        self._unsubscribe()
+        return self._bar.__exit__(*exc_info)
+
+
+def _print_summary(summary, seconds: float) -> None:
+    out = Console()
+    table = Table(title=f"newsfacts run {summary.run_id}", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    files = summary.files
+    table.add_row("files read", str(sum(files.values())))
+    for fate in ("processed", "duplicate", "rejected", "skipped", "quarantined"):
+        table.add_row(f"  {fate}", str(files.get(fate, 0)))
+    for name, report in summary.tables.items():
+        table.add_row(f"rows in {name}", str(report.rows))
+    table.add_row("rows quarantined", str(summary.quarantined_rows))
+    table.add_row("time taken", f"{seconds:.1f} s")
+    out.print(table)
+    out.print(f"dataset: {summary.out_dir}/  (manifest.json lists every file's fate)")
+
+
+if __name__ == "__main__":
+    sys.exit(app())
