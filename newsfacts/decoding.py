@@ -114,8 +114,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     if not matches:
         raise DecodeError("undecodable", "no text encoding fits these bytes")
     least_chaos = min(m.chaos for m in matches)
-    most_coherent = max(m.coherence for m in matches)
-    tied = [m for m in matches if m.chaos <= least_chaos + 0.01 and m.coherence >= most_coherent - 0.05]
+    clean = [m for m in matches if m.chaos <= least_chaos + 0.01]
+    most_coherent = max(m.coherence for m in clean)
+    tied = [m for m in clean if m.coherence >= most_coherent - 0.05]
     ranked = sorted(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
     best = ranked[0]
     if best.chaos > 0.3:

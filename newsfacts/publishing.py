@@ -135,7 +135,7 @@ def current_run_id(out_dir: Path) -> str | None:
 
 
 def prune_runs(out_dir: Path, keep: int) -> list[str]:
-    """Delete all but the `keep` newest published runs (the current one always stays), and leftover staging.
+    """Delete all but the `keep` newest published runs (the current one always stays), and crashed runs' leftovers.
 
     Call only while holding the OutputLock, so no other run's staging is touched.
     """
@@ -143,7 +143,8 @@ def prune_runs(out_dir: Path, keep: int) -> list[str]:
     if not runs.is_dir():
         return []
     current = current_run_id(out_dir)
-    published = sorted((p for p in runs.iterdir() if p.is_dir() and not p.name.endswith(STAGING_SUFFIX)), reverse=True)
+    # A run folder without a manifest is a crashed run's: never published, always removed.
+    published = sorted((p for p in runs.iterdir() if (p / MANIFEST).is_file()), reverse=True)
     previous = [p.name for p in published if p.name != current][: max(keep - 1, 0)]
     keep_names = {current, *previous}
     removed = []
