@@ -24,7 +24,7 @@ from newsfacts import progress
 from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, Settings
 
 app = typer.Typer(help="Turn raw news articles into a curated, validated Parquet dataset.", no_args_is_help=True)
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # error lines stay whole, for logs and grep
 
 EXIT_RUN_FAILED = 1
 EXIT_QUARANTINED = 3
