@@ -15,7 +15,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from newsfacts import pipeline
 from newsfacts.publishing import OutputLock
 from newsfacts.reading import discover
-from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, Settings
+from newsfacts.nlp import check_model
+from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
 
 # Reading and writing files can fail transiently (network mounts); the stages record bad input
 # themselves, so a retry only ever repeats an I/O failure, never a deterministic rejection.
@@ -37,6 +38,16 @@ def collect_documents(context: pipeline.RunContext, stems: list[str]):
     return pipeline.collect_documents(context, stems)
 
 
+@task(name="extract-batch", cache_policy=NO_CACHE)
+def extract_batch(context: pipeline.RunContext, offset: int, length: int, batch_no: int) -> str:
+    return pipeline.extract_batch(context, offset, length, batch_no)
+
+
+@task(name="link-entities", cache_policy=NO_CACHE)
+def link_entities(context: pipeline.RunContext, stems: list[str]) -> dict[str, str]:
+    return pipeline.link_entities(context, stems)
+
+
 @task(name="validate-and-write", cache_policy=NO_CACHE, **IO_RETRIES)
 def validate_and_write(context: pipeline.RunContext, table: str, staged: str):
     return pipeline.validate_and_write(context, table, staged)
@@ -54,10 +65,16 @@ def curate(
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
     batch_size: int = 200,
     keep_runs: int = 2,
+    model: str = DEFAULT_MODEL,
+    workers: int | None = None,
 ) -> pipeline.RunSummary:
     """Curate the articles in `raw_dir` into the Parquet dataset in `out_dir`."""
     logger = get_run_logger()
-    settings = Settings(raw_dir=raw_dir, out_dir=out_dir, max_file_bytes=max_file_bytes, batch_size=batch_size, keep_runs=keep_runs)
+    settings = Settings(
+        raw_dir=raw_dir, out_dir=out_dir, max_file_bytes=max_file_bytes, batch_size=batch_size, keep_runs=keep_runs, model=model,
+        **({"workers": workers} if workers else {}),
+    )
+    check_model(settings.model)
     with OutputLock(settings.out_dir):
         context = pipeline.new_run(settings)
         files, skipped = discover_files(settings.raw_dir)
@@ -67,7 +84,12 @@ def curate(
         documents, outcomes = collect_documents(context, stems)
         report, quarantined = validate_and_write(context, "documents", documents)
         pipeline.mark_quarantined(outcomes, quarantined)
-        summary = publish(context, [report], skipped + outcomes)
+        # One extraction task at a time: each already uses every core through spaCy's processes.
+        slices = pipeline.plan_document_batches(context)
+        extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        staged = link_entities(context, extracted)
+        reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]
+        summary = publish(context, reports, skipped + outcomes)
     logger.info("run %s published to %s: %s", summary.run_id, out_dir, summary.files)
     if summary.quarantined_rows:
         logger.warning("%d rows quarantined; see %s/quarantine/", summary.quarantined_rows, out_dir)

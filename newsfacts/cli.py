@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsfacts import progress
-from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, Settings
+from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
 
 app = typer.Typer(help="Turn raw news articles into a curated, validated Parquet dataset.", no_args_is_help=True)
 console = Console(stderr=True, soft_wrap=True)  # error lines stay whole, for logs and grep
@@ -47,6 +47,8 @@ def run(
     max_file_mb: Annotated[float, typer.Option(help="Reject files larger than this many MB, unread.")] = DEFAULT_MAX_FILE_BYTES / 2**20,
     batch_size: Annotated[int, typer.Option(min=1, help="Files per batch (one flow task per batch).")] = 200,
     keep_runs: Annotated[int, typer.Option(min=1, help="Published runs to keep in OUT/.runs.")] = 2,
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use (en_core_web_md, _lg, _trf...).")] = DEFAULT_MODEL,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy.")] = os.cpu_count() or 1,
     engine: Annotated[Engine, typer.Option(help="prefect: run the Prefect flow; local: the same stages in this process.")] = Engine.prefect,
     fail_on_quarantine: Annotated[bool, typer.Option(help=f"Exit with status {EXIT_QUARANTINED} when any row was quarantined.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's and the library's logs.")] = False,
@@ -55,7 +57,10 @@ def run(
     if not raw_dir.is_dir():
         console.print(f"[red]error:[/] raw folder {raw_dir} does not exist or is not a folder")
         raise typer.Exit(EXIT_RUN_FAILED)
-    settings = Settings(raw_dir=raw_dir, out_dir=out, max_file_bytes=int(max_file_mb * 2**20), batch_size=batch_size, keep_runs=keep_runs)
+    settings = Settings(
+        raw_dir=raw_dir, out_dir=out, max_file_bytes=int(max_file_mb * 2**20), batch_size=batch_size, keep_runs=keep_runs,
+        model=model, workers=workers,
+    )
     _configure_logging(verbose)
     started = time.perf_counter()
     try:
@@ -84,6 +89,8 @@ def _run(settings: Settings, engine: Engine):
         max_file_bytes=settings.max_file_bytes,
         batch_size=settings.batch_size,
         keep_runs=settings.keep_runs,
+        model=settings.model,
+        workers=settings.workers,
     )
 
 

@@ -75,13 +75,31 @@ def parse_date(value: str) -> dt.date | None:
 
 
 def split_title(text: str) -> tuple[str | None, str]:
-    """A headline is a short first line with no final punctuation (a question or exclamation mark aside),
-    followed by a blank line and a body."""
+    """A headline is a short first line followed by a blank line and a body, with no final punctuation
+    (a question or exclamation mark aside) or written in Title Case."""
     first, separator, body = text.strip().partition("\n")
     if not body.startswith("\n") and not re.match(r"[ \t]*\n", body):
         return None, text
     title = " ".join(first.split())
     has_body = bool(split_paragraphs(body))
-    if has_body and is_headline_like(title, max_words=MAX_TITLE_WORDS, max_chars=MAX_TITLE_CHARS, allowed_final="?!"):
+    headline = is_headline_like(title, max_words=MAX_TITLE_WORDS, max_chars=MAX_TITLE_CHARS, allowed_final="?!")
+    if has_body and (headline or is_title_case(title)):
         return title, body
     return None, text
+
+
+# Short words that stay lower case in Title Case.
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or over the to up vs via with".split())
+
+
+def is_title_case(line: str) -> bool:
+    """"FBI Makes Final Preparations To Interview Hillary Clinton.": a headline even with a final period.
+
+    Most words that are not minor words start with a capital, and there are enough of them to tell.
+    """
+    words = [w.strip("\"'“”‘’()[],:;.!?") for w in line.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(words) > MAX_TITLE_WORDS or len(major) < 4:
+        return False
+    return sum(w[0].isupper() for w in major) >= 0.85 * len(major)

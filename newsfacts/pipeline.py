@@ -5,8 +5,9 @@ Prefect flow in `flows/curate.py`) can run them as tasks over batches, in
 other processes or on other machines. `curate` chains the same stages in this
 process, with no orchestrator.
 
-    discover -> ingest (per batch of files) -> collect documents (dedupe)
-             -> validate and write each table -> manifest -> publish
+    discover -> ingest (per batch of files) -> collect documents (dedupe) -> validate and write documents
+             -> extract (per batch of documents: one spaCy pass, every extractor)
+             -> link entities across articles -> validate and write each table -> manifest -> publish
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ import polars as pl
 
 import newsfacts
 from newsfacts import progress
-from newsfacts.documents import deduplicate, ingest_files, IngestResult
+from newsfacts.documents import IngestResult, deduplicate, ingest_files
+from newsfacts.extraction import extract_documents, read_extraction, write_extraction
+from newsfacts.linking import link
+from newsfacts.nlp import check_model
 from newsfacts.publishing import (
     MANIFEST,
     QUARANTINE_DIR,
@@ -42,7 +46,7 @@ from newsfacts.publishing import (
 from newsfacts.reading import QUARANTINED, FileOutcome, InputFile, discover
 from newsfacts.settings import Settings
 from newsfacts.validating import validate_table
-from schemas import SCHEMA_VERSION, TABLES
+from schemas import FOREIGN_KEYS, SCHEMA_VERSION, SPAN_TABLES, TABLES
 from schemas.arrow import polars_schema
 
 log = logging.getLogger(__name__)
@@ -135,7 +139,9 @@ def validate_and_write(context: RunContext, name: str, staged: str) -> tuple[Tab
     Returns the table's report and its quarantined rows.
     """
     model = TABLES[name]
-    checked = validate_table(name, model, pl.read_parquet(staged))
+    referenced = {ref for table, _, ref, _ in FOREIGN_KEYS if table == name} | ({"documents"} if name in SPAN_TABLES else set())
+    references = {ref: pl.read_parquet(context.run_dir / f"{ref}.parquet") for ref in referenced}
+    checked = validate_table(name, model, pl.read_parquet(staged), references, FOREIGN_KEYS, span_checked=name in SPAN_TABLES)
     path = context.run_dir / f"{name}.parquet"
     write_parquet(checked.valid, model, path, parquet_metadata(context, name))
     reasons: dict[str, int] = {}
@@ -144,6 +150,35 @@ def validate_and_write(context: RunContext, name: str, staged: str) -> tuple[Tab
         reasons = dict(checked.quarantined["quarantine_reason"].value_counts().iter_rows())
     report = TableReport(name, checked.valid.height, checked.quarantined.height, path.name, sha256_file(path), reasons)
     return report, checked.quarantined
+
+
+def plan_document_batches(context: RunContext) -> list[tuple[int, int]]:
+    """(offset, length) slices of the validated documents table, one per extraction task."""
+    rows = pl.scan_parquet(context.run_dir / "documents.parquet").select(pl.len()).collect().item()
+    size = context.settings.batch_size
+    return [(offset, min(size, rows - offset)) for offset in range(0, rows, size)]
+
+
+def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) -> str:
+    """Run the NLP pass and the extractors over one slice of the documents; stage the rows. Returns the path stem."""
+    documents = pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text").slice(offset, length).collect()
+    results = extract_documents(documents, context.settings.model, context.settings.workers)
+    stem = context.staging_dir / f"extract-{batch_no:05d}"
+    write_extraction(results, stem)
+    progress.report("extract", length)
+    return str(stem)
+
+
+def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
+    """Link every article's entities across the corpus; stage the entities and mentions tables."""
+    articles = [article for stem in stems for article in read_extraction(Path(stem))]
+    entities, mentions = link(articles)
+    staged = {}
+    for name, rows in (("entities", entities), ("mentions", mentions)):
+        path = context.staging_dir / f"{name}.parquet"
+        pl.DataFrame(rows, schema=polars_schema(TABLES[name])).write_parquet(path)
+        staged[name] = str(path)
+    return staged
 
 
 def parquet_metadata(context: RunContext, table: str) -> dict[str, str]:
@@ -197,8 +232,12 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
 # --- the whole pipeline, with no orchestrator ------------------------------------------------------
 
 
+EXTRACTED_TABLES = ("entities", "mentions")
+
+
 def curate(settings: Settings) -> RunSummary:
     """Run every stage in this process: raw folder in, published dataset out."""
+    check_model(settings.model)
     with OutputLock(settings.out_dir):
         context = new_run(settings)
         files, outcomes = discover(settings.raw_dir)
@@ -207,4 +246,9 @@ def curate(settings: Settings) -> RunSummary:
         documents, file_outcomes = collect_documents(context, stems)
         report, quarantined = validate_and_write(context, "documents", documents)
         mark_quarantined(file_outcomes, quarantined)
-        return finish_run(context, [report], outcomes + file_outcomes)
+        slices = plan_document_batches(context)
+        progress.report("extract", 0, sum(length for _, length in slices))
+        extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        staged = link_entities(context, extracted)
+        reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in EXTRACTED_TABLES]
+        return finish_run(context, reports, outcomes + file_outcomes)

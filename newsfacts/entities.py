@@ -1,0 +1,604 @@
+"""Entities and mentions within one article: named mentions, surnames, roles and pronouns.
+
+From one spaCy Doc, find every mention of a person, organisation or place and
+cluster the mentions into one local entity per real-world referent:
+
+1. Named mentions come from NER, cleaned: titles leave person names and become
+   roles ("President Vladimir Putin" -> "Vladimir Putin", role "President"),
+   possessives and leading articles are trimmed, and the small model's type
+   errors are fixed (a known person's surname tagged ORG, a city tagged PERSON,
+   a demonym tagged GPE).
+2. Every further occurrence of a known name is a mention too, which recovers
+   what NER missed.
+3. A surname or first name resolves to the person the text supports: role words
+   must agree ("President Trump" is not Melania Trump), then a person already
+   called by the short form, then the latest full name before it.
+4. Role descriptions ("the First Lady", "the Russian leader", "her husband X")
+   and pronouns resolve only where one candidate fits; otherwise they get no row.
+
+Cross-article linking (one entity id for the same referent everywhere) is in
+`newsfacts.linking`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.gazetteer import canonical_place, country_of, demonym_country
+
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
+NAME, ALIAS, TITLE, PRONOUN = "name", "alias", "title", "pronoun"
+MALE, FEMALE = "male", "female"
+
+# Words that make up a role written before a name ("US First Lady", "former President").
+ROLE_WORDS = frozenset(
+    """president vice first lady prime minister attorney general secretary senator sen. governor gov.
+    representative rep. congressman congresswoman speaker leader chancellor king queen prince princess
+    pope judge justice chief executive ceo chairman chairwoman chair director ambassador spokesman
+    spokeswoman spokesperson mayor deputy foreign defence defense state commander candidate nominee
+    premier emperor sheikh general gen. lt. colonel col. captain capt. sergeant sgt. officer lawmaker
+    minister commissioner envoy adviser advisor aide head founder chairperson treasurer
+    democrat republican democratic senior former then late acting interim""".split()
+)
+HONORIFICS = {"mr": MALE, "mr.": MALE, "sir": MALE, "lord": MALE, "mrs": FEMALE, "mrs.": FEMALE, "ms": FEMALE,
+              "ms.": FEMALE, "miss": FEMALE, "dame": FEMALE, "dr": None, "dr.": None,
+              "dear": None, "prof.": None, "professor": None}
+GENDERED_ROLES = {
+    "first lady": FEMALE, "queen": FEMALE, "princess": FEMALE, "congresswoman": FEMALE, "spokeswoman": FEMALE,
+    "chairwoman": FEMALE, "wife": FEMALE, "mother": FEMALE, "daughter": FEMALE, "sister": FEMALE, "widow": FEMALE,
+    "king": MALE, "prince": MALE, "congressman": MALE, "spokesman": MALE, "chairman": MALE, "husband": MALE,
+    "father": MALE, "son": MALE, "brother": MALE, "widower": MALE, "pope": MALE,
+}
+# Heads of descriptions that stand for a role ("the Russian leader", "the First Lady").
+ROLE_HEADS = {
+    "president": {"president"}, "first lady": {"first lady"}, "prime minister": {"prime minister", "premier"},
+    "premier": {"prime minister", "premier"}, "chancellor": {"chancellor"}, "attorney general": {"attorney general"},
+    "secretary of state": {"secretary of state"}, "king": {"king"}, "queen": {"queen"}, "pope": {"pope"},
+    "governor": {"governor"}, "senator": {"senator"}, "mayor": {"mayor"}, "speaker": {"speaker"},
+    "leader": {"president", "prime minister", "premier", "chancellor", "king", "queen", "leader", "emperor"},
+}
+ROLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative", "gen.": "general"}
+KINSHIP = frozenset({"husband", "wife", "son", "daughter", "father", "mother", "brother", "sister", "widow"})
+PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
+                  "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+DESCRIPTION_DETERMINERS = frozenset({"the", "her", "his", "their", "its"})
+DESCRIPTION_MODIFIERS = frozenset({"former", "then", "new", "outgoing", "incoming", "current", "american", "us", "u.s."})
+POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
+PRONOUN_WINDOW_SENTENCES = 2
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    type: str
+    resolution: str
+    entity: int  # index into the article's local entities
+
+
+@dataclass
+class PendingDescription:
+    """A role description ("the first lady") that this article alone cannot resolve."""
+
+    start: int
+    end: int
+    text: str
+    heads: list[str]
+    countries: list[str]
+
+
+@dataclass
+class LocalEntity:
+    """One referent within one article."""
+
+    index: int
+    type: str
+    key: str  # identity within the article; linking turns it into a corpus-wide id
+    names: list[str] = field(default_factory=list)  # named forms, fullest last-in-preference
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    full_name: str | None = None  # persons: a name of two or more words, if the article gives one
+    place: str | None = None  # places: the gazetteer's canonical name
+    short_form_used: bool = False  # persons: referred to by surname or first name alone
+
+    @property
+    def surname(self) -> str | None:
+        return self.full_name.split()[-1] if self.full_name else (self.names[0] if self.type == "PERSON" and self.names else None)
+
+    def role_heads(self) -> set[str]:
+        return {head for role in self.roles for head in role_heads(role)}
+
+    def countries(self) -> set[str]:
+        return countries_of_roles(self.roles)
+
+
+def role_heads(role: str) -> set[str]:
+    """The role nouns a role contains: "US First Lady" -> {"first lady"}; "Russian President" -> {"president"}."""
+    lowered = " " + role.lower() + " "
+    for short, full in ROLE_ABBREVIATIONS.items():
+        lowered = lowered.replace(f" {short} ", f" {full} ")
+    return {head for head in ROLE_HEADS if head != "leader" and f" {head} " in lowered} | (
+        {"leader"} if " leader " in lowered else set()
+    )
+
+
+def roles_compatible(heads: set[str], roles: Iterable[str]) -> bool:
+    """Does a description's head ("leader", "president") fit a person's known roles?"""
+    entity_heads = {h for role in roles for h in role_heads(role)}
+    return any(ROLE_HEADS.get(head, {head}) & entity_heads for head in heads)
+
+
+def countries_of_roles(roles: Iterable[str]) -> set[str]:
+    return {c for role in roles for word in role.split() if (c := country_of(word))}
+
+
+# --- step 1: named mentions from NER, cleaned ------------------------------------------------------
+
+
+@dataclass
+class _Named:
+    start_token: int
+    end_token: int  # exclusive
+    type: str
+    title_tokens: list[Token]
+
+
+def _clean_span(span: Span, person_words: set[str] | None = None) -> _Named | None:
+    """Trim articles, possessives, punctuation and (for people) titles from an entity span."""
+    doc, start, end = span.doc, span.start, span.end
+    while end > start and (doc[end - 1].text in POSSESSIVE_ENDINGS or doc[end - 1].is_punct and doc[end - 1].text != "."):
+        end -= 1
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    if start >= end:
+        return None
+    label = span.label_
+    titles: list[Token] = []
+    if label in {"PERSON", "WORK_OF_ART", "ORG"}:
+        # "Lady Melania Trump", "Dear President Putin", "President Vladimir Putin": the title is a role.
+        first_name_token = start
+        while first_name_token < end - 1 and (
+            doc[first_name_token].lower_ in ROLE_WORDS or doc[first_name_token].lower_ in HONORIFICS
+        ):
+            first_name_token += 1
+        rest = doc[first_name_token:end].text
+        if first_name_token > start and (label == "PERSON" or (person_words and rest in person_words)):
+            titles = list(doc[start:first_name_token])
+            start = first_name_token
+            label = "PERSON"
+    text = doc[start:end].text
+    text_end = doc[end - 1].idx + len(doc[end - 1].text)
+    if text.endswith(POSSESSIVE_ENDINGS[:2]):  # "Trump's" kept as one token by the tokenizer
+        return _Named(start, end, label, titles) if len(text) > 2 else None
+    if not any(ch.isupper() or ch.isdigit() for ch in doc.text[doc[start].idx : text_end]):
+        return None  # "n’t", "the" tagged as entities
+    if start >= 2 and f"{doc[start - 2].lower_} {doc[start - 1].lower_} {doc[start].lower_}" in ROLE_HEADS:
+        return None  # "State" in "secretary of State" is part of a role
+    return _Named(start, end, label, titles)
+
+
+def _span_chars(doc: Doc, start_token: int, end_token: int) -> tuple[int, int]:
+    start = doc[start_token].idx
+    last = doc[end_token - 1]
+    end = last.idx + len(last.text)
+    text = doc.text[start:end]
+    for ending in POSSESSIVE_ENDINGS[:2]:
+        if text.endswith(ending) and len(text) > len(ending):
+            end -= len(ending)
+    return start, end
+
+
+def _fixed_type(label: str, text: str, person_words: set[str]) -> str | None:
+    """Correct the small model's common type errors; None drops the span (not an entity type we keep)."""
+    if demonym_country(text) and label in {"GPE", "NORP", "PERSON", "ORG", "LOC"}:
+        return "NORP"
+    if label == "PERSON" and " " not in text and text not in person_words and canonical_place(text):
+        return "GPE"  # "Kyiv" tagged PERSON
+    if label in {"ORG", "GPE", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"} and text in person_words:
+        return "PERSON"  # "Trump" tagged ORG
+    return label if label in ENTITY_TYPES else None
+
+
+# --- the article -----------------------------------------------------------------------------------
+
+
+class _Article:
+    """Working state while clustering one article's mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: list[LocalEntity] = []
+        self.mentions: list[Mention] = []
+        self.by_key: dict[str, LocalEntity] = {}
+        self.taken: list[tuple[int, int, str]] = []  # character spans already mentioned, with their type
+        self.pending: list[PendingDescription] = []
+
+    def entity(self, type_: str, key: str) -> LocalEntity:
+        if key not in self.by_key:
+            entity = LocalEntity(len(self.entities), type_, key)
+            self.entities.append(entity)
+            self.by_key[key] = entity
+        return self.by_key[key]
+
+    def overlaps(self, start: int, end: int, people_only: bool = False) -> bool:
+        return any(s < end and start < e for s, e, type_ in self.taken if not people_only or type_ == "PERSON")
+
+    def add(self, start: int, end: int, type_: str, resolution: str, entity: LocalEntity, nested: bool = False) -> Mention | None:
+        """Add a mention unless it overlaps one already made; `nested` lets a description contain a
+        place or group ("the [Russian] leader") but never another person."""
+        if start >= end or self.overlaps(start, end, people_only=nested):
+            return None
+        mention = Mention(start, end, self.doc.text[start:end], type_, resolution, entity.index)
+        self.mentions.append(mention)
+        self.taken.append((start, end, type_))
+        return mention
+
+
+def extract_entities(doc: Doc) -> tuple[list[LocalEntity], list[Mention], list[PendingDescription]]:
+    """The local entities and their mentions in one parsed article (in text order), and the role
+    descriptions left for linking to resolve."""
+    article = _Article(doc)
+    people_first = [n for n in (_clean_span(span) for span in doc.ents if span.label_ == "PERSON") if n]
+    person_words = _person_words(doc, people_first)
+    named = [n for n in (_clean_span(span, person_words) for span in doc.ents) if n]
+    people = _named_people(article, named, person_words)
+    _other_named(article, named, person_words)
+    _propagate_names(article, people)
+    _descriptions(article)
+    _gender_from_context(article)
+    _pronouns(article)
+    article.mentions.sort(key=lambda m: (m.start, m.end))
+    return article.entities, article.mentions, article.pending
+
+
+def _person_words(doc: Doc, named: list[_Named]) -> set[str]:
+    """Every word of every multi-word person name, and single-word person mentions."""
+    words: set[str] = set()
+    for n in named:
+        if n.type == "PERSON":
+            start, end = _span_chars(doc, n.start_token, n.end_token)
+            text = doc.text[start:end]
+            if canonical_place(text) and " " not in text:
+                continue
+            words.update(w for w in text.split() if w[:1].isupper() and len(w) > 1)
+            words.add(text)
+    return words
+
+
+def _role_before(doc: Doc, token_index: int) -> tuple[str | None, str | None]:
+    """The role written right before a name ("US First Lady", "Russian President") and the gender it implies."""
+    start = token_index
+    while start > 0:
+        token = doc[start - 1]
+        word = token.lower_
+        if word in ROLE_WORDS or word in HONORIFICS or (token.text[:1].isupper() and country_of(token.text)):
+            start -= 1
+            continue
+        break
+    if start == token_index:
+        return None, None
+    words = [t.text for t in doc[start:token_index]]
+    gender = next((HONORIFICS[w.lower()] for w in words if HONORIFICS.get(w.lower())), None)
+    role_words = [w for w in words if w.lower() not in HONORIFICS]
+    while role_words and country_of(role_words[-1]):  # "President Trump's Russian ..." never ends in a country
+        role_words.pop()
+    role = " ".join(role_words) or None
+    if role and not gender:
+        gender = next((g for r, g in GENDERED_ROLES.items() if f" {r} " in f" {role.lower()} "), None)
+    if role and not role_heads(role) and not any(w.lower() in ROLE_WORDS - {"former", "senior", "then", "late", "u.s."} for w in role_words):
+        role = None
+    return role, gender
+
+
+def _named_people(article: _Article, named: list[_Named], person_words: set[str]) -> list[LocalEntity]:
+    doc = article.doc
+    people_spans = []
+    for n in named:
+        start, end = _span_chars(doc, n.start_token, n.end_token)
+        text = doc.text[start:end]
+        if _fixed_type(n.type, text, person_words) == "PERSON":
+            people_spans.append((n, start, end, text))
+    # Full names first, so that short forms can find them.
+    for n, start, end, text in people_spans:
+        if len(text.split()) >= 2:
+            person = article.entity("PERSON", _person_key(text))
+            person.full_name = _fuller(person.full_name, text)
+            person.names.append(text)
+            _note_role(person, doc, n)
+    for n, start, end, text in sorted(people_spans, key=lambda p: p[1]):
+        if len(text.split()) >= 2:
+            article.add(start, end, "PERSON", NAME, article.by_key[_person_key(text)])
+        else:
+            role, gender = _role_before(doc, n.start_token)
+            person = _resolve_short_name(article, text, start, role, gender)
+            if article.add(start, end, "PERSON", ALIAS, person):
+                person.short_form_used = True
+                person.names.append(text)
+                if role and role not in person.roles:
+                    person.roles.append(role)
+                person.gender = person.gender or gender
+    return [e for e in article.entities if e.type == "PERSON"]
+
+
+def _person_key(full_name: str) -> str:
+    words = full_name.split()
+    return f"PERSON:{words[0].lower()} {words[-1].lower()}"
+
+
+def _fuller(current: str | None, candidate: str) -> str:
+    return candidate if current is None or len(candidate.split()) > len(current.split()) else current
+
+
+def _note_role(person: LocalEntity, doc: Doc, named: _Named) -> None:
+    role, gender = _role_before(doc, named.start_token)
+    if role and role not in person.roles:
+        person.roles.append(role)
+    person.gender = person.gender or gender
+
+
+def _resolve_short_name(article: _Article, word: str, position: int, role: str | None, gender: str | None) -> LocalEntity:
+    """Which person a surname or first name means here (see the module docstring, step 3)."""
+    people = [e for e in article.entities if e.type == "PERSON"]
+    candidates = [p for p in people if p.full_name and word in (p.full_name.split()[-1], p.full_name.split()[0])]
+    candidates += [p for p in people if not p.full_name and p.names and p.names[0] == word]
+    heads = role_heads(role) if role else set()
+    if heads:  # "President Trump" is not the Trump whose known roles are all different
+        candidates = [p for p in candidates if p.role_heads() & heads or not p.roles]
+    if gender:
+        candidates = [p for p in candidates if p.gender in (None, gender)]
+    if len(candidates) > 1:
+        called_so = [p for p in candidates if p.short_form_used]
+        if len(called_so) == 1:
+            return called_so[0]
+        before = [(m.start, article.entities[m.entity]) for m in article.mentions
+                  if m.start < position and article.entities[m.entity] in candidates]
+        if before:
+            return max(before, key=lambda b: b[0])[1]
+    if candidates:
+        return candidates[0]
+    return article.entity("PERSON", f"PERSON:{word.lower()}" + (f"|{'/'.join(sorted(heads))}" if heads else ""))
+
+
+def _other_named(article: _Article, named: list[_Named], person_words: set[str]) -> None:
+    doc = article.doc
+    acronyms: dict[str, LocalEntity] = {}
+    for n in named:
+        start, end = _span_chars(doc, n.start_token, n.end_token)
+        text = doc.text[start:end]
+        type_ = _fixed_type(n.type, text, person_words)
+        if type_ is None or type_ == "PERSON":
+            continue
+        entity = _named_entity(article, type_, text, acronyms)
+        if article.add(start, end, type_, NAME, entity):
+            entity.names.append(text)
+
+
+def _named_entity(article: _Article, type_: str, text: str, acronyms: dict[str, LocalEntity]) -> LocalEntity:
+    if type_ in {"GPE", "LOC", "FAC"} and (place := canonical_place(text)):
+        entity = article.entity("GPE" if type_ == "GPE" else type_, f"PLACE:{place}")
+        entity.place = place
+        return entity
+    if type_ == "NORP" and (country := demonym_country(text)):
+        return article.entity("NORP", f"NORP:{country}")
+    key = f"{type_}:{fold_name(text)}"
+    if type_ == "ORG":
+        initials = acronym_of(text)
+        if text.isupper() and text in acronyms:
+            return acronyms[text]
+        if " " not in text and (longer := _organisation_ending_in(article, text)):
+            return longer  # "the Post" after "the Washington Post"
+        entity = article.entity(type_, key)
+        if initials:
+            acronyms.setdefault(initials, entity)
+        return entity
+    return article.entity(type_, key)
+
+
+def _organisation_ending_in(article: _Article, word: str) -> LocalEntity | None:
+    owners = [e for e in article.entities if e.type == "ORG" and any(n.split()[-1] == word and " " in n for n in e.names)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def fold_name(text: str) -> str:
+    text = re.sub(r"^(the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"['’]s$", "", text)
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+_ACRONYM_STOPWORDS = {"of", "the", "and", "for", "&", "on", "in"}
+
+
+def acronym_of(name: str) -> str | None:
+    """"International Criminal Court" -> "ICC"; None for one-word names."""
+    words = [w for w in name.split() if w.lower() not in _ACRONYM_STOPWORDS]
+    if len(words) < 2:
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+def _propagate_names(article: _Article, people: list[LocalEntity]) -> None:
+    """Every other occurrence of a known name is a mention too: NER misses many."""
+    text = article.doc.text
+    forms: list[tuple[str, LocalEntity, str]] = []
+    for entity in article.entities:
+        for name in set(entity.names):
+            if len(name) > 2 and name[:1].isupper():
+                forms.append((name, entity, NAME if entity.type != "PERSON" or " " in name else ALIAS))
+    # Surnames of everyone named in full; which person each occurrence means is decided per occurrence.
+    surnames = {p.full_name.split()[-1]: p for p in people if p.full_name}
+    forms += [(surname, person, ALIAS) for surname, person in surnames.items()]
+    unique = {(name, entity.index): (name, entity, resolution) for name, entity, resolution in forms}.values()
+    for name, entity, resolution in sorted(unique, key=lambda f: (-len(f[0]), f[0], f[1].index)):
+        for match in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+            if article.overlaps(match.start(), match.end()):
+                continue
+            owner = entity
+            if entity.type == "PERSON" and resolution == ALIAS:
+                role, gender = _role_before(article.doc, _token_at(article.doc, match.start()))
+                owner = _resolve_short_name(article, name, match.start(), role, gender)
+            if article.add(match.start(), match.end(), entity.type, resolution, owner) and resolution == ALIAS:
+                owner.short_form_used = True
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _descriptions(article: _Article) -> None:
+    """Role descriptions: "the First Lady", "the Russian leader", "the U.S. president", "her husband X"."""
+    doc = article.doc
+    people = [e for e in article.entities if e.type == "PERSON"]
+    for token in doc:
+        if token.lower_ not in DESCRIPTION_DETERMINERS:
+            continue
+        parsed = _description_at(doc, token.i)
+        if not parsed:
+            continue
+        end_token, heads, countries, kinship = parsed
+        start, end = token.idx, doc[end_token - 1].idx + len(doc[end_token - 1].text)
+        if article.overlaps(start, end, people_only=True):
+            continue
+        target = _apposed_person(article, end_token)
+        if kinship and token.lower_ in PRONOUN_GENDER:
+            _note_possessor_gender(article, token)
+        if target is None and not kinship:
+            target = _unique_role_holder(article, people, heads, countries, start)
+            if target is None:
+                # Decided in linking, where the roles every article gives a person are known.
+                article.pending.append(PendingDescription(start, end, doc.text[start:end], sorted(heads), sorted(countries)))
+                continue
+        if target is not None:
+            article.add(start, end, "PERSON", TITLE, target, nested=True)
+            for head in heads:
+                if head in GENDERED_ROLES:
+                    target.gender = target.gender or GENDERED_ROLES[head]
+
+
+def _note_possessor_gender(article: _Article, determiner: Token) -> None:
+    """"her husband": whoever "her" is, is female; if one person fits, note it."""
+    gender = PRONOUN_GENDER[determiner.lower_]
+    sentence = determiner.sent
+    before = [article.entities[m.entity] for m in article.mentions
+              if m.type == "PERSON" and sentence.start_char <= m.start < determiner.idx]
+    fitting = {id(p): p for p in before if p.gender in (None, gender)}
+    if len(fitting) == 1:
+        person = next(iter(fitting.values()))
+        person.gender = person.gender or gender
+
+
+def _description_at(doc: Doc, i: int) -> tuple[int, set[str], set[str], bool] | None:
+    """Parse `determiner modifiers* role-head` starting at token i."""
+    j = i + 1
+    countries: set[str] = set()
+    while j < len(doc) and (doc[j].lower_ in DESCRIPTION_MODIFIERS or (doc[j].text[:1].isupper() and country_of(doc[j].text))):
+        if country := country_of(doc[j].text):
+            countries.add(country)
+        j += 1
+    if j >= len(doc):
+        return None
+    two = f"{doc[j].lower_} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+    three = f"{two} {doc[j + 2].lower_}" if j + 2 < len(doc) else ""
+    for phrase, width in ((three, 3), (two, 2), (doc[j].lower_, 1)):
+        if phrase in ROLE_HEADS:
+            return j + width, {phrase}, countries, False
+    if doc[j].lower_ in KINSHIP and doc[i].lower_ != "the":
+        return j + 1, {doc[j].lower_}, countries, True
+    return None
+
+
+def _apposed_person(article: _Article, token_index: int) -> LocalEntity | None:
+    """The person named right after a description ("her husband US President Donald Trump")."""
+    doc = article.doc
+    j = token_index
+    while j < len(doc) and (doc[j].lower_ in ROLE_WORDS or doc[j].text == "," or country_of(doc[j].text)):
+        j += 1
+    if j >= len(doc) or j - token_index > 5:
+        return None
+    for mention in article.mentions:
+        if mention.start == doc[j].idx and mention.type == "PERSON":
+            return article.entities[mention.entity]
+    return None
+
+
+def _unique_role_holder(article, people, heads, countries, position) -> LocalEntity | None:
+    mentioned_before = {m.entity for m in article.mentions if m.start < position}
+    candidates = [(p, p.roles) for p in people if p.index in mentioned_before]
+    return unique_role_holder(candidates, set(heads), set(countries))
+
+
+def unique_role_holder(candidates: list[tuple[object, list[str]]], heads: set[str], countries: set[str]):
+    """The one candidate whose roles fit a description's head and country, preferring a country match."""
+    fits = [(c, roles) for c, roles in candidates if roles and roles_compatible(heads, roles)]
+    if countries:
+        same_country = [(c, r) for c, r in fits if countries & countries_of_roles(r)]
+        fits = same_country or [(c, r) for c, r in fits if not countries_of_roles(r)]
+    return fits[0][0] if len(fits) == 1 else None
+
+
+def _gender_from_context(article: _Article) -> None:
+    """Honorifics and gendered roles anywhere in the article tell a person's gender."""
+    for person in (e for e in article.entities if e.type == "PERSON" and e.gender is None):
+        for role in person.roles:
+            gender = next((g for r, g in GENDERED_ROLES.items() if f" {r} " in f" {role.lower()} "), None)
+            if gender:
+                person.gender = gender
+                break
+
+
+def _pronouns(article: _Article) -> None:
+    """He/she and their forms resolve to the one compatible person nearby, or not at all."""
+    doc = article.doc
+    sentences = list(doc.sents)
+    person_mentions = sorted((m for m in article.mentions if m.type == "PERSON"), key=lambda m: m.start)
+    for index, sentence in enumerate(sentences):
+        for token in sentence:
+            gender = PRONOUN_GENDER.get(token.lower_)
+            if gender is None or token.pos_ not in {"PRON", "DET"} or _inside_quote(doc, token):
+                continue
+            target = _pronoun_antecedent(article, sentences, index, token, gender, person_mentions)
+            if target is not None and article.add(token.idx, token.idx + len(token.text), "PERSON", PRONOUN, target):
+                target.gender = target.gender or gender  # "him" tells us the person is male
+
+
+def _pronoun_antecedent(article, sentences, index, token, gender, person_mentions) -> LocalEntity | None:
+    for back in range(PRONOUN_WINDOW_SENTENCES + 1):
+        if index - back < 0:
+            break
+        sentence = sentences[index - back]
+        limit = token.idx if back == 0 else sentence.end_char
+        candidates: list[LocalEntity] = []
+        for mention in person_mentions:
+            if sentence.start_char <= mention.start < limit and mention.resolution != PRONOUN:
+                entity = article.entities[mention.entity]
+                if entity not in candidates:
+                    candidates.append(entity)
+        known = [c for c in candidates if c.gender == gender]
+        unknown = [c for c in candidates if c.gender is None]
+        if len(known) == 1:
+            return known[0]
+        if not known and len(unknown) == 1:
+            return unknown[0]
+        if known or unknown:
+            return None  # more than one person fits: leave it unresolved rather than guess
+        # nobody here fits (or nobody is here): look one sentence further back
+    return None
+
+
+_QUOTE_CHARS = "\"“”«»„"
+
+
+def _inside_quote(doc: Doc, token: Token) -> bool:
+    """A pronoun inside a quotation speaks from the quoted speaker's view; those are left to the quotes stage."""
+    paragraph_start = doc.text.rfind("\n", 0, token.idx) + 1
+    before = doc.text[paragraph_start : token.idx]
+    return sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1
+
+
+def entity_types() -> Iterable[str]:
+    return ENTITY_TYPES

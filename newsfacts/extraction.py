@@ -1,0 +1,67 @@
+"""The per-batch NLP stage: one spaCy pass per document feeds every extractor.
+
+Parsed Docs never leave this stage; what leaves are plain rows (local
+entities, mentions, unresolved descriptions), staged as Parquet for the
+cross-article steps. Quotes and claims plug in here, reading the same Docs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import polars as pl
+
+from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract_entities
+from newsfacts.linking import ArticleEntities
+from newsfacts.nlp import parse
+
+LOCAL_ENTITY_SCHEMA = {
+    "doc_id": pl.Utf8, "index": pl.Int64, "type": pl.Utf8, "key": pl.Utf8, "names": pl.List(pl.Utf8),
+    "roles": pl.List(pl.Utf8), "gender": pl.Utf8, "full_name": pl.Utf8, "place": pl.Utf8, "short_form_used": pl.Boolean,
+}
+LOCAL_MENTION_SCHEMA = {
+    "doc_id": pl.Utf8, "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8, "type": pl.Utf8,
+    "resolution": pl.Utf8, "entity": pl.Int64,
+}
+PENDING_SCHEMA = {
+    "doc_id": pl.Utf8, "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8,
+    "heads": pl.List(pl.Utf8), "countries": pl.List(pl.Utf8),
+}
+PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA}
+
+
+def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> list[ArticleEntities]:
+    """Parse each document once and run the extractors on it."""
+    doc_ids = documents["doc_id"].to_list()
+    results = []
+    for doc_id, doc in zip(doc_ids, parse(documents["text"].to_list(), model=model, n_process=n_process)):
+        entities, mentions, pending = extract_entities(doc)
+        results.append(ArticleEntities(doc_id, entities, mentions, pending))
+    return results
+
+
+def write_extraction(results: list[ArticleEntities], stem: Path) -> None:
+    rows = {name: [] for name in PARTS}
+    for article in results:
+        rows["entities"] += [{"doc_id": article.doc_id, **asdict(e)} for e in article.entities]
+        rows["mentions"] += [{"doc_id": article.doc_id, **asdict(m)} for m in article.mentions]
+        rows["pending"] += [{"doc_id": article.doc_id, **asdict(p)} for p in article.pending]
+    for name, schema in PARTS.items():
+        pl.DataFrame(rows[name], schema=schema).write_parquet(f"{stem}.{name}.parquet")
+
+
+def read_extraction(stem: Path) -> list[ArticleEntities]:
+    parts = {name: pl.read_parquet(f"{stem}.{name}.parquet") for name in PARTS}
+    articles: dict[str, ArticleEntities] = {}
+
+    def article(doc_id: str) -> ArticleEntities:
+        return articles.setdefault(doc_id, ArticleEntities(doc_id, [], [], []))
+
+    for row in parts["entities"].iter_rows(named=True):
+        article(row.pop("doc_id")).entities.append(LocalEntity(**row))
+    for row in parts["mentions"].iter_rows(named=True):
+        article(row.pop("doc_id")).mentions.append(Mention(**row))
+    for row in parts["pending"].iter_rows(named=True):
+        article(row.pop("doc_id")).pending.append(PendingDescription(**row))
+    return list(articles.values())

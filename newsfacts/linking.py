@@ -1,0 +1,225 @@
+"""Across articles: one entity id for the same referent everywhere.
+
+Input is each article's local entities, mentions and unresolved role
+descriptions (from `newsfacts.entities`); output is the `entities` and
+`mentions` tables. Rules:
+
+- A person named in full is keyed by first and last name ("Melania Trump" is
+  one entity in every article).
+- A person an article only calls by surname ("President Trump") links to the
+  one person in the corpus with that surname whose roles and gender agree; if
+  there is not exactly one, it stays an entity of its own.
+- Places are keyed by the gazetteer's canonical name, groups (NORP) by the
+  country they name, everything else by its folded name; an all-capitals
+  organisation name links to the one organisation whose initials it spells.
+- A role description an article could not resolve alone ("the first lady")
+  resolves against the roles all articles give the people it mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsfacts.entities import (
+    ALIAS,
+    NAME,
+    PRONOUN,
+    TITLE,
+    LocalEntity,
+    Mention,
+    PendingDescription,
+    acronym_of,
+    role_heads,
+    unique_role_holder,
+)
+
+
+@dataclass
+class ArticleEntities:
+    doc_id: str
+    entities: list[LocalEntity]
+    mentions: list[Mention]
+    pending: list[PendingDescription] = field(default_factory=list)
+
+
+@dataclass
+class _Global:
+    key: str
+    type_counts: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)  # named forms, for the canonical name
+    surface: set = field(default_factory=set)  # every name, alias and title form seen
+    roles: set = field(default_factory=set)
+    full_names: Counter = field(default_factory=Counter)
+    place: str | None = None
+    docs: set = field(default_factory=set)
+    n_mentions: int = 0
+
+
+def entity_id_for(key: str) -> str:
+    return "ent_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def mention_id_for(doc_id: str, start: int, end: int) -> str:
+    return "men_" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def link(articles: Iterable[ArticleEntities]) -> tuple[list[dict], list[dict]]:
+    """The entities and mentions tables' rows for a whole corpus."""
+    articles = list(articles)
+    people = _people_named_in_full(articles)
+    acronyms = _organisation_acronyms(articles)
+    global_key: dict[tuple[str, int], str] = {}
+    for article in articles:
+        for entity in article.entities:
+            global_key[(article.doc_id, entity.index)] = _global_key(entity, people, acronyms)
+    records: dict[str, _Global] = {}
+    mention_rows: list[dict] = []
+    for article in articles:
+        for mention in article.mentions:
+            key = global_key[(article.doc_id, mention.entity)]
+            _count(records, key, article.entities[mention.entity], mention, article.doc_id)
+            mention_rows.append(_mention_row(article.doc_id, mention, key))
+    for article in articles:
+        mention_rows += _resolve_pending(article, mention_rows, records)
+    entity_rows = [_entity_row(record) for record in records.values()]
+    types = {row["entity_id"]: row["type"] for row in entity_rows}
+    for row in mention_rows:
+        row["type"] = types[row["entity_id"]]
+    mention_rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
+    entity_rows.sort(key=lambda r: r["entity_id"])
+    return entity_rows, mention_rows
+
+
+@dataclass
+class _Person:
+    key: str
+    first: str
+    last: str
+    roles: set[str]
+    genders: set[str]
+
+
+def _people_named_in_full(articles: list[ArticleEntities]) -> dict[str, _Person]:
+    people: dict[str, _Person] = {}
+    for article in articles:
+        for entity in article.entities:
+            if entity.type == "PERSON" and entity.full_name:
+                words = entity.full_name.split()
+                person = people.setdefault(entity.key, _Person(entity.key, words[0], words[-1], set(), set()))
+                person.roles.update(entity.roles)
+                if entity.gender:
+                    person.genders.add(entity.gender)
+    return people
+
+
+def _organisation_acronyms(articles: list[ArticleEntities]) -> dict[str, str]:
+    """Initials -> the one organisation key they spell ("ICC" -> the International Criminal Court's key)."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for entity in article.entities:
+            if entity.type == "ORG":
+                for name in entity.names:
+                    if initials := acronym_of(name):
+                        spelled[initials].add(entity.key)
+    return {initials: next(iter(keys)) for initials, keys in spelled.items() if len(keys) == 1}
+
+
+def _global_key(entity: LocalEntity, people: dict[str, _Person], acronyms: dict[str, str]) -> str:
+    if entity.type == "PERSON" and not entity.full_name and entity.names:
+        word = entity.names[0]
+        heads = {h for role in entity.roles for h in role_heads(role)}
+        candidates = [p for p in people.values() if word in (p.last, p.first)]
+        if heads:  # prefer people whose roles agree; people with no known role only when none does
+            agreeing = [p for p in candidates if heads & {h for role in p.roles for h in role_heads(role)}]
+            candidates = agreeing or [p for p in candidates if not p.roles]
+        if entity.gender:
+            candidates = [p for p in candidates if not p.genders or entity.gender in p.genders]
+        if len(candidates) == 1:
+            return candidates[0].key
+        return f"PERSON:{word.lower()}"
+    if entity.type == "ORG" and entity.names:
+        name = Counter(entity.names).most_common(1)[0][0]
+        if name.isupper() and name in acronyms and acronyms[name] != entity.key:
+            return acronyms[name]
+    return entity.key
+
+
+def _count(records: dict[str, _Global], key: str, entity: LocalEntity, mention: Mention, doc_id: str) -> None:
+    record = records.setdefault(key, _Global(key))
+    record.type_counts[entity.type] += 1
+    record.docs.add(doc_id)
+    record.n_mentions += 1
+    record.roles.update(entity.roles)
+    record.place = record.place or entity.place
+    if entity.full_name:
+        record.full_names[entity.full_name] += 1
+    if mention.resolution in (NAME, ALIAS):
+        record.names[mention.text] += 1
+    if mention.resolution != PRONOUN:
+        record.surface.add(mention.text)
+
+
+def _mention_row(doc_id: str, mention: Mention, key: str) -> dict:
+    return {
+        "mention_id": mention_id_for(doc_id, mention.start, mention.end),
+        "doc_id": doc_id,
+        "entity_id": entity_id_for(key),
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "type": mention.type,
+        "resolution": mention.resolution,
+    }
+
+
+def _resolve_pending(article: ArticleEntities, mention_rows: list[dict], records: dict[str, _Global]) -> list[dict]:
+    by_id = {entity_id_for(key): record for key, record in records.items()}
+    mentioned = [r for r in mention_rows if r["doc_id"] == article.doc_id]
+    rows = []
+    for pending in article.pending:
+        before = {r["entity_id"] for r in mentioned if r["start"] < pending.start}
+        candidates = [(eid, sorted(by_id[eid].roles)) for eid in sorted(before) if by_id[eid].type_counts.get("PERSON")]
+        target = unique_role_holder(candidates, set(pending.heads), set(pending.countries))
+        if target is None:
+            continue
+        record = by_id[target]
+        record.n_mentions += 1
+        record.surface.add(pending.text)
+        rows.append({
+            "mention_id": mention_id_for(article.doc_id, pending.start, pending.end),
+            "doc_id": article.doc_id,
+            "entity_id": target,
+            "start": pending.start,
+            "end": pending.end,
+            "text": pending.text,
+            "type": "PERSON",
+            "resolution": TITLE,
+        })
+    return rows
+
+
+def _entity_row(record: _Global) -> dict:
+    type_ = record.type_counts.most_common(1)[0][0]
+    return {
+        "entity_id": entity_id_for(record.key),
+        "name": _canonical_name(record),
+        "type": type_,
+        "aliases": sorted(record.surface),
+        "roles": sorted(record.roles),
+        "n_docs": len(record.docs),
+        "n_mentions": record.n_mentions,
+    }
+
+
+def _canonical_name(record: _Global) -> str:
+    """The fullest form seen: a full name with the most words, a gazetteer name, else the most frequent name."""
+    if record.full_names:
+        return max(record.full_names.items(), key=lambda item: (len(item[0].split()), item[1], item[0]))[0]
+    if record.place:
+        return record.place
+    if record.names:
+        return max(record.names.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+    return min(record.surface, key=len) if record.surface else record.key.split(":", 1)[-1]

@@ -1,0 +1,63 @@
+"""The one spaCy pass that entities, quotes and claims share.
+
+The model is a setting (`Settings.model`, `--model`): any installed spaCy
+pipeline with a tagger, parser and NER works (en_core_web_sm/md/lg/trf). A
+missing model is a clear error naming the setting, not a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsfacts.settings import DEFAULT_MODEL
+
+log = logging.getLogger(__name__)
+
+# What the later stages read: sentences and the dependency parse (parser), part of speech (tagger,
+# attribute_ruler), lemmas of cue verbs (lemmatizer), named entities (ner).
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Below this many texts, starting worker processes costs more than it saves.
+MIN_TEXTS_PER_PROCESS = 20
+
+
+class ModelNotFound(RuntimeError):
+    def __init__(self, model: str) -> None:
+        super().__init__(
+            f"spaCy model {model!r} is not installed. Set the `model` setting (--model) to an installed pipeline "
+            f"such as {DEFAULT_MODEL!r} (pinned in requirements.lock), en_core_web_md, en_core_web_lg or en_core_web_trf."
+        )
+        self.model = model
+
+
+@lru_cache(maxsize=4)
+def load_model(model: str = DEFAULT_MODEL) -> Language:
+    """Load an installed pipeline with only the components the stages need (cached per process)."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:  # spaCy's E050: no package, shortcut link or path of that name
+        raise ModelNotFound(model) from exc
+    unneeded = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS and not name.startswith("transformer")]
+    for name in unneeded:
+        nlp.disable_pipe(name)
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelNotFound(f"{model} (it has no ner or parser component)")
+    return nlp
+
+
+def check_model(model: str) -> None:
+    """Fail early, before any work, when the configured model cannot be loaded."""
+    load_model(model)
+
+
+def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 32) -> Iterator[Doc]:
+    """Run the pipeline once over each text, in order."""
+    texts = list(texts)
+    nlp = load_model(model)
+    processes = max(1, min(n_process, len(texts) // MIN_TEXTS_PER_PROCESS))
+    yield from nlp.pipe(texts, n_process=processes, batch_size=batch_size)
