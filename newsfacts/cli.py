@@ -76,6 +76,28 @@ def run(
         raise typer.Exit(EXIT_QUARANTINED)
 
 
+score_app = typer.Typer(help="Measure accuracy against hand-annotated articles.", no_args_is_help=True)
+app.add_typer(score_app, name="score")
+
+
+@score_app.command("entities")
+def score_entities_command(
+    gold: Annotated[Path, typer.Option(help="Annotated articles (format: see its 'about').")] = Path("tests/data/entities_gold.json"),
+    shared: Annotated[Path, typer.Option(help="The shared folder holding corpora/polnear.")] = Path("../shared"),
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Precision/recall of entities and accuracy of surname, title and pronoun resolution."""
+    import json
+
+    from newsfacts.scoring import format_report, score_entities
+
+    score = score_entities(gold, Path("."), shared, model)
+    Console().print(format_report(score), highlight=False, soft_wrap=True)
+    if json_out:
+        json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n", encoding="utf-8")
+
+
 def _run(settings: Settings, engine: Engine):
     if engine is Engine.local:
         from newsfacts.pipeline import curate

@@ -52,3 +52,9 @@ def test_the_library_never_imports_prefect():
                                           "validating", "publishing", "settings", "progress", "cli")]
     code = f"import sys; import {', '.join(modules)}; sys.exit('prefect' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_a_missing_model_is_a_clear_error_naming_the_setting(raw_copy, tmp_path):
+    result = runner.invoke(app, ["run", str(raw_copy), "--out", str(tmp_path / "out"), "--engine", "local", "--model", "en_core_web_nope"])
+    assert result.exit_code == EXIT_RUN_FAILED
+    assert "en_core_web_nope" in result.output and "--model" in result.output and "Traceback" not in result.output

@@ -101,3 +101,16 @@ def test_polars_and_pandas_read_the_declared_types(flow_run):
     assert str(frame["n_words"].dtype) == "int64"
     assert str(frame["ingested_at"].dtype).startswith("datetime64") and "UTC" in str(frame["ingested_at"].dtype)
     assert frame["published_date"].iloc[0] == dt.date(2025, 8, 17)
+
+
+def test_flow_writes_validated_entities_and_mentions(flow_run):
+    import polars as pl
+
+    summary, out = flow_run
+    entities = pl.read_parquet(out / "entities.parquet")
+    mentions = pl.read_parquet(out / "mentions.parquet")
+    assert summary.tables["entities"].rows == entities.height > 15
+    assert summary.tables["mentions"].rows == mentions.height > entities.height
+    assert summary.quarantined_rows == 0
+    assert {"Melania Trump", "Donald Trump", "Vladimir Putin"} <= set(entities["name"])
+    assert set(mentions["entity_id"]) <= set(entities["entity_id"])
