@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -265,15 +266,22 @@ def extract_entities(doc: Doc) -> tuple[list[LocalEntity], list[Mention], list[P
 
 
 def _person_words(doc: Doc, named: list[_Named]) -> set[str]:
-    """Every word of every multi-word person name, and single-word person mentions."""
+    """Words that name a person here: the surname of each multi-word person name, and each one-word
+    person mention that NER tags PERSON at least as often as anything else in this article.
+
+    ("Trump" tagged ORG twice and PERSON five times is a person; "Labour" inside one odd PERSON span is not.)
+    """
+    votes: Counter = Counter()
+    for span in doc.ents:
+        votes[(span.text, span.label_ == "PERSON")] += 1
     words: set[str] = set()
     for n in named:
-        if n.type == "PERSON":
-            start, end = _span_chars(doc, n.start_token, n.end_token)
-            text = _text(doc)[start:end]
-            if canonical_place(text) and " " not in text:
-                continue
-            words.update(w for w in text.split() if w[:1].isupper() and len(w) > 1)
+        start, end = _span_chars(doc, n.start_token, n.end_token)
+        text = _text(doc)[start:end]
+        if " " in text:
+            words.add(text.split()[-1])
+            words.add(text)
+        elif not canonical_place(text) and votes[(text, True)] >= votes[(text, False)]:
             words.add(text)
     return words
 
@@ -352,7 +360,10 @@ def _note_role(person: LocalEntity, doc: Doc, named: _Named) -> None:
 def _resolve_short_name(article: _Article, word: str, position: int, role: str | None, gender: str | None) -> LocalEntity:
     """Which person a surname or first name means here (see the module docstring, step 3)."""
     people = [e for e in article.entities if e.type == "PERSON"]
-    candidates = [p for p in people if p.full_name and word in (p.full_name.split()[-1], p.full_name.split()[0])]
+    # A first name alone can stand for a person ("Melania"); with a title it is a surname or a
+    # regnal name ("Prince Charles" is not Charles Kennedy).
+    parts = (-1,) if role or gender else (-1, 0)
+    candidates = [p for p in people if p.full_name and any(word == p.full_name.split()[i] for i in parts)]
     candidates += [p for p in people if not p.full_name and p.names and p.names[0] == word]
     heads = role_heads(role) if role else set()
     if heads:  # "President Trump" is not the Trump whose known roles are all different

@@ -131,7 +131,7 @@ def _global_key(entity: LocalEntity, people: dict[str, _Person], acronyms: dict[
     if entity.type == "PERSON" and not entity.full_name and entity.names:
         word = entity.names[0]
         heads = {h for role in entity.roles for h in role_heads(role)}
-        candidates = [p for p in people.values() if word in (p.last, p.first)]
+        candidates = [p for p in people.values() if word == p.last]  # across articles, surnames only
         if heads:  # prefer people whose roles agree; people with no known role only when none does
             agreeing = [p for p in candidates if heads & {h for role in p.roles for h in role_heads(role)}]
             candidates = agreeing or [p for p in candidates if not p.roles]
