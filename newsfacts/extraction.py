@@ -15,6 +15,7 @@ import polars as pl
 from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract_entities
 from newsfacts.linking import ArticleEntities
 from newsfacts.nlp import parse
+from newsfacts.quotes import Quote, extract_quotes
 
 LOCAL_ENTITY_SCHEMA = {
     "doc_id": pl.Utf8, "index": pl.Int64, "type": pl.Utf8, "key": pl.Utf8, "names": pl.List(pl.Utf8),
@@ -28,16 +29,23 @@ PENDING_SCHEMA = {
     "doc_id": pl.Utf8, "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8,
     "heads": pl.List(pl.Utf8), "countries": pl.List(pl.Utf8),
 }
-PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA}
+LOCAL_QUOTE_SCHEMA = {
+    "doc_id": pl.Utf8, "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8, "kind": pl.Utf8, "speaker_entity": pl.Int64,
+    "speaker_text": pl.Utf8, "speaker_start": pl.Int64, "speaker_end": pl.Int64, "cue": pl.Utf8,
+    "cue_start": pl.Int64, "cue_end": pl.Int64, "paragraph": pl.Int64, "confidence": pl.Float64,
+}
+PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA, "quotes": LOCAL_QUOTE_SCHEMA}
 
 
 def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> list[ArticleEntities]:
-    """Parse each document once and run the extractors on it."""
+    """Parse each document once and run the extractors on it (documents: doc_id, text, paragraphs)."""
     doc_ids = documents["doc_id"].to_list()
+    paragraphs = documents["paragraphs"].to_list()
     results = []
-    for doc_id, doc in zip(doc_ids, parse(documents["text"].to_list(), model=model, n_process=n_process)):
+    for doc_id, spans, doc in zip(doc_ids, paragraphs, parse(documents["text"].to_list(), model=model, n_process=n_process)):
         entities, mentions, pending = extract_entities(doc)
-        results.append(ArticleEntities(doc_id, entities, mentions, pending))
+        quotes = extract_quotes(doc, [(p["start"], p["end"], p["heading"]) for p in spans], mentions)
+        results.append(ArticleEntities(doc_id, entities, mentions, pending, quotes))
     return results
 
 
@@ -47,6 +55,7 @@ def write_extraction(results: list[ArticleEntities], stem: Path) -> None:
         rows["entities"] += [{"doc_id": article.doc_id, **asdict(e)} for e in article.entities]
         rows["mentions"] += [{"doc_id": article.doc_id, **asdict(m)} for m in article.mentions]
         rows["pending"] += [{"doc_id": article.doc_id, **asdict(p)} for p in article.pending]
+        rows["quotes"] += [{"doc_id": article.doc_id, **asdict(q)} for q in article.quotes]
     for name, schema in PARTS.items():
         pl.DataFrame(rows[name], schema=schema).write_parquet(f"{stem}.{name}.parquet")
 
@@ -56,7 +65,7 @@ def read_extraction(stem: Path) -> list[ArticleEntities]:
     articles: dict[str, ArticleEntities] = {}
 
     def article(doc_id: str) -> ArticleEntities:
-        return articles.setdefault(doc_id, ArticleEntities(doc_id, [], [], []))
+        return articles.setdefault(doc_id, ArticleEntities(doc_id, [], [], [], []))
 
     for row in parts["entities"].iter_rows(named=True):
         article(row.pop("doc_id")).entities.append(LocalEntity(**row))
@@ -64,4 +73,6 @@ def read_extraction(stem: Path) -> list[ArticleEntities]:
         article(row.pop("doc_id")).mentions.append(Mention(**row))
     for row in parts["pending"].iter_rows(named=True):
         article(row.pop("doc_id")).pending.append(PendingDescription(**row))
+    for row in parts["quotes"].iter_rows(named=True):
+        article(row.pop("doc_id")).quotes.append(Quote(**row))
     return list(articles.values())

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsfacts.quotes import Quote
 from newsfacts.entities import (
     ALIAS,
     NAME,
@@ -43,6 +44,7 @@ class ArticleEntities:
     entities: list[LocalEntity]
     mentions: list[Mention]
     pending: list[PendingDescription] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass
@@ -66,8 +68,8 @@ def mention_id_for(doc_id: str, start: int, end: int) -> str:
     return "men_" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
 
 
-def link(articles: Iterable[ArticleEntities]) -> tuple[list[dict], list[dict]]:
-    """The entities and mentions tables' rows for a whole corpus."""
+def link(articles: Iterable[ArticleEntities]) -> tuple[list[dict], list[dict], list[dict]]:
+    """The entities, mentions and quotes tables' rows for a whole corpus."""
     articles = list(articles)
     people = _people_named_in_full(articles)
     acronyms = _organisation_acronyms(articles)
@@ -90,7 +92,52 @@ def link(articles: Iterable[ArticleEntities]) -> tuple[list[dict], list[dict]]:
         row["type"] = types[row["entity_id"]]
     mention_rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
     entity_rows.sort(key=lambda r: r["entity_id"])
-    return entity_rows, mention_rows
+    names = {row["entity_id"]: row["name"] for row in entity_rows}
+    quote_rows = _quote_rows(articles, global_key, mention_rows, names)
+    return entity_rows, mention_rows, quote_rows
+
+
+def quote_id_for(doc_id: str, start: int, end: int, kind: str) -> str:
+    return "quo_" + hashlib.sha256(f"{doc_id}:{start}:{end}:{kind}".encode()).hexdigest()[:16]
+
+
+def _quote_rows(articles, global_key, mention_rows, names) -> list[dict]:
+    """Quotes with their speakers as corpus entities. A speaker the article could not resolve alone
+    ("the American first lady") takes the entity of a mention linking resolved at the same words."""
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in mention_rows:
+        by_doc[row["doc_id"]].append(row)
+    rows = []
+    for article in articles:
+        for quote in article.quotes:
+            entity_id = None
+            if quote.speaker_entity is not None:
+                entity_id = entity_id_for(global_key[(article.doc_id, quote.speaker_entity)])
+            elif quote.speaker_start is not None:
+                at_speaker = [m for m in by_doc[article.doc_id]
+                              if quote.speaker_start <= m["start"] and m["end"] == quote.speaker_end and m["type"] != "NORP"]
+                entity_id = at_speaker[0]["entity_id"] if at_speaker else None
+            rows.append({
+                "quote_id": quote_id_for(article.doc_id, quote.start, quote.end, quote.kind),
+                "doc_id": article.doc_id,
+                "text": quote.text,
+                "start": quote.start,
+                "end": quote.end,
+                "kind": quote.kind,
+                "speaker": names.get(entity_id) if entity_id else None,
+                "speaker_entity_id": entity_id,
+                "speaker_text": quote.speaker_text,
+                "speaker_start": quote.speaker_start,
+                "speaker_end": quote.speaker_end,
+                "cue": quote.cue,
+                "cue_start": quote.cue_start,
+                "cue_end": quote.cue_end,
+                "paragraph": quote.paragraph,
+                "confidence": quote.confidence,
+                "cluster_id": None,
+            })
+    rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
+    return rows
 
 
 @dataclass

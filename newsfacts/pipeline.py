@@ -46,7 +46,7 @@ from newsfacts.publishing import (
 from newsfacts.reading import QUARANTINED, FileOutcome, InputFile, discover
 from newsfacts.settings import Settings
 from newsfacts.validating import validate_table
-from schemas import FOREIGN_KEYS, SCHEMA_VERSION, SPAN_TABLES, TABLES
+from schemas import FOREIGN_KEYS, SCHEMA_VERSION, SPANS, TABLES
 from schemas.arrow import polars_schema
 
 log = logging.getLogger(__name__)
@@ -139,9 +139,9 @@ def validate_and_write(context: RunContext, name: str, staged: str) -> tuple[Tab
     Returns the table's report and its quarantined rows.
     """
     model = TABLES[name]
-    referenced = {ref for table, _, ref, _ in FOREIGN_KEYS if table == name} | ({"documents"} if name in SPAN_TABLES else set())
+    referenced = {ref for table, _, ref, _ in FOREIGN_KEYS if table == name} | ({"documents"} if any(t == name for t, *_ in SPANS) else set())
     references = {ref: pl.read_parquet(context.run_dir / f"{ref}.parquet") for ref in referenced}
-    checked = validate_table(name, model, pl.read_parquet(staged), references, FOREIGN_KEYS, span_checked=name in SPAN_TABLES)
+    checked = validate_table(name, model, pl.read_parquet(staged), references, FOREIGN_KEYS, SPANS)
     path = context.run_dir / f"{name}.parquet"
     write_parquet(checked.valid, model, path, parquet_metadata(context, name))
     reasons: dict[str, int] = {}
@@ -161,7 +161,7 @@ def plan_document_batches(context: RunContext) -> list[tuple[int, int]]:
 
 def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) -> str:
     """Run the NLP pass and the extractors over one slice of the documents; stage the rows. Returns the path stem."""
-    documents = pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text").slice(offset, length).collect()
+    documents = pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs").slice(offset, length).collect()
     results = extract_documents(documents, context.settings.model, context.settings.workers)
     stem = context.staging_dir / f"extract-{batch_no:05d}"
     write_extraction(results, stem)
@@ -170,11 +170,11 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
 
 
 def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
-    """Link every article's entities across the corpus; stage the entities and mentions tables."""
+    """Link every article's entities across the corpus; stage the entities, mentions and quotes tables."""
     articles = [article for stem in stems for article in read_extraction(Path(stem))]
-    entities, mentions = link(articles)
+    entities, mentions, quotes = link(articles)
     staged = {}
-    for name, rows in (("entities", entities), ("mentions", mentions)):
+    for name, rows in (("entities", entities), ("mentions", mentions), ("quotes", quotes)):
         path = context.staging_dir / f"{name}.parquet"
         pl.DataFrame(rows, schema=polars_schema(TABLES[name])).write_parquet(path)
         staged[name] = str(path)
@@ -232,7 +232,7 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
 # --- the whole pipeline, with no orchestrator ------------------------------------------------------
 
 
-EXTRACTED_TABLES = ("entities", "mentions")
+EXTRACTED_TABLES = ("entities", "mentions", "quotes")
 
 
 def curate(settings: Settings) -> RunSummary:

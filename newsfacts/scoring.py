@@ -95,8 +95,8 @@ def score_entities(gold_path: Path, root: Path, shared: Path, model: str = DEFAU
         documents.append(document)
     import polars as pl
 
-    frame = pl.DataFrame([{"doc_id": d["doc_id"], "text": d["text"]} for d in documents])
-    entity_rows, mention_rows = link(extract_documents(frame, model, n_process=1))
+    frame = pl.DataFrame([{"doc_id": d["doc_id"], "text": d["text"], "paragraphs": d["paragraphs"]} for d in documents])
+    entity_rows, mention_rows, _ = link(extract_documents(frame, model, n_process=1))
     names = {e["entity_id"]: (e["name"], e["type"]) for e in entity_rows}
     score = EntityScore()
     for article, document in zip(gold, documents):

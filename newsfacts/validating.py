@@ -34,13 +34,13 @@ def validate_table(
     frame: pl.DataFrame,
     references: dict[str, pl.DataFrame] | None = None,
     foreign_keys: list[tuple[str, str, str, str]] = (),
-    span_checked: bool = False,
+    spans: list[tuple[str, str, str, str]] = (),
 ) -> Validated:
     """Validate lazily, so one report lists every failure; split the frame into valid and quarantined rows.
 
     Cross-table rules run too, against `references` (tables already validated): each foreign key
-    (table, column, referenced table, referenced column) of this table, and, with `span_checked`,
-    text == documents.text[start:end].
+    (table, column, referenced table, referenced column) of this table, and each span
+    (table, start, end, text column): text == documents.text[start:end] where set.
     """
     failures = pl.DataFrame(schema=FAILURE_COLUMNS)
     try:
@@ -54,8 +54,9 @@ def validate_table(
     for table, column, ref_table, ref_column in foreign_keys:
         if table == name and column in frame.columns:
             failures = pl.concat([failures, foreign_key_failures(frame, column, references[ref_table], ref_table, ref_column)])
-    if span_checked and "documents" in references:
-        failures = pl.concat([failures, span_failures(frame, references["documents"])])
+    for table, start, end, text in spans:
+        if table == name and "documents" in references:
+            failures = pl.concat([failures, span_failures(frame, references["documents"], start, end, text)])
     if failures.is_empty():
         return Validated(frame, frame.clear().with_columns(pl.lit(None, pl.Utf8).alias(QUARANTINE_REASON)), failures)
     table_level = failures.filter(pl.col("index").is_null())
@@ -90,21 +91,32 @@ def foreign_key_failures(frame: pl.DataFrame, column: str, reference: pl.DataFra
     )
 
 
-def span_failures(frame: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
-    """Rows whose text is not documents.text[start:end] (or whose span is outside the text)."""
+def span_failures(frame: pl.DataFrame, documents: pl.DataFrame, start: str = "start", end: str = "end", text: str = "text") -> pl.DataFrame:
+    """Rows whose `text` is not documents.text[start:end] (or whose span is outside the text, or half set).
+
+    A span with start, end and text all null is not checked.
+    """
     joined = frame.with_row_index("index").join(
         documents.select("doc_id", pl.col("text").alias("_doc_text")), on="doc_id", how="left"
     )
+    columns = [pl.col(start), pl.col(end), pl.col(text)]
+    all_null = pl.all_horizontal([c.is_null() for c in columns])
+    any_null = pl.any_horizontal([c.is_null() for c in columns])
     bad = joined.filter(
-        pl.col("_doc_text").is_null()
-        | (pl.col("end") > pl.col("_doc_text").str.len_chars())
-        | (pl.col("_doc_text").str.slice(pl.col("start"), pl.col("end") - pl.col("start")) != pl.col("text"))
+        ~all_null
+        & (
+            any_null
+            | pl.col("_doc_text").is_null()
+            | (pl.col(end) > pl.col("_doc_text").str.len_chars())
+            | (pl.col(start) >= pl.col(end))
+            | (pl.col("_doc_text").str.slice(pl.col(start), pl.col(end) - pl.col(start)) != pl.col(text))
+        )
     )
     return bad.select(
-        pl.col("text").alias("failure_case"),
+        pl.col(text).cast(pl.Utf8).alias("failure_case"),
         pl.lit("CrossTable").alias("schema_context"),
-        pl.lit("text").alias("column"),
-        pl.lit("span(text == documents.text[start:end])").alias("check"),
+        pl.lit(text).alias("column"),
+        pl.lit(f"span({text} == documents.text[{start}:{end}])").alias("check"),
         pl.col("index").cast(pl.Int64),
     )
 

@@ -10,23 +10,32 @@ import pandera.polars as pa
 
 from schemas.documents import Documents
 from schemas.entities import Entities, Mentions
+from schemas.quotes import Quotes
 
 # Semantic version of the contract: a new column is a minor bump, a removed or retyped column a major one.
-SCHEMA_VERSION = "0.2.0"
+SCHEMA_VERSION = "0.3.0"
 
 # Table name to model, in the order tables are written and documented.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "entities": Entities,
     "mentions": Mentions,
+    "quotes": Quotes,
 }
 
 # Rules across tables, checked on every run: (table, columns) -> (referenced table, columns).
 FOREIGN_KEYS: list[tuple[str, str, str, str]] = [
     ("mentions", "doc_id", "documents", "doc_id"),
     ("mentions", "entity_id", "entities", "entity_id"),
+    ("quotes", "doc_id", "documents", "doc_id"),
+    ("quotes", "speaker_entity_id", "entities", "entity_id"),
 ]
-# Tables whose (doc_id, start, end, text) must satisfy text == documents.text[start:end].
-SPAN_TABLES: list[str] = ["mentions"]
+# Spans (table, start column, end column, text column): where set, text == documents.text[start:end].
+SPANS: list[tuple[str, str, str, str]] = [
+    ("mentions", "start", "end", "text"),
+    ("quotes", "start", "end", "text"),
+    ("quotes", "speaker_start", "speaker_end", "speaker_text"),
+    ("quotes", "cue_start", "cue_end", "cue"),
+]
 
-__all__ = ["SCHEMA_VERSION", "TABLES", "FOREIGN_KEYS", "SPAN_TABLES", "Documents", "Entities", "Mentions"]
+__all__ = ["SCHEMA_VERSION", "TABLES", "FOREIGN_KEYS", "SPANS", "Documents", "Entities", "Mentions", "Quotes"]

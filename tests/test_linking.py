@@ -25,7 +25,7 @@ def test_a_titled_surname_links_to_the_one_person_whose_role_agrees():
     ], [_mention(0, 0, "Melania Trump", NAME), _mention(1, 20, "Donald Trump", NAME)])
     b = ArticleEntities("doc_b", [_person(0, "PERSON:trump|president", None, ["President"], ["Trump"])],
                         [_mention(0, 5, "Trump", ALIAS)])
-    entities, mentions = link([a, b])
+    entities, mentions, _ = link([a, b])
     assert _names_by_doc(entities, mentions)[("doc_b", "Trump")] == "Donald Trump"
     donald = next(e for e in entities if e["name"] == "Donald Trump")
     assert donald["n_docs"] == 2 and donald["n_mentions"] == 2
@@ -36,7 +36,7 @@ def test_an_ambiguous_bare_surname_stays_its_own_entity():
         _person(0, "PERSON:melania trump", "Melania Trump"), _person(1, "PERSON:donald trump", "Donald Trump"),
     ], [_mention(0, 0, "Melania Trump", NAME), _mention(1, 20, "Donald Trump", NAME)])
     b = ArticleEntities("doc_b", [_person(0, "PERSON:trump", None, [], ["Trump"])], [_mention(0, 5, "Trump", ALIAS)])
-    entities, mentions = link([a, b])
+    entities, mentions, _ = link([a, b])
     assert _names_by_doc(entities, mentions)[("doc_b", "Trump")] == "Trump"
     assert len(entities) == 3
 
@@ -46,7 +46,7 @@ def test_initials_link_to_the_one_organisation_they_spell():
     short = LocalEntity(0, "ORG", "ORG:icc", ["ICC"])
     a = ArticleEntities("doc_a", [icc], [Mention(0, 28, "International Criminal Court", "ORG", NAME, 0)])
     b = ArticleEntities("doc_b", [short], [Mention(3, 6, "ICC", "ORG", NAME, 0)])
-    entities, mentions = link([a, b])
+    entities, mentions, _ = link([a, b])
     assert len(entities) == 1 and entities[0]["name"] == "International Criminal Court"
     assert sorted(entities[0]["aliases"]) == ["ICC", "International Criminal Court"]
 
@@ -60,5 +60,5 @@ def test_a_description_resolves_with_roles_from_other_articles():
         [_mention(0, 0, "Melania Trump", NAME), _mention(1, 20, "Vladimir Putin", NAME)],
         [PendingDescription(40, 54, "The first lady", ["first lady"], [])],
     )
-    entities, mentions = link([a, b])
+    entities, mentions, _ = link([a, b])
     assert _names_by_doc(entities, mentions)[("doc_b", "The first lady")] == "Melania Trump"

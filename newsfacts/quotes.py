@@ -1,0 +1,496 @@
+"""Quotations in one article: direct, partial and indirect, each with its speaker.
+
+Reads the article's spaCy parse and its entity mentions (from
+`newsfacts.entities`), so that a speaker resolves through the same
+coreference: "she wrote" is whoever "she" is.
+
+- Direct and partial quotes come from quote marks (`newsfacts.quotemarks`).
+  The cue is the speech verb next to the quote (`"...," X said`, `X said: "..."`)
+  or the verb that governs it (`described the talks as "extremely productive"`);
+  the speaker is that verb's subject. A quote with no cue of its own takes the
+  speaker of the quote it continues: the other half of a quote split around its
+  attribution, or the previous paragraph of a long quotation.
+- A short quoted noun phrase that is not what somebody says (a "peace letter",
+  the word "ceasefire") is a scare quote or a title, not a quotation.
+- Indirect quotes are content clauses of speech verbs (`X said (that) ...`,
+  `according to X, ...`, `..., saying it is not interested in ...`).
+- A document that speaks ("the letter began") is attributed to its author
+  where the article says who wrote it; `speaker_text` keeps the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.entities import Mention, _text
+from newsfacts.quotemarks import QuoteSpan, find_quotes_in_paragraphs
+
+DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
+
+SPEECH_VERBS = frozenset(
+    """say tell write add state explain insist warn deny claim argue note begin continue conclude read ask reply
+    respond declare announce suggest describe call admit acknowledge recall tweet post testify report confirm
+    predict promise vow urge demand accuse complain joke quip concede stress emphasize emphasise observe remark
+    shout yell scream whisper mutter exclaim cry tout boast brag contend maintain assert allege charge lament
+    muse wonder agree counter retort reiterate repeat caution pledge threaten criticize criticise praise blast
+    slam mock recount characterize label dub term quote cite inform assure remind reveal disclose indicate
+    signal hint question proclaim chant sing plead beg implore beseech thank apologize apologise estimate
+    forecast project conclude find rule order direct recommend propose""".split()
+)
+# Cues of indirect speech: verbs that take a reported content clause.
+INDIRECT_VERBS = frozenset(
+    """say tell insist warn deny claim argue add state explain note announce suggest report confirm predict
+    promise vow demand accuse complain concede stress emphasize emphasise observe maintain assert allege
+    contend acknowledge admit reveal disclose indicate signal hint declare testify write tweet post reiterate
+    repeat caution pledge threaten estimate conclude find rule recommend propose agree recall""".split()
+)
+DOCUMENT_NOUNS = frozenset(
+    """letter statement document memo memorandum report note email e-mail post tweet message release filing
+    complaint lawsuit indictment ruling order proposal plan bill text transcript speech op-ed editorial article
+    book ad advertisement video sign poster card survey poll study press communique communiqué""".split()
+)
+# Verbs whose subject wrote the document (delivering or reading it does not make one its author).
+AUTHORING_VERBS = frozenset("write send pen issue release author draft sign post tweet publish craft compose prepare submit".split())
+MENTIONED_WORD_CUES = frozenset("word words term phrase slogan called dubbed so-called titled named labeled labelled nicknamed headlined".split())
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
+MAX_SCARE_QUOTE_WORDS = 3
+ATTRIBUTION_WINDOW_TOKENS = 8  # how far from a quote's marks a speech verb may stand
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker_entity: int | None  # index of the article's local entity
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    paragraph: int
+    confidence: float
+
+
+@dataclass
+class _Attribution:
+    cue: Token | None
+    speaker: Span | None  # the speaker's words
+    how: str  # "after", "before", "governs", "according", "inherited", "none"
+
+
+def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: list[Mention]) -> list[Quote]:
+    """Every direct, partial and indirect quotation in one article, in text order."""
+    text = _text(doc)
+    spans = [(p[0], p[1]) for p in paragraphs]
+    headings = {i for i, p in enumerate(paragraphs) if p[2]}
+    marks = find_quotes_in_paragraphs(text, spans)
+    mention_at = _mention_index(mentions)
+    quotes: list[Quote] = []
+    previous: tuple[QuoteSpan, _Attribution, Quote | None] | None = None
+    for span in marks:
+        paragraph = _paragraph_of(spans, span.start)
+        if paragraph in headings:
+            continue
+        attribution = _attribute(doc, span, marks)
+        inherited = attribution.cue is None and previous is not None and _continues(text, spans, previous[0], span, previous[1])
+        if inherited:
+            attribution = _Attribution(previous[1].cue, previous[1].speaker, "inherited")
+        kind = _kind(doc, text, span, attribution)
+        if kind is None:
+            previous = (span, attribution, None)
+            continue
+        quote = _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes)
+        quotes.append(quote)
+        previous = (span, attribution, quote)
+    quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+# --- direct and partial -----------------------------------------------------------------------------
+
+
+def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attribution:
+    """The speech verb and speaker of a quote: after it, before it, or governing it."""
+    inside = [t for t in doc if span.start <= t.idx < span.end]
+    if not inside:
+        return _Attribution(None, None, "none")
+    text = _text(doc)
+    close = span.close_mark if span.close_mark is not None else span.end
+    next_open = min((m.open_mark for m in marks if m.open_mark > close), default=len(text))
+    paragraph_end = text.find("\n", close)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    # After: `"...," the letter began` / `"...," said X`: only the speaker's words may stand between.
+    for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + ATTRIBUTION_WINDOW_TOKENS]:
+        if not (close < token.idx < min(next_open, paragraph_end)):
+            continue
+        if _is_speech_verb(token):
+            return _Attribution(token, _subject_outside(token, span), "after")
+        if token.pos_ not in _SPEAKER_WORDS or (token.is_punct and token.text in ".!?;"):
+            break
+    # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
+    previous_close = max((m.close_mark or m.end for m in marks if (m.close_mark or m.end) < span.open_mark), default=-1)
+    paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
+    start_token = max(0, inside[0].i - ATTRIBUTION_WINDOW_TOKENS - 1)
+    for token in reversed(doc[start_token : inside[0].i]):
+        if not (max(previous_close, paragraph_start - 1) < token.idx < span.open_mark):
+            continue
+        if token.lower_ == "according" and _according_to(token):
+            return _Attribution(token, _according_to(token), "according")
+        if _is_speech_verb(token):
+            return _Attribution(token, _subject_outside(token, span), "before")
+        if token.pos_ in {"VERB", "AUX"} or token.text in {".", "!", "?", ";"}:
+            break
+    governor = _governing_verb(inside, span)
+    if governor is not None and _is_speech_verb(governor):
+        return _Attribution(governor, _subject(governor), "governs")
+    if governor is not None and governor.lemma_ in {"describe", "call", "characterize", "label", "dub", "term", "say"}:
+        return _Attribution(governor, _subject(governor), "governs")
+    return _Attribution(None, None, "none")
+
+
+_SPEAKER_WORDS = {"DET", "PROPN", "NOUN", "PRON", "ADJ", "ADV", "PUNCT", "PART", "NUM", "CCONJ"}
+
+
+def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
+    """The verb's subject, but never words inside the quote itself (a parser slip on `"Dear X," the letter began`)."""
+    subject = _subject(verb)
+    if subject is not None and not (span.start <= subject.root.idx < span.end):
+        return subject
+    doc = verb.doc
+    close = span.close_mark if span.close_mark is not None else span.end
+    between = [t for t in doc[: verb.i] if close < t.idx and t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    if between:
+        return _phrase(between[-1])
+    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+    return _phrase(following) if following is not None else None
+
+
+def _is_speech_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _governing_verb(inside: list[Token], span: QuoteSpan) -> Token | None:
+    """Up the parse from the quote: the nearest speech verb outside it, else the nearest verb."""
+    heads = [t for t in inside if not (span.start <= t.head.idx < span.end) or t.head == t]
+    first_verb = None
+    for token in heads:
+        node = token.head
+        for _ in range(8):
+            if not (span.start <= node.idx < span.end) and node.pos_ in {"VERB", "AUX"}:
+                if _is_speech_verb(node):
+                    return node
+                first_verb = first_verb or node
+            if node.head == node:
+                break
+            node = node.head
+    return first_verb
+
+
+def _according_to(token: Token) -> Span | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        to = token.doc[token.i + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return _phrase(obj) if obj is not None else None
+
+
+def _subject(verb: Token) -> Span | None:
+    """The subject of a speech verb, looking through conjunctions, participles and relative clauses."""
+    node = verb
+    for _ in range(6):
+        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                return _phrase(node.head)  # "..., who said"
+            return _phrase(subject)
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _phrase(obj)
+        if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return _phrase(node.head)  # "a letter ... telling him": the letter speaks
+        if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl", "pcomp", "pobj", "prep", "dobj"} and node.head != node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _phrase(head: Token) -> Span:
+    """The speaker's words: the head noun with its compounds, modifiers and possessors, no clauses."""
+    doc = head.doc
+    keep = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod", "punct", "flat"}
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in keep:
+            left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in {"case", "flat", "compound"}:
+            right = max(right, child.i)
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def _continues(text: str, paragraphs: list[tuple[int, int]], previous: QuoteSpan, span: QuoteSpan, attribution: _Attribution) -> bool:
+    """Does this unattributed quote continue the previous one (split around its attribution, or a long quotation)?"""
+    if attribution.cue is None:
+        return False
+    same_paragraph = _paragraph_of(paragraphs, previous.start) == _paragraph_of(paragraphs, span.start)
+    if same_paragraph:
+        # `"A," the letter began. "B."`: the attribution stands between the two halves, and B starts a sentence.
+        previous_close = previous.close_mark if previous.close_mark is not None else previous.end
+        between = previous_close < attribution.cue.idx < span.open_mark
+        return between and text[previous_close:span.open_mark].rstrip()[-1:] in {".", ":", ","}
+    if previous.continues:
+        return True
+    # "...," he said.  (next paragraph)  "More words." : a paragraph that is only a quote goes on.
+    paragraph = paragraphs[_paragraph_of(paragraphs, span.start)]
+    between_previous = _paragraph_of(paragraphs, span.start) - _paragraph_of(paragraphs, previous.start) == 1
+    return between_previous and not text[paragraph[0] : span.open_mark].strip()
+
+
+def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> str | None:
+    """direct, partial, or None for a scare quote, a title or a mentioned word."""
+    content = text[span.start : span.end]
+    words = content.split()
+    before = text[max(0, span.open_mark - 40) : span.open_mark].split()
+    if before and before[-1].lower().strip(",:") in MENTIONED_WORD_CUES and len(words) <= 5:
+        return None
+    embedded = _embedded(text, span)
+    if len(words) <= MAX_SCARE_QUOTE_WORDS:
+        if attribution.cue is None or _is_named_thing(doc, span, attribution):
+            return None
+        return PARTIAL if embedded else DIRECT
+    if attribution.how in {"after", "before", "according", "inherited"} and not embedded:
+        return DIRECT
+    return PARTIAL
+
+
+def _embedded(text: str, span: QuoteSpan) -> bool:
+    """Is the quote a piece of the writer's sentence, rather than a sentence of its own?"""
+    prefix = text[: span.open_mark]
+    before = prefix.rstrip()
+    opens_sentence = (
+        not before
+        or prefix.endswith("\n")  # the paragraph starts with the quote
+        or before[-1] in ".:!?"
+        or before[-2:-1] in {".", "!", "?"} and before[-1] in "\"”’'"  # right after a quoted sentence
+        or before.endswith(("said", "says", "wrote", "asked", ","))
+    )
+    close = span.close_mark if span.close_mark is not None else span.end
+    content = text[span.start : span.end].rstrip()
+    ends_clause = content[-1:] in {",", ".", "!", "?", "…", "—", "-"} or close >= len(text) - 1 or text[close + 1 : close + 2] in {"", "\n"}
+    return not (opens_sentence and ends_clause)
+
+
+def _is_named_thing(doc: Doc, span: QuoteSpan, attribution: _Attribution) -> bool:
+    """A quoted noun phrase that names a thing (a "peace letter") rather than words somebody says."""
+    before = [t for t in doc if t.idx < span.open_mark][-1:]
+    inside = [t for t in doc if span.start <= t.idx < span.end]
+    if not before or not inside:
+        return False
+    determiner = before[0].dep_ in {"det", "poss"} or before[0].lower_ in {"a", "an", "the", "its", "her", "his", "their"} or before[0].tag_ == "POS"
+    nominal = inside[-1].pos_ in {"NOUN", "PROPN"}
+    if not (determiner and nominal):
+        return False
+    # Still words somebody said when the noun phrase sits inside what a speech verb reports.
+    node, path = inside[-1], []
+    for _ in range(8):
+        if node.head == node:
+            break
+        path.append(node.dep_)
+        node = node.head
+        if node == attribution.cue:
+            return not any(dep in {"ccomp", "xcomp", "advcl"} for dep in path)
+    return True
+
+
+def _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes) -> Quote:
+    speaker_entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, quotes)
+    cue = attribution.cue
+    confidence = _confidence(kind, attribution, speaker_entity)
+    cue_text, cue_start, cue_end = _cue_words(cue, attribution.how)
+    return Quote(span.start, span.end, text[span.start : span.end], kind, speaker_entity, speaker_text, speaker_start, speaker_end,
+                 cue_text, cue_start, cue_end, paragraph, confidence)
+
+
+def _cue_words(cue: Token | None, how: str) -> tuple[str | None, int | None, int | None]:
+    if cue is None:
+        return None, None, None
+    if how == "according":
+        end_token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to" else cue
+        return _text(cue.doc)[cue.idx : end_token.idx + len(end_token.text)], cue.idx, end_token.idx + len(end_token.text)
+    return cue.text, cue.idx, cue.idx + len(cue.text)
+
+
+def _speaker(doc, attribution, mention_at, quotes) -> tuple[int | None, str | None, int | None, int | None]:
+    speaker = attribution.speaker
+    if speaker is None:
+        return None, None, None, None
+    start, end = speaker.start_char, speaker.end_char
+    entity = _entity_in(mention_at, start, end, speaker.root)
+    if entity is None and _is_document(speaker, quotes):
+        entity = _author_of(doc, speaker, mention_at, quotes)
+    return entity, speaker.text, start, end
+
+
+def _is_document(speaker: Span, quotes: list[Quote]) -> bool:
+    root = speaker.root
+    if root.lemma_.lower() in DOCUMENT_NOUNS:
+        return True
+    # "it further read": "it" goes on for the document that spoke last.
+    return root.lower_ == "it" and _last_document_quote(quotes) is not None
+
+
+def _last_document_quote(quotes: list[Quote]) -> Quote | None:
+    for quote in reversed(quotes):
+        words = (quote.speaker_text or "").split()
+        if words and words[-1].lower() in DOCUMENT_NOUNS:
+            return quote
+    return None
+
+
+def _author_of(doc: Doc, speaker: Span, mention_at, quotes: list[Quote]) -> int | None:
+    """Who the article says wrote the document: `X wrote a letter`, `X's letter`."""
+    noun = speaker.root.lemma_.lower()
+    if noun == "it":
+        document = _last_document_quote(quotes)
+        return document.speaker_entity if document else None
+    by = next((o for c in speaker.root.children if c.lower_ == "by" for o in c.children if o.dep_ == "pobj"), None)
+    if by is not None:  # "a report by Fox News Digital"
+        return _entity_in(mention_at, by.left_edge.idx, by.right_edge.idx + len(by.right_edge.text), by)
+    for token in doc:
+        if token.lemma_.lower() != noun:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and (entity := _entity_in(mention_at, owner.left_edge.idx, owner.idx + len(owner.text), owner)) is not None:
+            return entity
+        verb = token.head
+        if token.dep_ in {"dobj", "nsubjpass"} and verb.lemma_.lower() in AUTHORING_VERBS:
+            author = _subject(verb) if token.dep_ == "dobj" else next(
+                (_phrase(o) for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+            if author is not None and (entity := _entity_in(mention_at, author.start_char, author.end_char, author.root)) is not None:
+                return entity
+    return None
+
+
+def _mention_index(mentions: list[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _entity_in(mentions: list[Mention], start: int, end: int, head: Token) -> int | None:
+    """The entity of the mention at the speaker's head word, else of any mention inside the speaker's words."""
+    at_head = [m for m in mentions if m.start <= head.idx < m.end]
+    if at_head:
+        return at_head[0].entity
+    # A name at the end of the speaker's words ("Ukrainian President Volodymyr Zelenskyy"), never a
+    # modifier inside them ("the [American] first lady").
+    ending = [m for m in mentions if start <= m.start and m.end == end and m.type != "NORP"]
+    return ending[0].entity if ending else None
+
+
+def _confidence(kind: str, attribution: _Attribution, speaker_entity: int | None) -> float:
+    score = {"after": 0.9, "before": 0.85, "according": 0.85, "governs": 0.7, "inherited": 0.75, "none": 0.35}[attribution.how]
+    if attribution.speaker is None:
+        score -= 0.25
+    elif speaker_entity is None:
+        score -= 0.1
+    if kind == PARTIAL:
+        score -= 0.05
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
+    for index, (start, end) in enumerate(paragraphs):
+        if start <= offset <= end:
+            return index
+    return max(0, len(paragraphs) - 1)
+
+
+# --- indirect ---------------------------------------------------------------------------------------
+
+
+def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[Quote]) -> list[Quote]:
+    quoted = [(m.open_mark, (m.close_mark or m.end) + 1) for m in marks]
+    rows: list[Quote] = []
+    for token in doc:
+        content = None
+        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in INDIRECT_VERBS:
+            content = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            attribution = _Attribution(token, _subject(token), "before")
+        elif token.lower_ == "according" and _according_to(token) is not None:
+            content = _according_clause(token)
+            attribution = _Attribution(token, _according_to(token), "according")
+        if content is None or attribution.speaker is None:
+            continue
+        if _paragraph_of(paragraphs, token.idx) in headings or _inside(quoted, token.idx):
+            continue
+        start, end = _clause_span(content)
+        if end - start < 12 or _mostly_quoted(quoted, start, end) or _overlaps_direct(direct, start, end):
+            continue
+        if attribution.speaker.start_char >= start and attribution.speaker.end_char <= end:
+            continue
+        entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, direct + rows)
+        cue_text, cue_start, cue_end = _cue_words(attribution.cue, attribution.how)
+        confidence = 0.8 if entity is not None else 0.6
+        rows.append(Quote(start, end, _text(doc)[start:end], INDIRECT, entity, speaker_text, speaker_start, speaker_end, cue_text, cue_start,
+                          cue_end, _paragraph_of(paragraphs, start), confidence))
+    return rows
+
+
+def _according_clause(token: Token) -> Token | None:
+    """In `According to X, <clause>`, the clause is the head the prepositional phrase hangs from."""
+    head = token.head if token.dep_ != "ROOT" else token
+    return head if head != token and head.pos_ in {"VERB", "AUX"} else None
+
+
+def _clause_span(head: Token) -> tuple[int, int]:
+    """The content clause without its leading `that` and final punctuation."""
+    doc = head.doc
+    tokens = [t for t in head.subtree]
+    if head.dep_ != "ccomp":  # `according to`: the clause minus the according-phrase
+        tokens = [t for t in tokens if not any(a.lower_ == "according" for a in [t, *t.ancestors] if a.head == head or a == t)]
+        tokens = [t for t in tokens if not _under_according(t, head)]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ in {"that"}):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"}:
+        tokens = tokens[:-1]
+    if not tokens:
+        return head.idx, head.idx
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return start, end
+
+
+def _under_according(token: Token, clause_head: Token) -> bool:
+    node = token
+    while node != clause_head and node.head != node:
+        if node.lower_ == "according" and node.head == clause_head:
+            return True
+        node = node.head
+    return token.lower_ == "according"
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _mostly_quoted(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    covered = sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+    return covered >= 0.5 * (end - start)
+
+
+def _overlaps_direct(quotes: list[Quote], start: int, end: int) -> bool:
+    return any(q.start < end and start < q.end and q.kind == DIRECT for q in quotes)
