@@ -98,6 +98,29 @@ def score_entities_command(
         json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n", encoding="utf-8")
 
 
+@score_app.command("quotes")
+def score_quotes_command(
+    split: Annotated[str, typer.Option(help="train (for developing rules) or dev (for reporting).")] = "dev",
+    polnear: Annotated[Path, typer.Option(help="The PolNeAR folder (gold_*.jsonl and text/).")] = Path("../shared/corpora/polnear"),
+    gold: Annotated[Path | None, typer.Option(help="Another gold file in PolNeAR's format (overrides --split).")] = None,
+    text_dir: Annotated[Path | None, typer.Option(help="Where the gold's articles are (default: POLNEAR/text).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy.")] = os.cpu_count() or 1,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Precision, recall and F1 of quotes at token overlap 0.3 and 0.8, and speaker accuracy."""
+    import json
+
+    from newsfacts.quote_scoring import format_report, score_quotes
+
+    gold_path = gold or polnear / f"gold_{split}.jsonl"
+    score = score_quotes(gold_path, text_dir or polnear / "text", model, workers, limit)
+    Console().print(format_report(score), highlight=False, soft_wrap=True)
+    if json_out:
+        json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n", encoding="utf-8")
+
+
 def _run(settings: Settings, engine: Engine):
     if engine is Engine.local:
         from newsfacts.pipeline import curate

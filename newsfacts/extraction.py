@@ -32,7 +32,7 @@ PENDING_SCHEMA = {
 LOCAL_QUOTE_SCHEMA = {
     "doc_id": pl.Utf8, "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8, "kind": pl.Utf8, "speaker_entity": pl.Int64,
     "speaker_text": pl.Utf8, "speaker_start": pl.Int64, "speaker_end": pl.Int64, "cue": pl.Utf8,
-    "cue_start": pl.Int64, "cue_end": pl.Int64, "paragraph": pl.Int64, "confidence": pl.Float64,
+    "cue_start": pl.Int64, "cue_end": pl.Int64, "paragraph": pl.Int64, "confidence": pl.Float64, "attribution": pl.Utf8,
 }
 PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA, "quotes": LOCAL_QUOTE_SCHEMA}
 

@@ -135,6 +135,7 @@ def _quote_rows(articles, global_key, mention_rows, names) -> list[dict]:
                 "paragraph": quote.paragraph,
                 "confidence": quote.confidence,
                 "cluster_id": None,
+                "attribution": quote.attribution,  # internal: how the speaker was found (not a table column)
             })
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
     return rows

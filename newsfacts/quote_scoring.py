@@ -1,0 +1,273 @@
+"""Accuracy of quote extraction against attribution gold in PolNeAR's format.
+
+Gold: one JSON object per line with `article`, `content` (a list of spans),
+`source`, `cue` (character offsets into the article's raw file) and
+`content_has_double_quote_mark` (direct and mixed quotes). Our rows that share
+an attribution (the same cue) form one unit, as the gold does for a quote
+split around its attribution.
+
+Overlap is measured on word tokens (\\w+) as 2|P∩G| / (|P|+|G|), and units are
+matched greedily one-to-one by decreasing overlap; a match counts at a
+threshold when its overlap reaches it. Reported: precision, recall and F1 at
+0.3 and 0.8 for direct plus partial quotes (gold with a double quote mark),
+indirect quotes (gold without), and all attributions; and, for matched direct
+and partial quotes whose gold has a source, the share whose speaker matches it
+(our speaker's words overlap the source, or our speaker is the entity our
+coreference gives the source's words).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import polars as pl
+
+from newsfacts.documents import build_document
+from newsfacts.extraction import extract_documents
+from newsfacts.linking import link
+from newsfacts.metadata import parse_header, split_title
+from newsfacts.normalizing import clean_characters
+from newsfacts.settings import DEFAULT_MODEL
+
+WORD = re.compile(r"\w+")
+THRESHOLDS = (0.3, 0.8)
+QUOTE_MARKS = ('"', "“", "”", "«", "»", "„", "''")
+CATEGORIES = ("direct+partial", "indirect", "all")
+
+
+@dataclass
+class Unit:
+    words: frozenset[int]
+    quoted: bool  # direct or partial (gold: has a double quote mark)
+    speaker_words: frozenset[int] = frozenset()
+    speaker_entity: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class QuoteScore:
+    counts: dict = field(default_factory=dict)  # (category, threshold) -> (tp, n_pred, n_gold)
+    calibration: dict = field(default_factory=dict)  # confidence bucket -> [matched, predicted]
+    by_group: dict = field(default_factory=dict)  # (kind, attribution, speaker state) -> [right, rows]
+    speaker_correct: int = 0
+    speaker_total: int = 0
+    articles: int = 0
+    gold_in_headlines: int = 0
+
+    def metrics(self, category: str, threshold: float) -> dict:
+        tp, n_pred, n_gold = self.counts.get((category, threshold), (0, 0, 0))
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "predicted": n_pred, "gold": n_gold}
+
+    def as_dict(self) -> dict:
+        return {
+            "articles": self.articles,
+            "gold_in_headlines_excluded": self.gold_in_headlines,
+            "metrics": {f"{c}@{t}": self.metrics(c, t) for c in CATEGORIES for t in THRESHOLDS},
+            "speaker_accuracy": self.speaker_correct / self.speaker_total if self.speaker_total else None,
+            "speaker_evaluated": self.speaker_total,
+            "precision_by_confidence": {b: m / n for b, (m, n) in sorted(self.calibration.items())},
+        }
+
+
+def load_gold(path: Path) -> dict[str, list[dict]]:
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                by_article[row["article"]].append(row)
+    return dict(by_article)
+
+
+def overlap(a: frozenset[int], b: frozenset[int]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def match(gold: list[Unit], predicted: list[Unit]) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one matching by decreasing overlap: (gold index, predicted index, overlap)."""
+    pairs = sorted(((overlap(g.words, p.words), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted)
+                    if g.words & p.words), reverse=True)
+    used_gold, used_pred, matches = set(), set(), []
+    for score, i, j in pairs:
+        if i not in used_gold and j not in used_pred:
+            used_gold.add(i)
+            used_pred.add(j)
+            matches.append((i, j, score))
+    return matches
+
+
+class _WordMap:
+    """Maps character spans of the raw file onto word indexes of the normalized text."""
+
+    def __init__(self, raw: str, normalized: str) -> None:
+        raw_words = list(WORD.finditer(raw))
+        norm_words = list(WORD.finditer(normalized))
+        self.raw_starts = [m.start() for m in raw_words]
+        self.norm_starts = [m.start() for m in norm_words]
+        matcher = SequenceMatcher(None, [m.group() for m in raw_words], [m.group() for m in norm_words], autojunk=False)
+        self.raw_to_norm: dict[int, int] = {}
+        for block in matcher.get_matching_blocks():
+            for k in range(block.size):
+                self.raw_to_norm[block.a + k] = block.b + k
+
+    def raw_span(self, start: int, end: int) -> frozenset[int]:
+        first = bisect.bisect_left(self.raw_starts, start)
+        last = bisect.bisect_left(self.raw_starts, end)
+        return frozenset(self.raw_to_norm[i] for i in range(first, last) if i in self.raw_to_norm)
+
+    def norm_span(self, start: int, end: int) -> frozenset[int]:
+        return frozenset(range(bisect.bisect_left(self.norm_starts, start), bisect.bisect_left(self.norm_starts, end)))
+
+
+def _headline_end(raw: str) -> int:
+    """Characters of the raw file taken by the header and headline (not part of documents.text)."""
+    cleaned = clean_characters(raw)
+    _, rest = parse_header(cleaned)
+    title, _ = split_title(rest)
+    if title is None:
+        return 0
+    position = raw.find(title.split()[-1])
+    return position + len(title.split()[-1]) if position >= 0 else 0
+
+
+def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_process: int = 1,
+                 limit: int | None = None) -> QuoteScore:
+    gold = load_gold(gold_path)
+    articles = sorted(gold)[:limit] if limit else sorted(gold)
+    now = dt.datetime.now(dt.timezone.utc)
+    raws = {a: (text_dir / f"{a}.txt").read_text(encoding="utf-8") for a in articles}
+    documents = {a: build_document(raws[a], a, now) for a in articles}
+    frame = pl.DataFrame([{"doc_id": a, "text": d["text"], "paragraphs": d["paragraphs"]} for a, d in documents.items()])
+    _, mention_rows, quote_rows = link(_as_article_ids(extract_documents(frame, model, n_process), list(documents)))
+    quotes_by_doc, mentions_by_doc = defaultdict(list), defaultdict(list)
+    for row in quote_rows:
+        quotes_by_doc[row["doc_id"]].append(row)
+    for row in mention_rows:
+        mentions_by_doc[row["doc_id"]].append(row)
+    score = QuoteScore(articles=len(articles))
+    totals: dict = defaultdict(lambda: [0, 0, 0])
+    for article in articles:
+        words = _WordMap(raws[article], documents[article]["text"])
+        headline_end = _headline_end(raws[article])
+        gold_units = []
+        for row in gold[article]:
+            if not row.get("content"):
+                continue  # a handful of gold rows have no content span
+            if max(c["end"] for c in row["content"]) <= headline_end:
+                score.gold_in_headlines += 1
+                continue
+            unit = _gold_unit(row, words)
+            if unit.words:
+                gold_units.append(unit)
+        predicted = _predicted_units(quotes_by_doc[article], words)
+        entity_at = [(words.norm_span(m["start"], m["end"]), m["entity_id"]) for m in mentions_by_doc[article]]
+        _count_rows_by_group(score, quotes_by_doc[article], gold_units, words, entity_at)
+        for category in CATEGORIES:
+            g = [u for u in gold_units if _in_category(u, category)]
+            p = [u for u in predicted if _in_category(u, category)]
+            matches = match(g, p)
+            for threshold in THRESHOLDS:
+                tp = sum(1 for _, _, o in matches if o >= threshold)
+                cell = totals[(category, threshold)]
+                cell[0] += tp
+                cell[1] += len(p)
+                cell[2] += len(g)
+            if category == "all":
+                matched = {j for _, j, o in matches if o >= THRESHOLDS[0]}
+                for j, unit in enumerate(p):
+                    bucket = score.calibration.setdefault(_bucket(unit.confidence), [0, 0])
+                    bucket[0] += j in matched
+                    bucket[1] += 1
+            if category == "direct+partial":
+                for i, j, o in matches:
+                    if o >= THRESHOLDS[0] and g[i].speaker_words:
+                        score.speaker_total += 1
+                        score.speaker_correct += _speaker_matches(g[i], p[j], entity_at)
+    score.counts = {key: tuple(value) for key, value in totals.items()}
+    return score
+
+
+def _count_rows_by_group(score: QuoteScore, rows: list[dict], gold: list[Unit], words: _WordMap, entity_at) -> None:
+    """Row-level correctness (its words belong to a gold attribution whose source, if any, is its speaker),
+    per (kind, how the speaker was found, speaker state): the data behind the calibrated confidences."""
+    for row in rows:
+        content = words.norm_span(row["start"], row["end"])
+        candidates = [u for u in gold if len(content & u.words) >= 0.5 * len(content) or overlap(content, u.words) >= 0.3]
+        speaker = words.norm_span(row["speaker_start"], row["speaker_end"]) if row["speaker_start"] is not None else frozenset()
+        unit = Unit(content, True, speaker, row["speaker_entity_id"])
+        right = any(not u.speaker_words or _speaker_matches(u, unit, entity_at) for u in candidates) if content else False
+        state = "entity" if row["speaker_entity_id"] else ("text" if row["speaker_text"] else "none")
+        cell = score.by_group.setdefault((row["kind"], row.get("attribution", "?"), state), [0, 0])
+        cell[0] += right
+        cell[1] += 1
+
+
+def _bucket(confidence: float) -> str:
+    low = min(int(confidence * 10), 9) / 10
+    return f"{low:.1f}-{low + 0.1:.1f}"
+
+
+def _as_article_ids(results, articles):
+    return results  # doc ids are the article names already
+
+
+def _gold_unit(row: dict, words: _WordMap) -> Unit:
+    content = frozenset().union(*[words.raw_span(c["start"], c["end"]) for c in row["content"]])
+    source = frozenset().union(*[words.raw_span(s["start"], s["end"]) for s in row.get("source", [])]) if row.get("source") else frozenset()
+    return Unit(content, bool(row.get("content_has_double_quote_mark")), source)
+
+
+def _predicted_units(rows: list[dict], words: _WordMap) -> list[Unit]:
+    """Rows with the same cue are one attribution: the halves of a split quote, or a reported clause with
+    the quoted phrases inside it (a "mixed" quote, which the gold marks as quoted)."""
+    groups: dict = defaultdict(list)
+    for index, row in enumerate(rows):
+        key = (row["cue_start"], row["speaker_start"]) if row["cue_start"] is not None else ("row", index)
+        groups[key].append(row)
+    units = []
+    for key, members in groups.items():
+        content = frozenset().union(*[words.norm_span(r["start"], r["end"]) for r in members])
+        first = members[0]
+        speaker = words.norm_span(first["speaker_start"], first["speaker_end"]) if first["speaker_start"] is not None else frozenset()
+        quoted = any(r["kind"] != "indirect" or any(m in r["text"] for m in QUOTE_MARKS) for r in members)
+        units.append(Unit(content, quoted, speaker, first["speaker_entity_id"], max(r["confidence"] for r in members)))
+    return units
+
+
+def _in_category(unit: Unit, category: str) -> bool:
+    return category == "all" or (category == "direct+partial") == unit.quoted
+
+
+def _speaker_matches(gold: Unit, predicted: Unit, entity_at: list[tuple[frozenset[int], str]]) -> bool:
+    if predicted.speaker_words & gold.speaker_words:
+        return True
+    gold_entities = {entity for span, entity in entity_at if span & gold.speaker_words}
+    return predicted.speaker_entity is not None and predicted.speaker_entity in gold_entities
+
+
+def format_report(score: QuoteScore) -> str:
+    lines = [f"articles: {score.articles} (gold attributions in headlines, not scored: {score.gold_in_headlines})",
+             f"{'category':16} {'overlap':>7} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'pred':>6} {'gold':>6}"]
+    for category in CATEGORIES:
+        for threshold in THRESHOLDS:
+            m = score.metrics(category, threshold)
+            lines.append(f"{category:16} {threshold:7.1f} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
+                         f"{m['tp']:6} {m['predicted']:6} {m['gold']:6}")
+    lines.append("rows right (content and speaker) by kind, attribution, speaker state:")
+    for key, (right, rows) in sorted(score.by_group.items(), key=lambda item: -item[1][1]):
+        lines.append(f"  {'/'.join(key):34} {rows:6} rows  {right / rows:.2f}")
+    lines.append("precision by confidence (all units, overlap 0.3): " + ", ".join(
+        f"{b}: {m}/{n}={m / n:.2f}" for b, (m, n) in sorted(score.calibration.items())))
+    if score.speaker_total:
+        lines.append(f"speaker correct for matched direct+partial quotes: {score.speaker_correct}/{score.speaker_total} "
+                     f"= {score.speaker_correct / score.speaker_total:.3f}")
+    return "\n".join(lines)
