@@ -111,8 +111,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
             attribution = _Attribution(previous[1].cue, previous[1].speaker, "inherited")
         kind = _kind(doc, text, span, attribution)
         if kind is None:
-            previous = (span, attribution, None)
-            continue
+            continue  # a title or scare quote between the halves of a quote does not break them apart
         quote = _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes)
         quotes.append(quote)
         previous = (span, attribution, quote)
@@ -277,8 +276,8 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     if before and before[-1].lower().strip(",:") in MENTIONED_WORD_CUES and len(words) <= 5:
         return None
     embedded = _embedded(text, span)
-    if attribution.cue is None and _is_title(content):
-        return None  # "Make Mexico Great Again", "Midday with Charlie Sykes": a title, not speech
+    if _is_title(content) and (attribution.cue is None or len(words) <= 6 and _names_a_work(text, span)):
+        return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
     if len(words) <= MAX_SCARE_QUOTE_WORDS:
         if attribution.cue is None or _is_named_thing(doc, span, attribution):
             return None
@@ -286,6 +285,13 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     if attribution.how in {"after", "before", "according", "inherited"} and not embedded:
         return DIRECT
     return PARTIAL
+
+
+def _names_a_work(text: str, span: QuoteSpan) -> bool:
+    """Preceded by a possessive, an article or a preposition: `on CNN’s "State of the Union"`."""
+    before = text[max(0, span.open_mark - 30) : span.open_mark].split()
+    last = before[-1].lower() if before else ""
+    return last.endswith(("’s", "'s")) or last in {"the", "a", "an", "on", "in", "of", "at", "from", "titled", "called"}
 
 
 def _is_title(content: str) -> bool:
@@ -362,7 +368,20 @@ def _speaker(doc, attribution, mention_at, quotes) -> tuple[int | None, str | No
     entity = _entity_in(mention_at, start, end, speaker.root)
     if entity is None and _is_document(speaker, quotes):
         entity = _author_of(doc, speaker, mention_at, quotes)
+    if entity is None and speaker.root.lower_ in {"he", "she"}:
+        entity = _last_speaker(doc, quotes, start)
     return entity, speaker.text, start, end
+
+
+def _last_speaker(doc: Doc, quotes: list[Quote], position: int) -> int | None:
+    """A "he said" the coreference left open: in news it goes on with whoever was quoted just before,
+    if that was within the last two paragraphs."""
+    earlier = [q for q in quotes if q.start < position and q.speaker_entity is not None]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda q: q.start)
+    paragraphs_between = _text(doc).count("\n\n", last.start, position)
+    return last.speaker_entity if paragraphs_between <= 2 else None
 
 
 def _is_document(speaker: Span, quotes: list[Quote]) -> bool:

@@ -114,3 +114,14 @@ def test_flow_writes_validated_entities_and_mentions(flow_run):
     assert summary.quarantined_rows == 0
     assert {"Melania Trump", "Donald Trump", "Vladimir Putin"} <= set(entities["name"])
     assert set(mentions["entity_id"]) <= set(entities["entity_id"])
+
+
+def test_flow_writes_validated_quotes(flow_run):
+    import polars as pl
+
+    summary, out = flow_run
+    quotes = pl.read_parquet(out / "quotes.parquet")
+    assert summary.tables["quotes"].rows == quotes.height > 15
+    assert set(quotes["kind"]) == {"direct", "partial", "indirect"}
+    entities = pl.read_parquet(out / "entities.parquet")
+    assert set(quotes["speaker_entity_id"].drop_nulls()) <= set(entities["entity_id"])

@@ -1,0 +1,84 @@
+"""Quotes on the seeds, through the whole pipeline, and the quote benchmark on the seeds' own annotations."""
+
+import polars as pl
+import pytest
+
+from newsfacts import pipeline
+from newsfacts.quote_scoring import Unit, match, overlap, score_quotes
+from newsfacts.settings import Settings
+from tests.conftest import RAW, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory):
+    out = tmp_path_factory.mktemp("quotes") / "out"
+    pipeline.curate(Settings(raw_dir=RAW, out_dir=out, workers=1))
+    documents = pl.read_parquet(out / "documents.parquet").select("doc_id", "source_path")
+    return pl.read_parquet(out / "quotes.parquet").join(documents, on="doc_id")
+
+
+def _row(quotes, seed, starts_with, kind=None):
+    rows = quotes.filter(pl.col("source_path").str.starts_with(seed) & pl.col("text").str.starts_with(starts_with))
+    if kind:
+        rows = rows.filter(pl.col("kind") == kind)
+    assert rows.height == 1, f"{starts_with!r} in {seed}: {rows.height} rows"
+    return rows.row(0, named=True)
+
+
+def test_the_quote_split_around_the_letter_began_is_two_rows_by_melania_trump(quotes):
+    first = _row(quotes, "000", "Dear President Putin,")
+    second = _row(quotes, "000", "Every child shares the same quiet dreams")
+    for row in (first, second):
+        assert (row["kind"], row["speaker"], row["cue"], row["speaker_text"]) == ("direct", "Melania Trump", "began", "the letter")
+
+
+@pytest.mark.parametrize(
+    "seed, starts_with, kind, speaker, cue",
+    [
+        ("000", "As parents, it is our duty", "direct", "Melania Trump", "continued"),
+        ("000", "Undeniably, we must strive", "direct", "Melania Trump", "wrote"),
+        ("000", "Mr. Putin, you can singlehandedly restore", "direct", "Melania Trump", "read"),
+        ("000", "In protecting the innocence", "direct", "Melania Trump", "read"),
+        ("000", "Such a bold idea", "direct", "Melania Trump", "concluded"),
+        ("000", "extremely productive,", "partial", "Donald Trump", "described"),
+        ("000", "not there yet", "partial", "Donald Trump", "admitting"),
+        ("000", "There were many, many points", "direct", "Donald Trump", "told"),
+        ("000", "it is time", "partial", "Melania Trump", "telling"),
+        ("004", "In protecting the innocence", "direct", "Melania Trump", "wrote"),
+        ("004", "singlehandedly restore", "partial", "Melania Trump", "say"),
+        ("004", "melodic laughter", "partial", "Melania Trump", "say"),
+        ("004", "it is not interested in a temporary halt", "indirect", "Kremlin", "saying"),
+        ("004", "Ukraine surrender four regions", "indirect", "Russia", "demands"),
+        ("004", "Putin could help these children", "indirect", "Melania Trump", "said"),
+    ],
+)
+def test_seed_quotes_with_their_resolved_speakers(quotes, seed, starts_with, kind, speaker, cue):
+    row = _row(quotes, seed, starts_with, kind)
+    assert (row["speaker"], row["cue"]) == (speaker, cue)
+
+
+def test_scare_quotes_and_headings_are_not_quotes(quotes):
+    assert quotes.filter(pl.col("text") == "peace letter").height == 0
+    assert quotes.filter(pl.col("text").str.contains("Putin could help these children’")).height == 0
+
+
+def test_confidence_orders_a_resolved_direct_quote_above_an_unattributed_one(quotes):
+    assert _row(quotes, "000", "There were many, many points")["confidence"] >= 0.9
+    assert quotes["confidence"].is_between(0, 1).all()
+
+
+def test_benchmark_on_the_seed_annotations():
+    score = score_quotes(ROOT / "tests" / "data" / "quotes_gold_seeds.jsonl", RAW, n_process=1)
+    assert score.metrics("all", 0.3)["f1"] == 1.0
+    assert score.metrics("direct+partial", 0.3)["recall"] == 1.0
+    assert score.speaker_correct == score.speaker_total > 10
+
+
+def test_overlap_and_greedy_one_to_one_matching():
+    gold = [Unit(frozenset({1, 2, 3, 4}), True), Unit(frozenset({10, 11}), True)]
+    predicted = [Unit(frozenset({1, 2, 3}), True), Unit(frozenset({2, 3, 4, 5}), True), Unit(frozenset({11}), True)]
+    assert overlap(gold[0].words, predicted[0].words) == pytest.approx(6 / 7)
+    pairs = match(gold, predicted)
+    assert sorted((g, p) for g, p, _ in pairs) == [(0, 0), (1, 2)]  # each gold unit matched once, best first
