@@ -145,9 +145,11 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     previous_close = max((m.close_mark or m.end for m in marks if (m.close_mark or m.end) < span.open_mark), default=-1)
     paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
     start_token = max(0, inside[0].i - ATTRIBUTION_WINDOW_TOKENS - 1)
-    for token in reversed(doc[start_token : inside[0].i]):
-        if not (max(previous_close, paragraph_start - 1) < token.idx < span.open_mark):
-            continue
+    before_tokens = [t for t in doc[start_token : inside[0].i] if max(previous_close, paragraph_start - 1) < t.idx < span.open_mark]
+    named = _colon_speaker(before_tokens)
+    if named is not None:  # `Trump: "..."`, as in transcripts
+        return _Attribution(before_tokens[-1], named, "before")
+    for token in reversed(before_tokens):
         if token.lower_ == "according" and _according_to(token):
             return _Attribution(token, _according_to(token), "according")
         if _is_speech_verb(token):
@@ -157,6 +159,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
         return _Attribution(governor, _subject(governor), "governs")
+    aside = _parenthetical_cue(governor, span)
+    if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
+        return _Attribution(aside, _subject_outside(aside, span), "governs")
     if governor is not None and governor.lemma_.lower() in LABELING_VERBS and governor.dep_ not in {"acl", "amod"}:
         return _Attribution(governor, _subject(governor), "governs")  # not "a group called "X"", which is a name
     return _Attribution(None, None, "none")
@@ -179,6 +184,35 @@ def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
     return _phrase(following) if following is not None else None
 
 
+def _colon_speaker(before: list[Token]) -> Span | None:
+    """`Sanders: "..."`: a name (one to four proper nouns) and a colon right before the quote."""
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    names = []
+    for token in reversed(before[:-1]):
+        if token.pos_ != "PROPN" or len(names) == 4:
+            break
+        names.append(token)
+    if not names or (len(before) > len(names) + 1 and before[-len(names) - 2].pos_ not in {"PUNCT", "SPACE"}):
+        return None
+    return before[-1].doc[names[-1].i : names[0].i + 1]
+
+
+def _parenthetical_cue(governor: Token | None, span: QuoteSpan) -> Token | None:
+    """A speech verb set off as an aside in the quote's clause: `X, Y said, did "..."`."""
+    node = governor
+    for _ in range(4):
+        if node is None:
+            return None
+        for child in node.children:
+            if child.dep_ == "parataxis" and _is_speech_verb(child) and not (span.start <= child.idx < span.end):
+                return child
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
 def _is_speech_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
 
@@ -189,7 +223,7 @@ def _governing_verb(inside: list[Token], span: QuoteSpan) -> Token | None:
     first_verb = None
     for token in heads:
         node = token.head
-        for _ in range(8):
+        for _ in range(12):
             if not (span.start <= node.idx < span.end) and node.pos_ in {"VERB", "AUX"}:
                 if _is_speech_verb(node):
                     return node
