@@ -2,7 +2,8 @@
 
 Gold: one JSON object per line with `article`, `content` (a list of spans),
 `source`, `cue` (character offsets into the article's raw file) and
-`content_has_double_quote_mark` (direct and mixed quotes). Our rows that share
+`content_has_double_quote_mark` (direct and mixed quotes; the flag misses NYT's `''` marks, so
+a double mark in or right around the content counts too). Our rows that share
 an attribution (the same cue) form one unit, as the gold does for a quote
 split around its attribution.
 
@@ -165,7 +166,7 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
             if max(c["end"] for c in row["content"]) <= headline_end:
                 score.gold_in_headlines += 1
                 continue
-            unit = _gold_unit(row, words)
+            unit = _gold_unit(row, words, raws[article])
             if unit.words:
                 gold_units.append(unit)
         predicted = _predicted_units(quotes_by_doc[article], words)
@@ -220,10 +221,19 @@ def _as_article_ids(results, articles):
     return results  # doc ids are the article names already
 
 
-def _gold_unit(row: dict, words: _WordMap) -> Unit:
+def _gold_unit(row: dict, words: _WordMap, raw: str = "") -> Unit:
     content = frozenset().union(*[words.raw_span(c["start"], c["end"]) for c in row["content"]])
     source = frozenset().union(*[words.raw_span(s["start"], s["end"]) for s in row.get("source", [])]) if row.get("source") else frozenset()
-    return Unit(content, bool(row.get("content_has_double_quote_mark")), source)
+    return Unit(content, bool(row.get("content_has_double_quote_mark")) or _has_quote_marks(row, raw), source)
+
+
+def _has_quote_marks(row: dict, raw: str) -> bool:
+    """PolNeAR's flag misses NYT's '' pairs: look for any double mark in or right around the content."""
+    for c in row["content"]:
+        around = raw[max(0, c["start"] - 2) : c["end"] + 2] if raw else c["text"]
+        if any(mark in around for mark in QUOTE_MARKS):
+            return True
+    return False
 
 
 def _predicted_units(rows: list[dict], words: _WordMap) -> list[Unit]:
