@@ -37,7 +37,7 @@ SPEECH_VERBS = frozenset(
     muse wonder agree counter retort reiterate repeat caution pledge threaten criticize criticise praise blast
     slam mock recount characterize label dub term quote cite inform assure remind reveal disclose indicate
     signal hint question proclaim chant sing plead beg implore beseech thank apologize apologise estimate
-    forecast project conclude find rule order direct recommend propose""".split()
+    forecast project conclude find rule order direct recommend propose offer express voice extend""".split()
 )
 # Cues of indirect speech: verbs that take a reported content clause.
 INDIRECT_VERBS = frozenset(
@@ -139,6 +139,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             continue
         if _is_speech_verb(token):
             return _Attribution(token, _subject_outside(token, span), "after")
+        if token.lower_ == "according" and _according_to(token) is not None:
+            return _Attribution(token, _according_to(token), "according")
         if token.pos_ not in _SPEAKER_WORDS or (token.is_punct and token.text in ".!?;"):
             break
     # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
@@ -159,11 +161,15 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
         return _Attribution(governor, _subject(governor), "governs")
-    aside = _parenthetical_cue(governor, span)
+    quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
+    aside = _parenthetical_cue(governor, span) or _parenthetical_cue(quote_root, span)
     if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
         return _Attribution(aside, _subject_outside(aside, span), "governs")
     if governor is not None and governor.lemma_.lower() in LABELING_VERBS and governor.dep_ not in {"acl", "amod"}:
         return _Attribution(governor, _subject(governor), "governs")  # not "a group called "X"", which is a name
+    introduced = _introduced_by_colon(before_tokens)
+    if introduced is not None:  # `Bush told the newspaper: "..."`, `From the report: "..."`
+        return introduced
     return _Attribution(None, None, "none")
 
 
@@ -196,6 +202,24 @@ def _colon_speaker(before: list[Token]) -> Span | None:
     if not names or (len(before) > len(names) + 1 and before[-len(names) - 2].pos_ not in {"PUNCT", "SPACE"}):
         return None
     return before[-1].doc[names[-1].i : names[0].i + 1]
+
+
+def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
+    """A quote after a colon belongs to the clause that introduces it: its subject, or X in `From X:`."""
+    if not before or before[-1].text != ":":
+        return None
+    colon = before[-1]
+    clause = [t for t in before[:-1] if t.sent == colon.sent]
+    source = next((t for t in clause if t.lower_ == "from" and any(c.dep_ == "pobj" for c in t.children)), None)
+    if source is not None and source.head.pos_ not in {"VERB", "AUX"}:
+        obj = next(c for c in source.children if c.dep_ == "pobj")
+        return _Attribution(colon, _phrase(obj), "before")
+    verbs = [t for t in clause if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}]
+    if verbs:
+        subject = _subject(verbs[-1])
+        if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return _Attribution(verbs[-1], subject, "before")
+    return None
 
 
 def _parenthetical_cue(governor: Token | None, span: QuoteSpan) -> Token | None:
