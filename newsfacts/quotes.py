@@ -60,7 +60,13 @@ AUTHORING_VERBS = frozenset("write send pen issue release author draft sign post
 # Words that introduce a quoted term only mentioned or a title ("the word 'ceasefire'", a show titled "...").
 MENTIONED_WORD_CUES = frozenset("word words term phrase slogan so-called titled headlined hashtag".split())
 # Verbs that attach a quoted label to something: with a subject they are quotes ("he dubbed him "the little senator"").
-LABELING_VERBS = frozenset("call dub label term brand nickname describe characterize deem".split())
+LABELING_VERBS = frozenset("call dub label term brand nickname describe characterize deem refer".split())
+# Nouns that carry somebody's words: "her remark that "...", "Trump's statement: "..."".
+ATTRIBUTION_NOUNS = frozenset(
+    """remark remarks comment comments statement claim claims warning assertion words promise pledge vow
+    insistence argument suggestion message tweet post response reply answer plea question accusation charge
+    criticism observation declaration announcement admission boast prediction threat apology slogan""".split()
+)
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
 MAX_SCARE_QUOTE_WORDS = 3
@@ -172,10 +178,32 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     introduced = _introduced_by_colon(before_tokens)
     if introduced is not None:  # `Bush told the newspaper: "..."`, `From the report: "..."`
         return introduced
+    carrier = _attribution_noun(inside, span)
+    if carrier is not None:  # `her remark that "..."`
+        return carrier
     return _Attribution(None, None, "none")
 
 
-_SPEAKER_WORDS = {"DET", "PROPN", "NOUN", "PRON", "ADJ", "ADV", "PUNCT", "PART", "NUM", "CCONJ"}
+def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | None:
+    """A quote governed by a noun of saying whose owner is named: `her remark that "..."`."""
+    for token in inside:
+        node = token
+        for _ in range(6):
+            if node.head == node:
+                break
+            node = node.head
+            if not (span.start <= node.idx < span.end) and node.pos_ == "NOUN" and node.lemma_.lower() in ATTRIBUTION_NOUNS:
+                owner = next((c for c in node.children if c.dep_ == "poss"), None)
+                if owner is None:
+                    by = next((c for c in node.children if c.lower_ == "by"), None)
+                    owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+                return _Attribution(node, _phrase(owner), "governs") if owner is not None else None
+    return None
+
+
+# Words that may stand between a quote and its speech verb: the speaker's name, an apposition
+# ("Murphy, the head of Right to Rise USA,") and adverbs.
+_SPEAKER_WORDS = {"DET", "PROPN", "NOUN", "PRON", "ADJ", "ADV", "PUNCT", "PART", "NUM", "CCONJ", "ADP"}
 
 
 def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
@@ -257,7 +285,11 @@ def _parenthetical_cue(governor: Token | None, span: QuoteSpan) -> Token | None:
 
 
 def _is_speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = token.lemma_.lower()
+    # "as X put it"
+    return lemma in SPEECH_VERBS or lemma == "put" and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
 
 
 def _governing_verb(inside: list[Token], span: QuoteSpan) -> Token | None:
