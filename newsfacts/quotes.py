@@ -146,6 +146,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         if not (close < token.idx < min(next_open, paragraph_end)):
             continue
         if _is_speech_verb(token):
+            if _has_own_content(token, span):
+                break  # `"...soft." He says referees are ...`: that verb reports something else
             return _Attribution(token, _subject_outside(token, span), "after")
         if token.lower_ == "according" and _according_to(token) is not None:
             return _Attribution(token, _according_to(token), "according")
@@ -235,6 +237,11 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.root.lower_ not in {"it", "this", "that"}:
             return _Attribution(cue, subject, "previous")
     return None
+
+
+def _has_own_content(verb: Token, span: QuoteSpan) -> bool:
+    """Does the verb report a clause of its own, outside the quote?"""
+    return any(c.dep_ == "ccomp" and not (span.start <= c.idx < span.end) for c in verb.children)
 
 
 def _colon_speaker(before: list[Token]) -> Span | None:
