@@ -633,7 +633,10 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
 def _according_clause(token: Token) -> Token | None:
     """In `According to X, <clause>`, the clause is the head the prepositional phrase hangs from."""
     head = token.head if token.dep_ != "ROOT" else token
-    return head if head != token and head.pos_ in {"VERB", "AUX"} else None
+    if head == token:
+        return None
+    # A verb's clause, or a verbless sentence ("most Americans - 63 percent, according to ...").
+    return head if head.pos_ in {"VERB", "AUX"} or head.dep_ == "ROOT" else None
 
 
 def _clause_span(head: Token) -> tuple[int, int]:
