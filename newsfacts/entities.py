@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.gazetteer import canonical_place, country_of, demonym_country
+from newsfacts.nlp import doc_text
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 NAME, ALIAS, TITLE, PRONOUN = "name", "alias", "title", "pronoun"
@@ -138,14 +139,6 @@ def countries_of_roles(roles: Iterable[str]) -> set[str]:
     return {c for role in roles for word in role.split() if (c := country_of(word))}
 
 
-def _text(doc: Doc) -> str:
-    """The article's text, built once: spaCy's Doc.text joins every token on each access."""
-    text = doc.user_data.get("newsfacts_text")
-    if text is None:
-        text = doc.user_data["newsfacts_text"] = doc.text
-    return text
-
-
 # --- step 1: named mentions from NER, cleaned ------------------------------------------------------
 
 
@@ -184,7 +177,7 @@ def _clean_span(span: Span, person_words: set[str] | None = None) -> _Named | No
     text_end = doc[end - 1].idx + len(doc[end - 1].text)
     if text.endswith(POSSESSIVE_ENDINGS[:2]):  # "Trump's" kept as one token by the tokenizer
         return _Named(start, end, label, titles) if len(text) > 2 else None
-    if not any(ch.isupper() or ch.isdigit() for ch in _text(doc)[doc[start].idx : text_end]):
+    if not any(ch.isupper() or ch.isdigit() for ch in doc_text(doc)[doc[start].idx : text_end]):
         return None  # "n’t", "the" tagged as entities
     if start >= 2 and f"{doc[start - 2].lower_} {doc[start - 1].lower_} {doc[start].lower_}" in ROLE_HEADS:
         return None  # "State" in "secretary of State" is part of a role
@@ -195,7 +188,7 @@ def _span_chars(doc: Doc, start_token: int, end_token: int) -> tuple[int, int]:
     start = doc[start_token].idx
     last = doc[end_token - 1]
     end = last.idx + len(last.text)
-    text = _text(doc)[start:end]
+    text = doc_text(doc)[start:end]
     for ending in POSSESSIVE_ENDINGS[:2]:
         if text.endswith(ending) and len(text) > len(ending):
             end -= len(ending)
@@ -242,7 +235,7 @@ class _Article:
         place or group ("the [Russian] leader") but never another person."""
         if start >= end or self.overlaps(start, end, people_only=nested):
             return None
-        mention = Mention(start, end, _text(self.doc)[start:end], type_, resolution, entity.index)
+        mention = Mention(start, end, doc_text(self.doc)[start:end], type_, resolution, entity.index)
         self.mentions.append(mention)
         self.taken.append((start, end, type_))
         return mention
@@ -277,7 +270,7 @@ def _person_words(doc: Doc, named: list[_Named]) -> set[str]:
     words: set[str] = set()
     for n in named:
         start, end = _span_chars(doc, n.start_token, n.end_token)
-        text = _text(doc)[start:end]
+        text = doc_text(doc)[start:end]
         if " " in text:
             words.add(text.split()[-1])
             words.add(text)
@@ -316,7 +309,7 @@ def _named_people(article: _Article, named: list[_Named], person_words: set[str]
     people_spans = []
     for n in named:
         start, end = _span_chars(doc, n.start_token, n.end_token)
-        text = _text(doc)[start:end]
+        text = doc_text(doc)[start:end]
         if _fixed_type(n.type, text, person_words) == "PERSON":
             people_spans.append((n, start, end, text))
     # Full names first, so that short forms can find them.
@@ -388,7 +381,7 @@ def _other_named(article: _Article, named: list[_Named], person_words: set[str])
     acronyms: dict[str, LocalEntity] = {}
     for n in named:
         start, end = _span_chars(doc, n.start_token, n.end_token)
-        text = _text(doc)[start:end]
+        text = doc_text(doc)[start:end]
         type_ = _fixed_type(n.type, text, person_words)
         if type_ is None or type_ == "PERSON":
             continue
@@ -442,7 +435,7 @@ def acronym_of(name: str) -> str | None:
 
 def _propagate_names(article: _Article, people: list[LocalEntity]) -> None:
     """Every other occurrence of a known name is a mention too: NER misses many."""
-    text = _text(article.doc)
+    text = doc_text(article.doc)
     forms: list[tuple[str, LocalEntity, str]] = []
     for entity in article.entities:
         for name in set(entity.names):
@@ -490,7 +483,7 @@ def _descriptions(article: _Article) -> None:
             target = _unique_role_holder(article, people, heads, countries, start)
             if target is None:
                 # Decided in linking, where the roles every article gives a person are known.
-                article.pending.append(PendingDescription(start, end, _text(doc)[start:end], sorted(heads), sorted(countries)))
+                article.pending.append(PendingDescription(start, end, doc_text(doc)[start:end], sorted(heads), sorted(countries)))
                 continue
         if target is not None:
             article.add(start, end, "PERSON", TITLE, target, nested=True)
@@ -614,10 +607,6 @@ _QUOTE_CHARS = "\"“”«»„"
 
 def _inside_quote(doc: Doc, token: Token) -> bool:
     """A pronoun inside a quotation speaks from the quoted speaker's view; those are left to the quotes stage."""
-    paragraph_start = _text(doc).rfind("\n", 0, token.idx) + 1
-    before = _text(doc)[paragraph_start : token.idx]
+    paragraph_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+    before = doc_text(doc)[paragraph_start : token.idx]
     return sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1
-
-
-def entity_types() -> Iterable[str]:
-    return ENTITY_TYPES

@@ -84,8 +84,13 @@ def link(articles: Iterable[ArticleEntities]) -> tuple[list[dict], list[dict], l
             key = global_key[(article.doc_id, mention.entity)]
             _count(records, key, article.entities[mention.entity], mention, article.doc_id)
             mention_rows.append(_mention_row(article.doc_id, mention, key))
+    by_id = {entity_id_for(key): record for key, record in records.items()}
+    mentions_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in mention_rows:
+        mentions_by_doc[row["doc_id"]].append(row)
     for article in articles:
-        mention_rows += _resolve_pending(article, mention_rows, records)
+        if article.pending:
+            mention_rows += _resolve_pending(article, mentions_by_doc[article.doc_id], by_id)
     entity_rows = [_entity_row(record) for record in records.values()]
     types = {row["entity_id"]: row["type"] for row in entity_rows}
     for row in mention_rows:
@@ -223,9 +228,8 @@ def _mention_row(doc_id: str, mention: Mention, key: str) -> dict:
     }
 
 
-def _resolve_pending(article: ArticleEntities, mention_rows: list[dict], records: dict[str, _Global]) -> list[dict]:
-    by_id = {entity_id_for(key): record for key, record in records.items()}
-    mentioned = [r for r in mention_rows if r["doc_id"] == article.doc_id]
+def _resolve_pending(article: ArticleEntities, mentioned: list[dict], by_id: dict[str, _Global]) -> list[dict]:
+    """Role descriptions of one article, resolved against corpus-wide roles of the people it mentions."""
     rows = []
     for pending in article.pending:
         before = {r["entity_id"] for r in mentioned if r["start"] < pending.start}

@@ -50,6 +50,14 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy's Doc.text joins every token again on each access."""
+    text = doc.user_data.get("newsfacts_text")
+    if text is None:
+        text = doc.user_data["newsfacts_text"] = doc.text
+    return text
+
+
 def check_model(model: str) -> None:
     """Fail early, before any work, when the configured model cannot be loaded."""
     load_model(model)

@@ -148,7 +148,7 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
     raws = {a: (text_dir / f"{a}.txt").read_text(encoding="utf-8") for a in articles}
     documents = {a: build_document(raws[a], a, now) for a in articles}
     frame = pl.DataFrame([{"doc_id": a, "text": d["text"], "paragraphs": d["paragraphs"]} for a, d in documents.items()])
-    _, mention_rows, quote_rows = link(_as_article_ids(extract_documents(frame, model, n_process), list(documents)))
+    _, mention_rows, quote_rows = link(extract_documents(frame, model, n_process))  # doc ids are the article names
     quotes_by_doc, mentions_by_doc = defaultdict(list), defaultdict(list)
     for row in quote_rows:
         quotes_by_doc[row["doc_id"]].append(row)
@@ -215,10 +215,6 @@ def _count_rows_by_group(score: QuoteScore, rows: list[dict], gold: list[Unit], 
 def _bucket(confidence: float) -> str:
     low = min(int(confidence * 10), 9) / 10
     return f"{low:.1f}-{low + 0.1:.1f}"
-
-
-def _as_article_ids(results, articles):
-    return results  # doc ids are the article names already
 
 
 def _gold_unit(row: dict, words: _WordMap, raw: str = "") -> Unit:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.entities import Mention, _text
+from newsfacts.entities import Mention
+from newsfacts.nlp import doc_text
 from newsfacts.quotemarks import QuoteSpan, find_quotes_in_paragraphs
 
 DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
@@ -100,7 +101,7 @@ class _Attribution:
 
 def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: list[Mention]) -> list[Quote]:
     """Every direct, partial and indirect quotation in one article, in text order."""
-    text = _text(doc)
+    text = doc_text(doc)
     spans = [(p[0], p[1]) for p in paragraphs]
     headings = {i for i, p in enumerate(paragraphs) if p[2]}
     marks = find_quotes_in_paragraphs(text, spans)
@@ -136,7 +137,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     inside = [t for t in doc if span.start <= t.idx < span.end]
     if not inside:
         return _Attribution(None, None, "none")
-    text = _text(doc)
+    text = doc_text(doc)
     close = span.close_mark if span.close_mark is not None else span.end
     next_open = min((m.open_mark for m in marks if m.open_mark > close), default=len(text))
     paragraph_end = text.find("\n", close)
@@ -229,7 +230,7 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
     if opening is None or opening.sent.start == 0:
         return None
     previous = doc[opening.sent.start - 1].sent
-    if _text(doc).count("\n\n", previous.start_char, span.open_mark) > 1:
+    if doc_text(doc).count("\n\n", previous.start_char, span.open_mark) > 1:
         return None
     cues = [t for t in previous if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS]
     for cue in reversed(cues):
@@ -476,7 +477,7 @@ def _cue_words(cue: Token | None, how: str) -> tuple[str | None, int | None, int
         return None, None, None
     if how == "according":
         end_token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to" else cue
-        return _text(cue.doc)[cue.idx : end_token.idx + len(end_token.text)], cue.idx, end_token.idx + len(end_token.text)
+        return doc_text(cue.doc)[cue.idx : end_token.idx + len(end_token.text)], cue.idx, end_token.idx + len(end_token.text)
     return cue.text, cue.idx, cue.idx + len(cue.text)
 
 
@@ -500,7 +501,7 @@ def _last_speaker(doc: Doc, quotes: list[Quote], position: int) -> int | None:
     if not earlier:
         return None
     last = max(earlier, key=lambda q: q.start)
-    paragraphs_between = _text(doc).count("\n\n", last.start, position)
+    paragraphs_between = doc_text(doc).count("\n\n", last.start, position)
     return last.speaker_entity if paragraphs_between <= 2 else None
 
 
@@ -625,7 +626,7 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
         cue_text, cue_start, cue_end = _cue_words(attribution.cue, attribution.how)
         how = "according" if attribution.how == "according" else "clause"
         confidence = _confidence(INDIRECT, _Attribution(attribution.cue, attribution.speaker, how), entity)
-        rows.append(Quote(start, end, _text(doc)[start:end], INDIRECT, entity, speaker_text, speaker_start, speaker_end, cue_text, cue_start,
+        rows.append(Quote(start, end, doc_text(doc)[start:end], INDIRECT, entity, speaker_text, speaker_start, speaker_end, cue_text, cue_start,
                           cue_end, _paragraph_of(paragraphs, start), confidence, how))
     return rows
 

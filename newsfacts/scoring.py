@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polars as pl
+
 from newsfacts.documents import build_document
 from newsfacts.extraction import extract_documents
 from newsfacts.linking import link
@@ -93,8 +95,6 @@ def score_entities(gold_path: Path, root: Path, shared: Path, model: str = DEFAU
         path = article_path(article["source"], root, shared)
         document = build_document(path.read_text(encoding="utf-8"), article["source"], now)
         documents.append(document)
-    import polars as pl
-
     frame = pl.DataFrame([{"doc_id": d["doc_id"], "text": d["text"], "paragraphs": d["paragraphs"]} for d in documents])
     entity_rows, mention_rows, _ = link(extract_documents(frame, model, n_process=1))
     names = {e["entity_id"]: (e["name"], e["type"]) for e in entity_rows}

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandera.polars as pa
 import polars as pl
 
+from schemas.checks import span_matches_text
+
 ENTITY_TYPES = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"]
 RESOLUTIONS = ["name", "alias", "title", "pronoun"]
 
@@ -47,4 +49,4 @@ class Mentions(pa.DataFrameModel):
 
     @pa.dataframe_check(error="start must be before end and the span as long as text")
     def span_is_consistent(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return data.lazyframe.select((pl.col("start") < pl.col("end")) & (pl.col("end") - pl.col("start") == pl.col("text").str.len_chars()))
+        return span_matches_text(data)

@@ -7,6 +7,8 @@ from typing import Optional
 import pandera.polars as pa
 import polars as pl
 
+from schemas.checks import span_matches_text
+
 KINDS = ["direct", "partial", "indirect"]
 
 
@@ -37,7 +39,7 @@ class Quotes(pa.DataFrameModel):
 
     @pa.dataframe_check(error="start must be before end and the span as long as text")
     def span_is_consistent(cls, data: pa.PolarsData) -> pl.LazyFrame:
-        return data.lazyframe.select((pl.col("start") < pl.col("end")) & (pl.col("end") - pl.col("start") == pl.col("text").str.len_chars()))
+        return span_matches_text(data)
 
     @pa.dataframe_check(error="speaker and speaker_entity_id are both set or both null")
     def speaker_with_its_entity(cls, data: pa.PolarsData) -> pl.LazyFrame:
