@@ -186,6 +186,7 @@ def _print_summary(summary, seconds: float) -> None:
     for name, report in summary.tables.items():
         table.add_row(f"rows in {name}", str(report.rows))
     table.add_row("rows quarantined", str(summary.quarantined_rows))
+    table.add_row("extraction errors", str(summary.extraction_errors))
     table.add_row("time taken", f"{seconds:.1f} s")
     out.print(table)
     out.print(f"dataset: {summary.out_dir}/  (manifest.json lists every file's fate)")

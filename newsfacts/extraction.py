@@ -7,6 +7,8 @@ cross-article steps. Quotes and claims plug in here, reading the same Docs.
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import asdict
 from pathlib import Path
 
@@ -34,6 +36,8 @@ LOCAL_QUOTE_SCHEMA = {
     "speaker_text": pl.Utf8, "speaker_start": pl.Int64, "speaker_end": pl.Int64, "cue": pl.Utf8,
     "cue_start": pl.Int64, "cue_end": pl.Int64, "paragraph": pl.Int64, "confidence": pl.Float64, "attribution": pl.Utf8,
 }
+log = logging.getLogger(__name__)
+
 PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA, "quotes": LOCAL_QUOTE_SCHEMA}
 
 
@@ -43,8 +47,13 @@ def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> li
     paragraphs = documents["paragraphs"].to_list()
     results = []
     for doc_id, spans, doc in zip(doc_ids, paragraphs, parse(documents["text"].to_list(), model=model, n_process=n_process)):
-        entities, mentions, pending = extract_entities(doc)
-        quotes = extract_quotes(doc, [(p["start"], p["end"], p["heading"]) for p in spans], mentions)
+        try:
+            entities, mentions, pending = extract_entities(doc)
+            quotes = extract_quotes(doc, [(p["start"], p["end"], p["heading"]) for p in spans], mentions)
+        except Exception as exc:  # a bug meeting an odd article must not stop the run: record it, go on
+            log.exception("extraction failed for %s", doc_id)
+            results.append(ArticleEntities(doc_id, [], [], [], [], error=f"{type(exc).__name__}: {exc}"))
+            continue
         results.append(ArticleEntities(doc_id, entities, mentions, pending, quotes))
     return results
 
@@ -58,6 +67,13 @@ def write_extraction(results: list[ArticleEntities], stem: Path) -> None:
         rows["quotes"] += [{"doc_id": article.doc_id, **asdict(q)} for q in article.quotes]
     for name, schema in PARTS.items():
         pl.DataFrame(rows[name], schema=schema).write_parquet(f"{stem}.{name}.parquet")
+    errors = [{"doc_id": a.doc_id, "error": a.error} for a in results if a.error]
+    Path(f"{stem}.errors.json").write_text(json.dumps(errors), encoding="utf-8")
+
+
+def read_extraction_errors(stem: Path) -> list[dict]:
+    path = Path(f"{stem}.errors.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
 def read_extraction(stem: Path) -> list[ArticleEntities]:

@@ -45,6 +45,7 @@ class ArticleEntities:
     mentions: list[Mention]
     pending: list[PendingDescription] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    error: str | None = None  # why extraction failed for this article, if it did
 
 
 @dataclass

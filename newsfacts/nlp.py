@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 # What the later stages read: sentences and the dependency parse (parser), part of speech (tagger,
 # attribute_ruler), lemmas of cue verbs (lemmatizer), named entities (ner).
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# Longer texts are parsed in pieces: spaCy needs about 1 GB per 100,000 characters for the parser and NER.
+CHUNK_CHARS = 100_000
 # Below this many texts, starting worker processes costs more than it saves.
 MIN_TEXTS_PER_PROCESS = 20
 
@@ -63,9 +65,36 @@ def check_model(model: str) -> None:
     load_model(model)
 
 
-def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 32) -> Iterator[Doc]:
-    """Run the pipeline once over each text, in order."""
+def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 32,
+          chunk_chars: int = CHUNK_CHARS) -> Iterator[Doc]:
+    """Run the pipeline once over each text, in order.
+
+    A text longer than `chunk_chars` is parsed in pieces cut at paragraph breaks (or spaces) and joined
+    back into one Doc with exactly the same text, so memory stays bounded and spaCy's max_length never
+    refuses an article.
+    """
     texts = list(texts)
     nlp = load_model(model)
-    processes = max(1, min(n_process, len(texts) // MIN_TEXTS_PER_PROCESS))
-    yield from nlp.pipe(texts, n_process=processes, batch_size=batch_size)
+    pieces = [chunk_text(text, min(chunk_chars, nlp.max_length)) for text in texts]
+    flat = [piece for chunks in pieces for piece in chunks]
+    processes = max(1, min(n_process, len(flat) // MIN_TEXTS_PER_PROCESS))
+    docs = nlp.pipe(flat, n_process=processes, batch_size=batch_size)
+    for chunks in pieces:
+        parts = [next(docs) for _ in chunks]
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def chunk_text(text: str, limit: int) -> list[str]:
+    """Consecutive pieces of at most `limit` characters that join back to `text`, cut after a paragraph
+    break where there is one, else after a space, else anywhere."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n\n")
+        cut = cut + 2 if cut > 0 else window.rfind(" ") + 1
+        cut = cut if cut > 0 else limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces

@@ -27,7 +27,7 @@ import polars as pl
 import newsfacts
 from newsfacts import progress
 from newsfacts.documents import IngestResult, deduplicate, ingest_files
-from newsfacts.extraction import extract_documents, read_extraction, write_extraction
+from newsfacts.extraction import extract_documents, read_extraction, read_extraction_errors, write_extraction
 from newsfacts.linking import link
 from newsfacts.nlp import check_model
 from newsfacts.publishing import (
@@ -84,6 +84,7 @@ class RunSummary:
     files: dict[str, int]  # fate -> number of input files
     tables: dict[str, TableReport]
     seconds: float
+    extraction_errors: int = 0
 
     @property
     def quarantined_rows(self) -> int:
@@ -173,6 +174,8 @@ def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
     """Link every article's entities across the corpus; stage the entities, mentions and quotes tables."""
     articles = [article for stem in stems for article in read_extraction(Path(stem))]
     entities, mentions, quotes = link(articles)
+    errors = [error for stem in stems for error in read_extraction_errors(Path(stem))]
+    write_json(errors, context.staging_dir / "extraction_errors.json")
     staged = {}
     for name, rows in (("entities", entities), ("mentions", mentions), ("quotes", quotes)):
         path = context.staging_dir / f"{name}.parquet"
@@ -220,13 +223,21 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         "tables": {r.name: asdict(r) for r in reports},
         "files_by_fate": fates,
         "files": [asdict(o) for o in outcomes],
+        # Documents whose extraction raised: they are in documents.parquet with no extracted rows.
+        "extraction_errors": _extraction_errors(context),
     }
     write_json(manifest, context.run_dir / MANIFEST)
+    n_errors = len(manifest["extraction_errors"])
     publish(context.settings.out_dir, context.run_id, [r.file for r in reports])
     shutil.rmtree(context.staging_dir, ignore_errors=True)
     prune_runs(context.settings.out_dir, context.settings.keep_runs)
     seconds = (dt.datetime.now(dt.timezone.utc) - context.started_at).total_seconds()
-    return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds)
+    return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds, n_errors)
+
+
+def _extraction_errors(context: RunContext) -> list[dict]:
+    path = context.staging_dir / "extraction_errors.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
 
 
 # --- the whole pipeline, with no orchestrator ------------------------------------------------------
