@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.gazetteer import canonical_place, country_of, demonym_country
+from newsfacts.gazetteer import canonical_place, country_of, demonym_country, jurisdiction_of
 from newsfacts.nlp import doc_text
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
@@ -136,7 +136,8 @@ def roles_compatible(heads: set[str], roles: Iterable[str]) -> bool:
 
 
 def countries_of_roles(roles: Iterable[str]) -> set[str]:
-    return {c for role in roles for word in role.split() if (c := country_of(word))}
+    """The countries and US states a person's roles name ("Florida Sen." -> Florida)."""
+    return {c for role in roles for word in role.split() if (c := jurisdiction_of(word))}
 
 
 # --- step 1: named mentions from NER, cleaned ------------------------------------------------------
@@ -285,7 +286,7 @@ def _role_before(doc: Doc, token_index: int) -> tuple[str | None, str | None]:
     while start > 0:
         token = doc[start - 1]
         word = token.lower_
-        if word in ROLE_WORDS or word in HONORIFICS or (token.text[:1].isupper() and country_of(token.text)):
+        if word in ROLE_WORDS or word in HONORIFICS or (token.text[:1].isupper() and jurisdiction_of(token.text)):
             start -= 1
             continue
         break
@@ -294,7 +295,7 @@ def _role_before(doc: Doc, token_index: int) -> tuple[str | None, str | None]:
     words = [t.text for t in doc[start:token_index]]
     gender = next((HONORIFICS[w.lower()] for w in words if HONORIFICS.get(w.lower())), None)
     role_words = [w for w in words if w.lower() not in HONORIFICS]
-    while role_words and country_of(role_words[-1]):  # "President Trump's Russian ..." never ends in a country
+    while role_words and jurisdiction_of(role_words[-1]):  # "President Trump's Russian ..." never ends in a country
         role_words.pop()
     role = " ".join(role_words) or None
     if role and not gender:
@@ -508,8 +509,8 @@ def _description_at(doc: Doc, i: int) -> tuple[int, set[str], set[str], bool] | 
     """Parse `determiner modifiers* role-head` starting at token i."""
     j = i + 1
     countries: set[str] = set()
-    while j < len(doc) and (doc[j].lower_ in DESCRIPTION_MODIFIERS or (doc[j].text[:1].isupper() and country_of(doc[j].text))):
-        if country := country_of(doc[j].text):
+    while j < len(doc) and (doc[j].lower_ in DESCRIPTION_MODIFIERS or (doc[j].text[:1].isupper() and jurisdiction_of(doc[j].text))):
+        if country := jurisdiction_of(doc[j].text):
             countries.add(country)
         j += 1
     if j >= len(doc):
@@ -528,7 +529,7 @@ def _apposed_person(article: _Article, token_index: int) -> LocalEntity | None:
     """The person named right after a description ("her husband US President Donald Trump")."""
     doc = article.doc
     j = token_index
-    while j < len(doc) and (doc[j].lower_ in ROLE_WORDS or doc[j].text == "," or country_of(doc[j].text)):
+    while j < len(doc) and (doc[j].lower_ in ROLE_WORDS or doc[j].text == "," or jurisdiction_of(doc[j].text)):
         j += 1
     if j >= len(doc) or j - token_index > 5:
         return None

@@ -78,8 +78,9 @@ def _index() -> dict[str, tuple[str, str]]:
 def canonical_place(name: str) -> str | None:
     """The canonical name of a place, or None if the gazetteer does not know it."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    if len(name) <= 3 and not name.replace(".", "").isupper():
-        return None  # "in", "Co": two- and three-letter codes only count in capitals
+    letters = name.replace(".", "")
+    if len(letters) <= 3 and not letters.isupper():
+        return None  # "in", "Co", "Sen." (not Senegal's SEN): two- and three-letter codes only count in capitals
     found = _index().get(_key(name))
     return found[0] if found else None
 
@@ -97,6 +98,16 @@ def demonym_country(word: str) -> str | None:
     if word.endswith("s") and word[:-1] in DEMONYMS:
         return DEMONYMS[word[:-1]]
     return None
+
+
+def is_us_state(name: str) -> bool:
+    found = _index().get(_key(name))
+    return bool(found) and found[1] == "state"
+
+
+def jurisdiction_of(modifier: str) -> str | None:
+    """The country or US state a role modifier names: "Russian", "US", "Florida" (as in "Florida Sen.")."""
+    return country_of(modifier) or (canonical_place(modifier) if is_us_state(modifier) else None)
 
 
 def country_of(modifier: str) -> str | None:

@@ -21,3 +21,8 @@ def test_words_and_people_are_not_places(word):
 def test_demonyms_are_groups_that_name_a_country():
     assert demonym_country("Ukrainian") == "Ukraine" and demonym_country("Russians") == "Russia"
     assert country_of("Russian") == "Russia" and country_of("US") == "United States" and country_of("Brown") is None
+
+
+@pytest.mark.parametrize("word", ["Sen.", "Gen.", "Rep.", "Co."])
+def test_abbreviated_titles_are_not_country_codes(word):
+    assert canonical_place(word) is None and country_of(word) is None

@@ -48,3 +48,13 @@ def test_indirect_speech_with_that_and_without():
     found = _quotes("The Kremlin insisted that Ukraine abandon its claims. Officials said the talks would resume in May.")
     assert ("indirect", "Ukraine abandon its claims", "The Kremlin", "insisted") in found
     assert ("indirect", "the talks would resume in May", "Officials", "said") in found
+
+
+def test_a_state_in_a_role_resolves_a_description():
+    from newsfacts.entities import extract_entities
+
+    text = "Florida Sen. Marco Rubio met Texas Sen. Ted Cruz in Miami. Later the Florida senator said the debate was over."
+    entities, mentions, _ = extract_entities(next(parse([text])))
+    description = next(m for m in mentions if m.text == "the Florida senator")
+    assert entities[description.entity].full_name == "Marco Rubio"
+    assert "Florida Sen." in entities[description.entity].roles
