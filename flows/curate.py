@@ -18,9 +18,13 @@ from newsfacts.reading import discover
 from newsfacts.nlp import check_model
 from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
 
-# Reading and writing files can fail transiently (network mounts); the stages record bad input
-# themselves, so a retry only ever repeats an I/O failure, never a deterministic rejection.
-IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 10])
+def _io_failure(task, task_run, state) -> bool:
+    """Retry only what can pass on a second try: an OSError (a network mount, a full disk). Bad input is
+    recorded by the stages themselves; a contract error or a held lock fails the same way every time."""
+    return isinstance(state.result(raise_on_failure=False), OSError)
+
+
+IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=_io_failure)
 
 
 @task(name="discover", cache_policy=NO_CACHE, **IO_RETRIES)

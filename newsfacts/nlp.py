@@ -7,13 +7,14 @@ missing model is a clear error naming the setting, not a traceback.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsfacts.settings import DEFAULT_MODEL
 
@@ -58,6 +59,24 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsfacts_text"] = doc.text
     return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, built once per Doc, for bisecting offsets to tokens."""
+    starts = doc.user_data.get("newsfacts_token_starts")
+    if starts is None:
+        starts = doc.user_data["newsfacts_token_starts"] = [token.idx for token in doc]
+    return starts
+
+
+def first_token_from(doc: Doc, char: int) -> int:
+    """Index of the first token that starts at or after `char` (len(doc) if none)."""
+    return bisect.bisect_left(token_starts(doc), char)
+
+
+def tokens_starting_in(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that start inside [start, end)."""
+    return doc[first_token_from(doc, start) : first_token_from(doc, end)]
 
 
 def check_model(model: str) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.entities import Mention
-from newsfacts.nlp import doc_text
+from newsfacts.nlp import doc_text, first_token_from, tokens_starting_in
 from newsfacts.quotemarks import QuoteSpan, find_quotes_in_paragraphs
 
 DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
@@ -134,7 +134,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
 
 def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attribution:
     """The speech verb and speaker of a quote: after it, before it, or governing it."""
-    inside = [t for t in doc if span.start <= t.idx < span.end]
+    inside = list(tokens_starting_in(doc, span.start, span.end))
     if not inside:
         return _Attribution(None, None, "none")
     text = doc_text(doc)
@@ -216,7 +216,7 @@ def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
         return subject
     doc = verb.doc
     close = span.close_mark if span.close_mark is not None else span.end
-    between = [t for t in doc[: verb.i] if close < t.idx and t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    between = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
     if between:
         return _phrase(between[-1])
     following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
@@ -226,7 +226,8 @@ def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
 def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | None:
     """`Smith said the plan was flawed. "It will not work."`: a quote that opens a sentence with no cue
     of its own goes on for the speaker of the sentence just before it, in the same or the previous paragraph."""
-    opening = next((t for t in doc if t.idx >= span.open_mark), None)
+    index = first_token_from(doc, span.open_mark)
+    opening = doc[index] if index < len(doc) else None
     if opening is None or opening.sent.start == 0:
         return None
     previous = doc[opening.sent.start - 1].sent
@@ -437,8 +438,9 @@ def _embedded(text: str, span: QuoteSpan) -> bool:
 
 def _is_named_thing(doc: Doc, span: QuoteSpan, attribution: _Attribution) -> bool:
     """A quoted noun phrase that names a thing (a "peace letter") rather than words somebody says."""
-    before = [t for t in doc if t.idx < span.open_mark][-1:]
-    inside = [t for t in doc if span.start <= t.idx < span.end]
+    first = first_token_from(doc, span.open_mark)
+    before = list(doc[max(0, first - 1) : first])
+    inside = list(tokens_starting_in(doc, span.start, span.end))
     if not before or not inside:
         return False
     determiner = before[0].dep_ in {"det", "poss"} or before[0].lower_ in {"a", "an", "the", "its", "her", "his", "their"} or before[0].tag_ == "POS"

@@ -125,3 +125,15 @@ def test_flow_writes_validated_quotes(flow_run):
     assert set(quotes["kind"]) == {"direct", "partial", "indirect"}
     entities = pl.read_parquet(out / "entities.parquet")
     assert set(quotes["speaker_entity_id"].drop_nulls()) <= set(entities["entity_id"])
+
+
+def test_only_io_failures_are_retried():
+    from prefect.states import Failed
+
+    from flows.curate import _io_failure
+    from newsfacts.publishing import OutputLocked
+    from newsfacts.validating import ContractError
+
+    assert _io_failure(None, None, Failed(data=OSError("stale NFS handle")))
+    assert not _io_failure(None, None, Failed(data=ContractError("missing column")))
+    assert not _io_failure(None, None, Failed(data=OutputLocked("another run")))
