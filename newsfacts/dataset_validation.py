@@ -90,7 +90,7 @@ def validate_dataset(out_dir: Path, contract: Contract | None = None) -> Validat
 
     frames: dict[str, pl.DataFrame] = {}
     for name, spec in contract.tables.items():
-        path = out_dir / ((manifest or {}).get("tables", {}).get(name, {}).get("file") or spec["file"])
+        path = out_dir / spec["file"]
         if not path.is_file():
             report.fail(name, "table present", None, [f"{path.name} not found"])
             continue
@@ -117,18 +117,15 @@ def cross_table_findings(frames: dict[str, pl.DataFrame], index: dict, report: V
         table, column, ref, ref_column = fk["table"], fk["column"], fk["references"], fk["referenced_column"]
         rule = f"foreign_key({column} -> {ref}.{ref_column})"
         if _have(frames, report, rule, table, ref):
-            frame = frames[table]
-            if isinstance(frame.schema[column], pl.List):  # a list of references: each must resolve
-                frame = frame.select(pl.col(column).explode())
-            failures = foreign_key_failures(frame, column, frames[ref], ref, ref_column)
-            _record(report, table, rule, failures["failure_case"].to_list())
+            failures = foreign_key_failures(frames[table], column, frames[ref], ref, ref_column)
+            _record(report, table, rule, failures["index"].n_unique(), failures["failure_case"].to_list())
     for span in index["spans"]:
         table, start, end, text = span["table"], span["start"], span["end"], span["text"]
         rule = f"span({text} == documents.text[{start}:{end}])"
         if _have(frames, report, rule, table, "documents"):
             failures = span_failures(frames[table], frames["documents"], start, end, text)
             examples = [f"row {i}: {t!r}" for i, t in zip(failures["index"], failures["failure_case"])]
-            _record(report, table, rule, examples)
+            _record(report, table, rule, len(examples), examples)
     for count in index["counts"]:
         table, key, column, counted, counted_key, distinct = (count[k] for k in ("table", "key", "column", "counted_table", "counted_key", "distinct"))
         rule = f"count({column} == {'distinct ' + distinct + ' of ' if distinct else ''}{counted} rows per {key})"
@@ -136,7 +133,8 @@ def cross_table_findings(frames: dict[str, pl.DataFrame], index: dict, report: V
             expected = frames[counted].group_by(counted_key).agg((pl.col(distinct).n_unique() if distinct else pl.len()).alias("_expected"))
             joined = frames[table].join(expected.rename({counted_key: key}), on=key, how="left").with_columns(pl.col("_expected").fill_null(0))
             wrong = joined.filter(pl.col(column) != pl.col("_expected"))
-            _record(report, table, rule, [f"{k}: {c} (counted {e})" for k, c, e in wrong.select(key, column, "_expected").iter_rows()])
+            examples = [f"{k}: {c} (counted {e})" for k, c, e in wrong.select(key, column, "_expected").iter_rows()]
+            _record(report, table, rule, len(examples), examples)
 
 
 def _have(frames: dict, report: ValidationReport, rule: str, *tables: str) -> bool:
@@ -147,10 +145,10 @@ def _have(frames: dict, report: ValidationReport, rule: str, *tables: str) -> bo
     return True
 
 
-def _record(report: ValidationReport, table: str, rule: str, examples: list) -> None:
+def _record(report: ValidationReport, table: str, rule: str, rows: int, examples: list) -> None:
     report.checked.append(f"{table}: {rule}")
-    if examples:
-        report.fail(table, rule, len(examples), examples)
+    if rows:
+        report.fail(table, rule, rows, examples)
 
 
 def _read_manifest(out_dir: Path, report: ValidationReport) -> dict | None:
@@ -187,7 +185,11 @@ def _check_manifest(out_dir: Path, manifest: dict, contract: Contract, report: V
     for name in contract.tables.keys() - tables.keys():
         report.fail(name, "manifest lists table", None, [f"{name} not in manifest.json"])
     for name, entry in tables.items():
-        path = out_dir / str(entry.get("file", f"{name}.parquet"))
+        file = str(entry.get("file", f"{name}.parquet"))
+        if Path(file).name != file:  # a received manifest must not point outside the dataset
+            report.fail(name, "manifest file name", None, [f"{file!r} is not a file name in the dataset folder"])
+            continue
+        path = out_dir / file
         if not path.is_file():
             if name not in contract.tables:
                 report.fail(name, "table present", None, [f"{path.name} not found"])

@@ -93,3 +93,20 @@ def test_row_json_schemas_are_valid_and_reject_a_bad_row(name):
     assert list(schema["properties"]) == list(TABLES[name].to_schema().columns)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"unexpected": 1}, schema)
+
+
+def test_changing_a_real_model_without_a_bump_is_caught():
+    from typing import Optional
+
+    import pandera.polars as pa
+
+    from schemas.quotes import Quotes
+
+    class QuotesWithLanguage(Quotes):
+        language: Optional[str] = pa.Field(nullable=True)
+
+    changed = fingerprint({**TABLES, "quotes": QuotesWithLanguage})
+    with pytest.raises(VersionNotBumped, match=r"quotes.language added"):
+        check_version(committed_versions(), SCHEMA_VERSION, changed)
+    major, minor, _ = (int(p) for p in SCHEMA_VERSION.split("."))
+    check_version(committed_versions(), f"{major}.{minor + 1}.0", changed)  # the minor bump it needs is accepted
