@@ -259,7 +259,7 @@ def rules_markdown(index: dict) -> str:
         if spec["unique"]:
             lines.append(f"- `{table}`: " + ", ".join(f"`{c}`" for c in spec["unique"]) + " unique.")
     for fk in index["foreign_keys"]:
-        lines.append(f"- `{fk['table']}.{fk['column']}`, where set, is a `{fk['references']}.{fk['referenced_column']}`.")
+        lines.append(f"- `{fk['table']}.{fk['column']}`, where set, is found in `{fk['references']}.{fk['referenced_column']}` (for a list column: each item).")
     for span in index["spans"]:
         lines.append(f"- `{span['table']}.{span['text']}`, where set, equals `documents.text[{span['start']}:{span['end']}]` of its `doc_id`.")
     for count in index["counts"]:
