@@ -254,12 +254,12 @@ def contract_index() -> dict:
 
 
 def rules_markdown(index: dict) -> str:
-    lines = ["## Rules across tables", "", "Checked on every run and by `newsfacts validate`:", ""]
+    lines = ["## Rules across tables", "", "Checked on every run and by `newsfacts validate` (a list-valued reference: each of its items):", ""]
     for table, spec in index["tables"].items():
         if spec["unique"]:
             lines.append(f"- `{table}`: " + ", ".join(f"`{c}`" for c in spec["unique"]) + " unique.")
     for fk in index["foreign_keys"]:
-        lines.append(f"- `{fk['table']}.{fk['column']}`, where set, is found in `{fk['references']}.{fk['referenced_column']}` (for a list column: each item).")
+        lines.append(f"- `{fk['table']}.{fk['column']}`, where set, is found in `{fk['references']}.{fk['referenced_column']}`.")
     for span in index["spans"]:
         lines.append(f"- `{span['table']}.{span['text']}`, where set, equals `documents.text[{span['start']}:{span['end']}]` of its `doc_id`.")
     for count in index["counts"]:
