@@ -171,3 +171,13 @@ def test_validate_loads_neither_spacy_nor_prefect(seed_dataset):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_run_time_check_records_a_broken_rule(copy):
+    from newsfacts.pipeline import TableReport, cross_table_failures
+    from schemas import TABLES
+
+    rewrite(copy / "entities.parquet", lambda t: set_cell(t, "n_mentions", 0, t.column("n_mentions")[0].as_py() + 5))
+    reports = [TableReport(name, 0, 0, f"{name}.parquet", "") for name in TABLES]
+    failures = cross_table_failures(copy, reports)
+    assert [(f["table"], f["rule"], f["rows"]) for f in failures] == [("entities", "count(n_mentions == mentions rows per entity_id)", 1)]
