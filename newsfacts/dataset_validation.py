@@ -41,10 +41,15 @@ class Contract:
     version: str
     index: dict
     pandera: dict[str, pa.DataFrameSchema]
+    versions: dict[str, dict[str, dict[str, str]]]  # each recorded version: table -> column -> type signature
 
     @property
     def tables(self) -> dict[str, dict]:
         return self.index["tables"]
+
+    def columns(self) -> dict[str, dict[str, str]]:
+        """This release's tables: column -> Arrow type signature."""
+        return {name: {c: spec["type"] for c, spec in table["columns"].items()} for name, table in self.tables.items()}
 
 
 @dataclass
@@ -71,7 +76,8 @@ def load_contract(contract_dir: Path | None = None) -> Contract:
     folder = contract_dir or resources.files("schemas") / "contract"
     index = json.loads((folder / "contract.json").read_text(encoding="utf-8"))
     schemas = {name: polars_io.deserialize_schema(json.loads((folder / spec["pandera"]).read_text(encoding="utf-8"))) for name, spec in index["tables"].items()}
-    return Contract(index["schema_version"], index, schemas)
+    versions = json.loads((folder / "versions.json").read_text(encoding="utf-8"))
+    return Contract(index["schema_version"], index, schemas, versions)
 
 
 def validate_dataset(out_dir: Path, contract: Contract | None = None) -> ValidationReport:
@@ -86,11 +92,13 @@ def validate_dataset(out_dir: Path, contract: Contract | None = None) -> Validat
         report.run_id = manifest.get("run_id")
         report.dataset_version = (manifest.get("versions") or {}).get("schema")
         _check_version(report, "manifest", report.dataset_version, contract.version, parse_version)
-        _check_manifest(out_dir, manifest, contract, report)
+    expected, newer = _expected_columns(contract, report, parse_version)
+    if manifest:
+        _check_manifest(out_dir, manifest, expected, report)
 
     frames: dict[str, pl.DataFrame] = {}
-    for name, spec in contract.tables.items():
-        path = out_dir / spec["file"]
+    for name, columns in expected.items():
+        path = out_dir / f"{name}.parquet"
         if not path.is_file():
             report.fail(name, "table present", None, [f"{path.name} not found"])
             continue
@@ -101,14 +109,38 @@ def validate_dataset(out_dir: Path, contract: Contract | None = None) -> Validat
             continue
         metadata = {k.decode(): v.decode() for k, v in (parquet.schema_arrow.metadata or {}).items()}
         _check_version(report, name, metadata.get("newsfacts.schema_version"), contract.version, parse_version)
-        if not _check_columns(name, spec, {f.name: type_signature(f.type) for f in parquet.schema_arrow}, report):
+        found = {f.name: type_signature(f.type) for f in parquet.schema_arrow}
+        if not _check_columns(name, columns, found, report, allow_extra=newer):
             continue  # values of a table with the wrong shape would only repeat the finding
-        frame = pl.read_parquet(path)
+        frame = pl.read_parquet(path, columns=[c for c in found if c in contract.columns().get(name, {})] if newer else None)
         report.rows[name] = frame.height
-        _check_values(name, frame, contract.pandera[name], report)
+        _check_values(name, frame, contract, report)
         frames[name] = frame
     cross_table_findings(frames, contract.index, report)
     return report
+
+
+def _expected_columns(contract: Contract, report: ValidationReport, parse) -> tuple[dict[str, dict[str, str]], bool]:
+    """The tables and columns the dataset must have, and whether it is newer than this release.
+
+    A dataset of an older minor version is checked against that version's columns (versions.json); one of a
+    newer minor version against the tables and columns this release knows, its additions ignored.
+    """
+    version = report.dataset_version
+    if version is None or version == contract.version:
+        return contract.columns(), False
+    try:
+        same_major = parse(version)[0] == parse(contract.version)[0]
+    except (AttributeError, TypeError, ValueError):
+        return contract.columns(), False
+    if same_major and version in contract.versions:
+        report.notes.append(f"checked against the tables and columns of schema {version} (versions.json)")
+        fingerprint = contract.versions[version]
+        return {t: {c: kind.removesuffix(" (nullable)") for c, kind in cols.items()} for t, cols in fingerprint.items()}, False
+    if same_major and parse(version) > parse(contract.version):
+        report.notes.append(f"schema {version} is newer than this release's {contract.version}: its additions are not checked")
+        return contract.columns(), True
+    return contract.columns(), False
 
 
 def cross_table_findings(frames: dict[str, pl.DataFrame], index: dict, report: ValidationReport) -> None:
@@ -116,20 +148,20 @@ def cross_table_findings(frames: dict[str, pl.DataFrame], index: dict, report: V
     for fk in index["foreign_keys"]:
         table, column, ref, ref_column = fk["table"], fk["column"], fk["references"], fk["referenced_column"]
         rule = f"foreign_key({column} -> {ref}.{ref_column})"
-        if _have(frames, report, rule, table, ref):
+        if _have(frames, report, rule, table, ref, columns=((table, column), (ref, ref_column))):
             failures = foreign_key_failures(frames[table], column, frames[ref], ref, ref_column)
             _record(report, table, rule, failures["index"].n_unique(), failures["failure_case"].to_list())
     for span in index["spans"]:
         table, start, end, text = span["table"], span["start"], span["end"], span["text"]
         rule = f"span({text} == documents.text[{start}:{end}])"
-        if _have(frames, report, rule, table, "documents"):
+        if _have(frames, report, rule, table, "documents", columns=tuple((table, c) for c in ("doc_id", start, end, text)) + (("documents", "doc_id"), ("documents", "text"))):
             failures = span_failures(frames[table], frames["documents"], start, end, text)
             examples = [f"row {i}: {t!r}" for i, t in zip(failures["index"], failures["failure_case"])]
             _record(report, table, rule, len(examples), examples)
     for count in index["counts"]:
         table, key, column, counted, counted_key, distinct = (count[k] for k in ("table", "key", "column", "counted_table", "counted_key", "distinct"))
         rule = f"count({column} == {'distinct ' + distinct + ' of ' if distinct else ''}{counted} rows per {key})"
-        if _have(frames, report, rule, table, counted):
+        if _have(frames, report, rule, table, counted, columns=((table, key), (table, column), (counted, counted_key), (counted, distinct))):
             expected = frames[counted].group_by(counted_key).agg((pl.col(distinct).n_unique() if distinct else pl.len()).alias("_expected"))
             joined = frames[table].join(expected.rename({counted_key: key}), on=key, how="left").with_columns(pl.col("_expected").fill_null(0))
             wrong = joined.filter(pl.col(column) != pl.col("_expected"))
@@ -137,8 +169,10 @@ def cross_table_findings(frames: dict[str, pl.DataFrame], index: dict, report: V
             _record(report, table, rule, len(examples), examples)
 
 
-def _have(frames: dict, report: ValidationReport, rule: str, *tables: str) -> bool:
+def _have(frames: dict, report: ValidationReport, rule: str, *tables: str, columns: tuple[tuple[str, str | None], ...] = ()) -> bool:
+    """Whether the rule's tables and (table, column)s are all there; if not, a note says the rule was not checked."""
     missing = [t for t in tables if t not in frames]
+    missing += [f"{t}.{c}" for t, c in columns if t in frames and c and c not in frames[t].columns]
     if missing:
         report.notes.append(f"{rule} on {tables[0]} not checked: {', '.join(missing)} missing or malformed")
         return False
@@ -180,9 +214,9 @@ def _check_version(report: ValidationReport, where: str, found: str | None, expe
         report.notes.append(f"{where}: schema {found}, this release's contract is {expected} (same major version)")
 
 
-def _check_manifest(out_dir: Path, manifest: dict, contract: Contract, report: ValidationReport) -> None:
+def _check_manifest(out_dir: Path, manifest: dict, expected: dict, report: ValidationReport) -> None:
     tables = manifest["tables"]
-    for name in contract.tables.keys() - tables.keys():
+    for name in expected.keys() - tables.keys():
         report.fail(name, "manifest lists table", None, [f"{name} not in manifest.json"])
     for name, entry in tables.items():
         file = str(entry.get("file", f"{name}.parquet"))
@@ -191,7 +225,7 @@ def _check_manifest(out_dir: Path, manifest: dict, contract: Contract, report: V
             continue
         path = out_dir / file
         if not path.is_file():
-            if name not in contract.tables:
+            if name not in expected:
                 report.fail(name, "table present", None, [f"{path.name} not found"])
             continue  # a contract table: reported once, by the table checks
         report.checked.append(f"{name}: manifest sha256 and rows")
@@ -206,14 +240,13 @@ def _check_manifest(out_dir: Path, manifest: dict, contract: Contract, report: V
             report.fail(name, "manifest rows", None, [f"manifest {entry.get('rows')}, file {rows}"])
 
 
-def _check_columns(name: str, spec: dict, found: dict[str, str], report: ValidationReport) -> bool:
-    """Columns and Arrow types as the contract declares them; False if the table's shape is wrong."""
+def _check_columns(name: str, declared: dict[str, str], found: dict[str, str], report: ValidationReport, allow_extra: bool = False) -> bool:
+    """Columns and Arrow types as declared; False if the table's shape is wrong."""
     report.checked.append(f"{name}: columns and types")
-    declared = spec["columns"]
     ok = True
     missing = [c for c in declared if c not in found]
-    extra = [c for c in found if c not in declared]
-    retyped = [f"{c}: {found[c]}, declared {d['type']}" for c, d in declared.items() if c in found and found[c] != d["type"]]
+    extra = [] if allow_extra else [c for c in found if c not in declared]
+    retyped = [f"{c}: {found[c]}, declared {kind}" for c, kind in declared.items() if c in found and found[c] != kind]
     for rule, examples in (("columns missing", missing), ("columns not in contract", extra), ("column type", retyped)):
         if examples:
             report.fail(name, rule, None, examples)
@@ -221,14 +254,20 @@ def _check_columns(name: str, spec: dict, found: dict[str, str], report: Validat
     return ok
 
 
-def _check_values(name: str, frame: pl.DataFrame, schema: pa.DataFrameSchema, report: ValidationReport) -> None:
-    """The table's Pandera schema from the contract, plus its row checks from this release's models."""
+def _check_values(name: str, frame: pl.DataFrame, contract: Contract, report: ValidationReport) -> None:
+    """The table's Pandera schema from the contract (its columns that the dataset has), plus its row checks
+    from this release's models where the table has all of this release's columns."""
     from schemas import TABLES
 
+    if name not in contract.pandera:
+        return  # a table of an older version that this release no longer has: its shape was checked
+    full = contract.pandera[name]
+    columns = {c: spec for c, spec in full.columns.items() if c in frame.columns}
+    complete = len(columns) == len(full.columns)
     # Row checks are functions pandera cannot serialize: the contract names them, the models hold them.
-    checks = list(TABLES[name].to_schema().checks) if name in TABLES else []
-    schema = pa.DataFrameSchema(columns=schema.columns, checks=[*schema.checks, *checks], strict=schema.strict, name=schema.name)
-    report.checked.append(f"{name}: pandera schema ({len(schema.columns)} columns, {len(checks)} row checks)")
+    checks = list(TABLES[name].to_schema().checks) if complete and name in TABLES else []
+    schema = pa.DataFrameSchema(columns=columns, checks=[*full.checks, *checks], strict=full.strict and complete, name=full.name)
+    report.checked.append(f"{name}: pandera schema ({len(columns)} columns, {len(checks)} row checks)")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -181,3 +181,58 @@ def test_the_run_time_check_records_a_broken_rule(copy):
     reports = [TableReport(name, 0, 0, f"{name}.parquet", "") for name in TABLES]
     failures = cross_table_failures(copy, reports)
     assert [(f["table"], f["rule"], f["rows"]) for f in failures] == [("entities", "count(n_mentions == mentions rows per entity_id)", 1)]
+
+
+def set_version(folder: Path, version: str) -> None:
+    """Stamp every table and the manifest with `version`, and reseal the manifest's counts and checksums."""
+    from newsfacts.publishing import sha256_file
+
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["versions"]["schema"] = version
+    for path in folder.glob("*.parquet"):
+        table = pq.read_table(path)
+        pq.write_table(table.replace_schema_metadata({**table.schema.metadata, b"newsfacts.schema_version": version.encode()}), path)
+        manifest["tables"][path.stem] = {"file": path.name, "rows": table.num_rows, "sha256": sha256_file(path)}
+    for name in list(manifest["tables"]):
+        if not (folder / f"{name}.parquet").exists():
+            del manifest["tables"][name]
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+
+
+def test_an_older_minor_version_is_checked_against_its_own_columns(copy):
+    import copy as copying
+
+    from newsfacts.dataset_validation import load_contract
+
+    contract = load_contract()
+    older = contract.version
+    major, minor, _ = (int(p) for p in older.split("."))
+    contract.version = f"{major}.{minor + 1}.0"  # a release one minor version ahead of the dataset...
+    # ... whose versions.json says the dataset's version had no mentions table and no quotes.cluster_id.
+    fingerprint = copying.deepcopy(contract.versions[older])
+    del fingerprint["mentions"], fingerprint["quotes"]["cluster_id"]
+    contract.versions[older] = fingerprint
+    (copy / "mentions.parquet").unlink()
+    rewrite(copy / "quotes.parquet", lambda t: t.drop_columns(["cluster_id"]))
+    set_version(copy, older)
+    report = validate_dataset(copy, contract)
+    assert report.ok, format_report(report)
+    assert any(f"schema {older}" in note for note in report.notes)
+    # Against the release's own columns the same copy fails.
+    set_version(copy, contract.version)
+    failed = {(f.table, f.rule) for f in validate_dataset(copy, contract).findings}
+    assert ("mentions", "table present") in failed and ("quotes", "columns missing") in failed
+
+
+def test_a_newer_minor_version_is_checked_on_what_this_release_knows(copy):
+    major, minor, _ = (int(p) for p in validate_dataset(copy).contract_version.split("."))
+    rewrite(copy / "quotes.parquet", lambda t: t.append_column("language", pa.array(["en"] * t.num_rows)))
+    shutil.copyfile(copy / "documents.parquet", copy / "claims.parquet")
+    set_version(copy, f"{major}.{minor + 1}.0")
+    report = validate_dataset(copy)
+    assert report.ok, format_report(report)
+    assert any("newer than this release" in note for note in report.notes)
+    # A newer dataset is still checked: a broken rule in it fails.
+    rewrite(copy / "quotes.parquet", lambda t: set_cell(t, "doc_id", 0, "doc_ffffffffffffffff"))
+    set_version(copy, f"{major}.{minor + 1}.0")
+    assert ("quotes", "foreign_key(doc_id -> documents.doc_id)") in failed_rules(copy)
