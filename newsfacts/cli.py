@@ -138,6 +138,24 @@ def score_quotes_command(
         json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n", encoding="utf-8")
 
 
+@score_app.command("claims")
+def score_claims_command(
+    gold: Annotated[Path, typer.Option(help="Annotated articles (format: see its 'about').")] = Path("tests/data/claims_gold.json"),
+    shared: Annotated[Path, typer.Option(help="The shared folder holding the corpora.")] = Path("../shared"),
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Recall of annotated claims, share of extracted rows that are real claims, and claimant accuracy."""
+    import json
+
+    from newsfacts.claim_scoring import format_report, score_claims
+
+    score = score_claims(gold, Path("."), shared, model)
+    Console().print(format_report(score), highlight=False, soft_wrap=True)
+    if json_out:
+        json_out.write_text(json.dumps(score.to_json(), indent=2) + "\n", encoding="utf-8")
+
+
 def _run(settings: Settings, engine: Engine):
     if engine is Engine.local:
         from newsfacts.pipeline import curate

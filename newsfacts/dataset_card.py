@@ -59,8 +59,8 @@ def _about(manifest: dict) -> str:
     return (
         "# newsfacts dataset\n\n"
         "News articles turned into linked tables: the articles' normalized text and metadata, the entities they "
-        "mention (people, organisations, places... shared across articles), every mention, and the quotations with "
-        "their speakers. Every offset points into `documents.text`, so each extracted row can be traced to the words "
+        "mention (people, organisations, places... shared across articles), every mention, the quotations with "
+        "their speakers, and the checkable claims with their claimants, numbers, dates and check-worthiness. Every offset points into `documents.text`, so each extracted row can be traced to the words "
         f"it came from.\n\nTables: {tables} (Parquet, zstd), `manifest.json` (every input file's fate, each table's "
         "row count and SHA-256), `quarantine/` (rows that failed validation, with the reason).\n\n"
         f"Check it against the contract with `newsfacts validate <this folder>`; the full contract (types, checks, "
@@ -136,7 +136,7 @@ def _limitations(accuracy: dict) -> str:
         f"(commit {accuracy.get('measured_at_commit', 'unknown')}):",
         "",
     ]
-    for name in ("entities", "quotes"):
+    for name in ("entities", "quotes", "claims"):
         entry = accuracy.get(name)
         if entry:
             figures = ", ".join(f"{label} {value:.3f}" for label, value in entry["figures"].items())
@@ -145,6 +145,8 @@ def _limitations(accuracy: dict) -> str:
         "- Speakers: a quote whose speaker cannot be resolved to one entity has a null `speaker` and keeps `speaker_text`; "
         "`confidence` is the share of similar rows that were right on the development corpus.",
         "- Indirect (reported) speech is found far less often than direct quotes (see the recall above).",
+        "- Claims: a sentence with two assertions that the parser cannot separate stays one row, with one claimant; "
+        "check-worthiness ranks claims, it is not a probability.",
         "- Entities are linked within this dataset only (no external knowledge base ids).",
     ]
     return "\n".join(lines)

@@ -28,6 +28,7 @@ import newsfacts
 from newsfacts import progress
 from newsfacts.dataset_card import CARD, write_card
 from newsfacts.dataset_validation import ValidationReport, cross_table_findings
+from newsfacts.claims import claim_rows
 from newsfacts.documents import IngestResult, deduplicate, ingest_files
 from newsfacts.extraction import extract_documents, read_extraction, read_extraction_errors, write_extraction
 from newsfacts.linking import link
@@ -165,7 +166,8 @@ def plan_document_batches(context: RunContext) -> list[tuple[int, int]]:
 
 def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) -> str:
     """Run the NLP pass and the extractors over one slice of the documents; stage the rows. Returns the path stem."""
-    documents = pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs").slice(offset, length).collect()
+    documents = (pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs", "published_date")
+                 .slice(offset, length).collect())
     results = extract_documents(documents, context.settings.model, context.settings.workers)
     stem = context.staging_dir / f"extract-{batch_no:05d}"
     write_extraction(results, stem)
@@ -174,13 +176,15 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
 
 
 def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
-    """Link every article's entities across the corpus; stage the entities, mentions and quotes tables."""
+    """Link every article's entities across the corpus; stage the entities, mentions, quotes and claims tables."""
     articles = [article for stem in stems for article in read_extraction(Path(stem))]
     entities, mentions, quotes = link(articles)
+    names = {row["entity_id"]: row["name"] for row in entities}
+    claims = claim_rows({a.doc_id: a.claims for a in articles}, mentions, quotes, names)
     errors = [error for stem in stems for error in read_extraction_errors(Path(stem))]
     write_json(errors, context.staging_dir / "extraction_errors.json")
     staged = {}
-    for name, rows in (("entities", entities), ("mentions", mentions), ("quotes", quotes)):
+    for name, rows in (("entities", entities), ("mentions", mentions), ("quotes", quotes), ("claims", claims)):
         path = context.staging_dir / f"{name}.parquet"
         pl.DataFrame(rows, schema=polars_schema(TABLES[name])).write_parquet(path)
         staged[name] = str(path)
@@ -259,7 +263,7 @@ def _extraction_errors(context: RunContext) -> list[dict]:
 # --- the whole pipeline, with no orchestrator ------------------------------------------------------
 
 
-EXTRACTED_TABLES = ("entities", "mentions", "quotes")
+EXTRACTED_TABLES = ("entities", "mentions", "quotes", "claims")
 
 
 def curate(settings: Settings) -> RunSummary:
