@@ -178,6 +178,9 @@ def _configure_logging(verbose: bool) -> None:
     # No network here and none wanted: never send Prefect analytics. Respect the user's own settings.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+    # The temporary server needs ~10 s on an idle machine; on a loaded one Prefect's default 20 s wait
+    # fails the run before any work ("Timed out while attempting to connect to ephemeral Prefect API server").
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
