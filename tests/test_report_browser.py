@@ -121,7 +121,15 @@ def test_the_seeds_report_loads_offline_without_errors(chromium, seeds_report, t
     assert distinct_colours(seen.screenshot) > 50
 
 
-def test_hostile_article_text_runs_nothing_in_the_browser(chromium, tmp_path):
+@pytest.fixture(params=["pipeline", "synthetic"])
+def hostile_report(request, tmp_path) -> tuple[Path, str]:
+    """A report holding hostile text: from a real run over a hostile article (its title, URL and quote), or
+    from a synthetic dataset that puts it in every section (speakers, entities, claims, clusters)."""
+    from newsfacts.report import write_report
+    from tests import report_data
+
+    if request.param == "synthetic":
+        return write_report(report_data.write_dataset(tmp_path / "dataset", with_claims=True)), report_data.SCRIPT
     from newsfacts.pipeline import curate
     from newsfacts.settings import Settings
 
@@ -130,7 +138,11 @@ def test_hostile_article_text_runs_nothing_in_the_browser(chromium, tmp_path):
     (raw / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
     out = tmp_path / "outputs"
     curate(Settings(raw_dir=raw, out_dir=out, workers=1))
+    return out / "report.html", "<script>window.__pwned = 'quote'</script>"
 
+
+def test_hostile_article_text_runs_nothing_in_the_browser(chromium, hostile_report):
+    path, shown = hostile_report
     injected = []
 
     def count(page):
@@ -139,9 +151,9 @@ def test_hostile_article_text_runs_nothing_in_the_browser(chromium, tmp_path):
             " document.querySelectorAll('script:not([type])').length]"
         ))
 
-    seen = visit(out / "report.html", actions=count)
+    seen = visit(path, actions=count)
     assert seen.pwned is None
     assert seen.dialogs == [] and seen.console_errors == []  # a blocked inline script would log a CSP error
     assert injected == [0, 0, 1]  # no image, no javascript: link, one script: the page's own
-    assert "<script>window.__pwned = 'quote'</script>" in seen.body_text  # shown to the reader, as text
-    assert seen.requests == [(out / "report.html").resolve().as_uri()]
+    assert shown in seen.body_text  # shown to the reader, as text
+    assert seen.requests == [path.resolve().as_uri()]
