@@ -212,8 +212,8 @@ def clusters_section(clusters: pl.DataFrame | None, quotes: pl.DataFrame | None,
             "speaker": row.get("speaker"),
             "n_quotes": row.get("n_quotes"),
             "n_docs": row.get("n_docs"),
-            "first": _date(row.get("first_published_date") or row.get("first_date")),
-            "last": _date(row.get("last_published_date") or row.get("last_date")),
+            "first": _date(_first_value(row, ["first_published_date", "first_date", "first_seen"])),
+            "last": _date(_first_value(row, ["last_published_date", "last_date", "last_seen"])),
             "articles": articles_by_cluster.get(row["cluster_id"], []),
         })
     return {"n_clusters": clusters.height, "multi_doc": clusters.filter(pl.col("n_docs") > 1).height if "n_docs" in clusters.columns else None, "rows": rows}
@@ -355,6 +355,7 @@ def write_report(folder: Path, target: Path | None = None) -> Path:
     """Render the report of the dataset in `folder` and write it atomically (default: folder/report.html)."""
     target = Path(target) if target else Path(folder) / REPORT
     html = render_report(load_dataset(folder))
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     with open(tmp, "w", encoding="utf-8") as handle:
         handle.write(html)
@@ -426,6 +427,10 @@ def _parse_time(value: str | None) -> dt.datetime | None:
 
 def _first_present(frame: pl.DataFrame, names: list[str]) -> str | None:
     return next((name for name in names if name in frame.columns), None)
+
+
+def _first_value(row: dict, names: list[str]) -> object:
+    return next((row[name] for name in names if row.get(name) is not None), None)
 
 
 def _bin_label(lo: int, hi: int | None) -> str:
