@@ -190,6 +190,14 @@ def test_newsfacts_report_writes_the_page_into_a_plain_folder(dataset):
     assert not list(dataset.glob(".*.tmp"))
 
 
+def test_newsfacts_report_writes_elsewhere_with_html(dataset, tmp_path):
+    target = tmp_path / "pages" / "today.html"
+    result = CliRunner().invoke(app, ["report", str(dataset), "--html", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Who is quoted" in target.read_text(encoding="utf-8")
+    assert not (dataset / "report.html").exists()
+
+
 def test_newsfacts_report_on_a_folder_without_a_dataset_says_so(tmp_path):
     result = CliRunner().invoke(app, ["report", str(tmp_path)])
     assert result.exit_code == 1
