@@ -36,6 +36,7 @@ MAX_QUOTE_ROWS = 3000
 MAX_QUOTE_CHARS = 400  # longer quotes are cut in the table (the dataset has them whole)
 TOP = 15  # bars in each "top" chart
 MATRIX_SIZE = 15  # entities in the co-occurrence matrix
+COOCCURRENCE_TYPES = ["PERSON", "ORG"]
 # Columns read for the report; the documents' text (the bulk of the dataset) is never loaded.
 DOCUMENT_COLUMNS = ["doc_id", "source_path", "title", "published_date", "url"]
 QUOTES_PER_ARTICLE_BINS = [(0, 0), (1, 1), (2, 2), (3, 5), (6, 10), (11, 20), (21, None)]
@@ -93,7 +94,7 @@ def shorten(text: str | None, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def bar_chart(items: list[tuple[str, float]], *, value_format: str = "{:,.0f}", width: int = 560, label_width: int = 200) -> dict:
+def bar_chart(items: list[tuple[str, float]], *, value_format: str = "{:,.0f}", width: int = 500, label_width: int = 190) -> dict:
     """Horizontal bars, longest first as given: each bar's label, value and pixel geometry."""
     bar_height, gap = 18, 6
     top = max((value for _, value in items), default=0) or 1
@@ -220,10 +221,16 @@ def clusters_section(clusters: pl.DataFrame | None, quotes: pl.DataFrame | None,
 
 
 def cooccurrence_section(mentions: pl.DataFrame | None, entities: pl.DataFrame | None) -> dict | None:
-    """Who appears with whom: articles mentioning both of two entities, for the entities in the most articles."""
+    """Who appears with whom: articles mentioning both of two entities, for the people and organisations in the most articles.
+
+    Places and nationalities are left out (where there are people or organisations): they are in
+    most articles and would fill the matrix with "United Kingdom & British".
+    """
     if mentions is None or entities is None or entities.is_empty():
         return None
-    top = entities.sort(["n_docs", "n_mentions", "name"], descending=[True, True, False]).head(MATRIX_SIZE)
+    actors = entities.filter(pl.col("type").is_in(COOCCURRENCE_TYPES))
+    pool = actors if actors.height >= 2 else entities
+    top = pool.sort(["n_docs", "n_mentions", "name"], descending=[True, True, False]).head(MATRIX_SIZE)
     ids = top["entity_id"].to_list()
     present = mentions.select("doc_id", "entity_id").filter(pl.col("entity_id").is_in(ids)).unique()
     pairs = (
@@ -238,7 +245,7 @@ def cooccurrence_section(mentions: pl.DataFrame | None, entities: pl.DataFrame |
         counts[index[a]][index[b]] = n
     labels = [f"{name} ({kind})" for name, kind in top.select("name", "type").iter_rows()]
     strongest = sorted(((counts[i][j], labels[i], labels[j]) for i in range(len(ids)) for j in range(i + 1, len(ids)) if counts[i][j]), reverse=True)[:10]
-    return {"matrix": matrix_chart(labels, counts), "pairs": [{"a": a, "b": b, "n": n} for n, a, b in strongest]}
+    return {"matrix": matrix_chart(labels, counts), "pairs": [{"a": a, "b": b, "n": n} for n, a, b in strongest], "types": sorted(set(top["type"]))}
 
 
 def claims_section(claims: pl.DataFrame | None, documents: pl.DataFrame, top: int = 15) -> dict | None:

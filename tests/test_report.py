@@ -152,12 +152,15 @@ def test_speakers_are_ranked_with_the_unknown_share():
     assert section["by_quotes"]["bars"][0]["width"] > section["by_quotes"]["bars"][1]["width"]
 
 
-def test_cooccurrence_counts_articles_shared_by_two_entities():
+def test_cooccurrence_counts_articles_shared_by_two_people_or_organisations():
     section = report.cooccurrence_section(data.mentions(), data.entities())
-    pairs = {(p["a"], p["b"]): p["n"] for p in section["pairs"]}
-    smith, jones, uk = f"John {data.IMG} (PERSON)", "Ann Jones (PERSON)", "United Kingdom (GPE)"
-    assert pairs == {(smith, jones): 2, (smith, uk): 2, (jones, uk): 1}
-    assert len(section["matrix"]["cells"]) == 3 * 2  # every ordered pair, no diagonal
+    smith, jones = f"John {data.IMG} (PERSON)", "Ann Jones (PERSON)"
+    assert section["pairs"] == [{"a": smith, "b": jones, "n": 2}]  # the place is left out
+    assert len(section["matrix"]["cells"]) == 2 * 1  # every ordered pair, no diagonal
+    # With no two people or organisations, every type counts.
+    places = data.entities().with_columns(pl.lit("GPE").alias("type"))
+    pairs = {(p["a"], p["b"]): p["n"] for p in report.cooccurrence_section(data.mentions(), places)["pairs"]}
+    assert pairs == {(smith.replace("PERSON", "GPE"), jones.replace("PERSON", "GPE")): 2, (smith.replace("PERSON", "GPE"), "United Kingdom (GPE)"): 2, (jones.replace("PERSON", "GPE"), "United Kingdom (GPE)"): 1}
 
 
 def test_quotes_per_article_counts_articles_without_quotes(dataset):
