@@ -130,7 +130,8 @@ def matrix_chart(labels: list[str], counts: list[list[int]], *, cell: int = 22, 
     ]
     axis = [{"label": shorten(label, 24), "full_label": label, "offset": label_width + k * cell + cell // 2} for k, label in enumerate(labels)]
     size = label_width + n * cell + 4
-    return {"cells": cells, "axis": axis, "cell": cell, "size": size, "label_width": label_width}
+    # The slanted column labels reach right of the last column: room for them.
+    return {"cells": cells, "axis": axis, "cell": cell, "size": size, "width": size + label_width // 2, "label_width": label_width}
 
 
 # --- sections ---------------------------------------------------------------------------------------
