@@ -246,6 +246,17 @@ def test_newsfacts_report_rewrites_the_current_runs_page(seeds_run):
 
 
 @pytest.mark.slow
+def test_newsfacts_report_waits_for_no_run_and_says_so(seeds_run):
+    from newsfacts.publishing import OutputLock
+
+    _, out = seeds_run
+    with OutputLock(out):  # a run is writing
+        result = CliRunner().invoke(app, ["report", str(out)])
+    assert result.exit_code == 1
+    assert "another run" in result.output
+
+
+@pytest.mark.slow
 def test_a_report_failure_is_recorded_and_the_dataset_still_published(raw_copy, tmp_path, monkeypatch):
     from newsfacts.pipeline import curate
     from newsfacts.settings import Settings
