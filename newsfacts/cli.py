@@ -28,6 +28,7 @@ console = Console(stderr=True, soft_wrap=True)  # error lines stay whole, for lo
 
 EXIT_RUN_FAILED = 1
 EXIT_QUARANTINED = 3
+EXIT_INVALID = 1  # newsfacts validate: the dataset does not fit the contract
 
 
 class Engine(str, Enum):
@@ -74,6 +75,22 @@ def run(
     _print_summary(summary, time.perf_counter() - started)
     if fail_on_quarantine and summary.quarantined_rows:
         raise typer.Exit(EXIT_QUARANTINED)
+
+
+@app.command()
+def validate(
+    out_dir: Annotated[Path, typer.Argument(help="A dataset folder: the output of a run, or a copy of one.")] = Path("outputs"),
+) -> None:
+    """Check a dataset against this release's contract: tables, types, rules across tables, manifest checksums, version."""
+    from newsfacts.dataset_validation import format_report, validate_dataset
+
+    if not out_dir.is_dir():
+        console.print(f"[red]error:[/] {out_dir} does not exist or is not a folder")
+        raise typer.Exit(EXIT_INVALID)
+    report = validate_dataset(out_dir)
+    Console().print(format_report(report), highlight=False, soft_wrap=True, markup=False)
+    if not report.ok:
+        raise typer.Exit(EXIT_INVALID)
 
 
 score_app = typer.Typer(help="Measure accuracy against hand-annotated articles.", no_args_is_help=True)

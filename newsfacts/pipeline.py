@@ -26,6 +26,8 @@ import polars as pl
 
 import newsfacts
 from newsfacts import progress
+from newsfacts.dataset_card import CARD, write_card
+from newsfacts.dataset_validation import ValidationReport, cross_table_findings
 from newsfacts.documents import IngestResult, deduplicate, ingest_files
 from newsfacts.extraction import extract_documents, read_extraction, read_extraction_errors, write_extraction
 from newsfacts.linking import link
@@ -49,6 +51,7 @@ from newsfacts.settings import Settings
 from newsfacts.validating import validate_table
 from schemas import FOREIGN_KEYS, SCHEMA_VERSION, SPANS, TABLES
 from schemas.arrow import polars_schema
+from schemas.export import contract_index
 
 log = logging.getLogger(__name__)
 
@@ -227,19 +230,32 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         "files": [asdict(o) for o in outcomes],
         # Documents whose extraction raised: they are in documents.parquet with no extracted rows.
         "extraction_errors": _extraction_errors(context),
+        # Rules across tables (foreign keys, spans, counts) that the published tables break; normally none.
+        "cross_table_failures": cross_table_failures(context.run_dir, reports),
     }
     write_json(manifest, context.run_dir / MANIFEST)
+    write_card(context.run_dir, manifest)
     n_errors = len(manifest["extraction_errors"])
     # The report reads the run's tables and manifest; it is published with them, or its failure is recorded.
     report_error = write_run_report(context.run_dir)
     if report_error:
         manifest["report_error"] = report_error
         write_json(manifest, context.run_dir / MANIFEST)
-    publish(context.settings.out_dir, context.run_id, [r.file for r in reports] + ([] if report_error else [REPORT]))
+    publish(context.settings.out_dir, context.run_id, [r.file for r in reports] + [CARD] + ([] if report_error else [REPORT]))
     shutil.rmtree(context.staging_dir, ignore_errors=True)
     prune_runs(context.settings.out_dir, context.settings.keep_runs)
     seconds = (dt.datetime.now(dt.timezone.utc) - context.started_at).total_seconds()
     return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds, n_errors, report_error)
+
+
+def cross_table_failures(folder: Path, reports: list[TableReport]) -> list[dict]:
+    """Check the written tables against the rules across tables; log and return what fails."""
+    frames = {r.name: pl.read_parquet(folder / r.file) for r in reports}
+    checked = ValidationReport(str(folder), SCHEMA_VERSION)
+    cross_table_findings(frames, contract_index(), checked)
+    for finding in checked.findings:
+        log.warning("%s: %s fails on %d rows, e.g. %s", finding.table, finding.rule, finding.rows, "; ".join(finding.examples))
+    return [asdict(finding) for finding in checked.findings]
 
 
 def _extraction_errors(context: RunContext) -> list[dict]:

@@ -297,7 +297,12 @@ def quality_section(dataset: Dataset) -> dict:
         for name, frame in dataset.quarantine.items()
     ]
     errors = [{"doc_id": e.get("doc_id"), "error": shorten(str(e.get("error") or e), 200)} for e in dataset.manifest.get("extraction_errors", [])[:20]]
-    return {"per_article": per_article, "per_type": per_type, "quarantine": quarantine, "extraction_errors": errors}
+    # Rules across tables that the published tables break (the manifest's cross_table_failures; normally none).
+    cross_table = [
+        {"table": f.get("table"), "rule": f.get("rule"), "rows": f.get("rows"), "examples": [shorten(str(e), 160) for e in (f.get("examples") or [])[:3]]}
+        for f in dataset.manifest.get("cross_table_failures", [])
+    ]
+    return {"per_article": per_article, "per_type": per_type, "quarantine": quarantine, "extraction_errors": errors, "cross_table": cross_table}
 
 
 def quotes_table(quotes: pl.DataFrame | None, documents: pl.DataFrame, cap: int = MAX_QUOTE_ROWS) -> dict | None:

@@ -37,5 +37,11 @@ SPANS: list[tuple[str, str, str, str]] = [
     ("quotes", "speaker_start", "speaker_end", "speaker_text"),
     ("quotes", "cue_start", "cue_end", "cue"),
 ]
+# Counted columns (table, key, count column, counted table, its column referencing the key, distinct column):
+# table.count == the counted table's rows with that key (or its distinct values of the distinct column, if set).
+COUNTS: list[tuple[str, str, str, str, str, str | None]] = [
+    ("entities", "entity_id", "n_mentions", "mentions", "entity_id", None),
+    ("entities", "entity_id", "n_docs", "mentions", "entity_id", "doc_id"),
+]
 
-__all__ = ["SCHEMA_VERSION", "TABLES", "FOREIGN_KEYS", "SPANS", "Documents", "Entities", "Mentions", "Quotes"]
+__all__ = ["SCHEMA_VERSION", "TABLES", "FOREIGN_KEYS", "SPANS", "COUNTS", "Documents", "Entities", "Mentions", "Quotes"]

@@ -134,6 +134,7 @@ def manifest() -> dict:
         "files_by_fate": {"processed": 3, "duplicate": 1, "rejected": 1},
         "files": [{"path": f"{SCRIPT}.bin", "fate": "rejected", "reason": "binary"}],
         "extraction_errors": [],
+        "cross_table_failures": [{"table": "quotes", "rule": "speaker_entity_id is found in entities.entity_id", "rows": 2, "examples": [IMG]}],
     }
 
 

@@ -177,6 +177,13 @@ def test_the_quotes_table_keeps_the_most_confident_rows_when_capped():
     assert ["(an official)", "It is over"] in [row[:2] for row in unknown]  # an unresolved speaker, as the text names it
 
 
+def test_validation_shows_quarantine_and_broken_rules_across_tables(dataset):
+    html = render(dataset)
+    quality = " ".join(" ".join(parse(html.split('id="quality"', 1)[1].split("</section>", 1)[0]).text).split())
+    assert "speaker_entity_id is found in entities.entity_id 2" in quality
+    assert "nothing quarantined" in quality
+
+
 def test_the_run_section_counts_fates_and_time():
     run = report.run_section(data.manifest())
     assert (run["files_in"], run["seconds"], run["rejected_reasons"]) == (5, 12.5, [("binary", 1)])
