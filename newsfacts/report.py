@@ -214,6 +214,7 @@ def clusters_section(clusters: pl.DataFrame | None, quotes: pl.DataFrame | None,
             "speaker": row.get("speaker"),
             "n_quotes": row.get("n_quotes"),
             "n_docs": row.get("n_docs"),
+            "n_stories": row.get("n_stories"),
             "first": _date(_first_value(row, ["first_published_date", "first_date", "first_seen"])),
             "last": _date(_first_value(row, ["last_published_date", "last_date", "last_seen"])),
             "articles": articles_by_cluster.get(row["cluster_id"], []),
@@ -249,8 +250,8 @@ def cooccurrence_section(mentions: pl.DataFrame | None, entities: pl.DataFrame |
     return {"matrix": matrix_chart(labels, counts), "pairs": [{"a": a, "b": b, "n": n} for n, a, b in strongest], "types": sorted(set(top["type"]))}
 
 
-def claims_section(claims: pl.DataFrame | None, documents: pl.DataFrame, top: int = 15) -> dict | None:
-    """The most check-worthy claims with their claimants; how many are hedged or negated."""
+def claims_section(claims: pl.DataFrame | None, documents: pl.DataFrame, claim_clusters: pl.DataFrame | None = None, top: int = 15) -> dict | None:
+    """The most check-worthy claims with their claimants; how many are hedged or negated; the largest claim clusters."""
     if claims is None:
         return None
     ranked = claims.sort("checkworthiness", descending=True, nulls_last=True) if "checkworthiness" in claims.columns else claims
@@ -274,7 +275,13 @@ def claims_section(claims: pl.DataFrame | None, documents: pl.DataFrame, top: in
     if "cluster_id" in claims.columns:
         sizes = claims.filter(pl.col("cluster_id").is_not_null()).group_by("cluster_id").agg(pl.col("doc_id").n_unique().alias("docs"))
         clustered = {"clusters": sizes.height, "multi_doc": sizes.filter(pl.col("docs") > 1).height}
-    return {"n": n, "hedged": hedged, "negated": negated, "with_claimant": with_claimant, "rows": rows, "clustered": clustered}
+    largest_clusters = None
+    if claim_clusters is not None and "n_docs" in claim_clusters.columns:
+        largest_clusters = [
+            {"text": shorten(row.get("text"), 300), "claimant": row.get("claimant"), "n_claims": row.get("n_claims"), "n_docs": row.get("n_docs")}
+            for row in claim_clusters.filter(pl.col("n_docs") > 1).sort("n_docs", descending=True).head(5).iter_rows(named=True)
+        ]
+    return {"n": n, "hedged": hedged, "negated": negated, "with_claimant": with_claimant, "rows": rows, "clustered": clustered, "largest_clusters": largest_clusters}
 
 
 def quality_section(dataset: Dataset) -> dict:
@@ -340,7 +347,7 @@ def build_context(dataset: Dataset) -> dict:
         "speakers": speakers_section(quotes),
         "clusters": clusters_section(dataset.table("quote_clusters"), quotes, documents),
         "cooccurrence": cooccurrence_section(dataset.table("mentions"), dataset.table("entities")),
-        "claims": claims_section(dataset.table("claims"), documents),
+        "claims": claims_section(dataset.table("claims"), documents, dataset.table("claim_clusters")),
         "quality": quality_section(dataset),
         "quotes": quotes_table(quotes, documents),
         "n_documents": documents.height,

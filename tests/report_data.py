@@ -116,8 +116,24 @@ def quote_clusters() -> pl.DataFrame:
         "text": [f"We will win {SCRIPT}"],
         "speaker": [f"John {IMG}"],
         "speaker_entity_id": [ENT_SMITH],
+        "indirect": [False],
         "n_quotes": [2],
         "n_docs": [2],
+        "n_stories": [1],
+        "first_published_date": [dt.date(2025, 8, 17)],
+        "last_published_date": [dt.date(2025, 8, 18)],
+    })
+
+
+def claim_clusters() -> pl.DataFrame:
+    return pl.DataFrame({
+        "cluster_id": ["ccl_1"],
+        "text": [f"Unemployment fell by 3% {SCRIPT}"],
+        "claimant": [f"John {IMG}"],
+        "claimant_entity_id": [ENT_SMITH],
+        "n_claims": [2],
+        "n_docs": [2],
+        "n_stories": [1],
         "first_published_date": [dt.date(2025, 8, 17)],
         "last_published_date": [dt.date(2025, 8, 18)],
     })
@@ -139,12 +155,13 @@ def manifest() -> dict:
 
 
 def write_dataset(folder: Path, *, with_claims: bool = False) -> Path:
-    """A dataset folder with the four core tables (and claims and quote_clusters when asked)."""
+    """A dataset folder with the four core tables (and claims, quote_clusters and claim_clusters when asked)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in (("documents", documents()), ("entities", entities()), ("mentions", mentions()), ("quotes", quotes())):
         write_parquet(frame, TABLES[name], folder / f"{name}.parquet", {})
     if with_claims:
         claims().write_parquet(folder / "claims.parquet")
         quote_clusters().write_parquet(folder / "quote_clusters.parquet")
+        claim_clusters().write_parquet(folder / "claim_clusters.parquet")
     (folder / "manifest.json").write_text(json.dumps(manifest()), encoding="utf-8")
     return folder

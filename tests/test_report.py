@@ -136,7 +136,9 @@ def test_claims_and_clusters_render_from_their_tables(dataset_with_claims):
     # Claims: highest check-worthiness first, with claimants; one hedged, one negated.
     claims = html.split('id="claims"', 1)[1].split("</section>", 1)[0]
     assert claims.index("0.91") < claims.index("0.55") < claims.index("0.15")
-    context = report.claims_section(data.claims(), data.documents())
+    assert "The same claim in several articles" in claims
+    context = report.claims_section(data.claims(), data.documents(), data.claim_clusters())
+    assert [(c["n_claims"], c["n_docs"]) for c in context["largest_clusters"]] == [(2, 2)]
     assert (context["n"], context["hedged"], context["negated"], context["with_claimant"]) == (3, 1, 1, 2)
     assert context["clustered"] == {"clusters": 1, "multi_doc": 1}
     # The cluster lists both of its articles, in date order.
