@@ -101,7 +101,7 @@ def bar_chart(items: list[tuple[str, float]], *, value_format: str = "{:,.0f}", 
     plot = width - label_width - 60
     bars = [
         {
-            "label": shorten(label, 30),
+            "label": shorten(label, 26),
             "full_label": label,
             "value": value_format.format(value),
             "y": i * (bar_height + gap),
@@ -309,7 +309,8 @@ def quality_section(dataset: Dataset) -> dict:
         {"table": f.get("table"), "rule": f.get("rule"), "rows": f.get("rows"), "examples": [shorten(str(e), 160) for e in (f.get("examples") or [])[:3]]}
         for f in dataset.manifest.get("cross_table_failures", [])
     ]
-    return {"per_article": per_article, "per_type": per_type, "quarantine": quarantine, "extraction_errors": errors, "cross_table": cross_table}
+    return {"per_article": per_article, "per_type": per_type, "quarantine": quarantine, "extraction_errors": errors, "cross_table": cross_table,
+            "cross_table_checked": "cross_table_failures" in dataset.manifest}
 
 
 def quotes_table(quotes: pl.DataFrame | None, documents: pl.DataFrame, cap: int = MAX_QUOTE_ROWS) -> dict | None:

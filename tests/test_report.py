@@ -184,6 +184,7 @@ def test_validation_shows_quarantine_and_broken_rules_across_tables(dataset):
     quality = " ".join(" ".join(parse(html.split('id="quality"', 1)[1].split("</section>", 1)[0]).text).split())
     assert "speaker_entity_id is found in entities.entity_id 2" in quality
     assert "nothing quarantined" in quality
+    assert "keep every rule across tables" not in quality
 
 
 def test_the_run_section_counts_fates_and_time():
