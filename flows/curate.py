@@ -95,6 +95,8 @@ def curate(
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]
         summary = publish(context, reports, skipped + outcomes)
     logger.info("run %s published to %s: %s", summary.run_id, out_dir, summary.files)
+    if summary.report_error:
+        logger.warning("report.html not written (%s); the dataset is published without it", summary.report_error)
     if summary.quarantined_rows:
         logger.warning("%d rows quarantined; see %s/quarantine/", summary.quarantined_rows, out_dir)
     return summary

@@ -156,6 +156,24 @@ def score_claims_command(
         json_out.write_text(json.dumps(score.to_json(), indent=2) + "\n", encoding="utf-8")
 
 
+
+@app.command()
+def report(
+    out_dir: Annotated[Path, typer.Argument(help="A dataset folder written by `newsfacts run`.")] = Path("outputs"),
+    html: Annotated[Path | None, typer.Option(help="Write the page here instead of OUT_DIR/report.html.")] = None,
+) -> None:
+    """Write OUT_DIR/report.html: one offline page showing what the dataset holds and how far to trust it."""
+    from newsfacts.publishing import OutputLocked
+    from newsfacts.report import NoDataset, report_output
+
+    try:
+        path = report_output(out_dir, html)
+    except (NoDataset, OutputLocked) as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    Console().print(f"report: {path} ({path.stat().st_size / 1024:,.0f} KiB)")
+
+
 def _run(settings: Settings, engine: Engine):
     if engine is Engine.local:
         from newsfacts.pipeline import curate
@@ -228,6 +246,8 @@ def _print_summary(summary, seconds: float) -> None:
     table.add_row("time taken", f"{seconds:.1f} s")
     out.print(table)
     out.print(f"dataset: {summary.out_dir}/  (manifest.json lists every file's fate)")
+    report_error = getattr(summary, "report_error", None)
+    out.print(f"report: {summary.out_dir}/report.html" if not report_error else f"[yellow]report not written:[/] {report_error} (recorded in manifest.json; the dataset is complete)")
 
 
 if __name__ == "__main__":

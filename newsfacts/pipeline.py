@@ -46,6 +46,7 @@ from newsfacts.publishing import (
     write_json,
     write_parquet,
 )
+from newsfacts.report import REPORT, write_run_report
 from newsfacts.reading import QUARANTINED, FileOutcome, InputFile, discover
 from newsfacts.settings import Settings
 from newsfacts.validating import validate_table
@@ -89,6 +90,7 @@ class RunSummary:
     tables: dict[str, TableReport]
     seconds: float
     extraction_errors: int = 0
+    report_error: str | None = None  # why report.html could not be written; the dataset is published all the same
 
     @property
     def quarantined_rows(self) -> int:
@@ -211,7 +213,7 @@ def mark_quarantined(outcomes: list[FileOutcome], quarantined_documents: pl.Data
 
 
 def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[FileOutcome]) -> RunSummary:
-    """Write the manifest, publish the run atomically, and prune old runs."""
+    """Write the manifest and the HTML report, publish the run atomically, and prune old runs."""
     outcomes = sorted(outcomes, key=lambda o: o.path)
     fates: dict[str, int] = {}
     for outcome in outcomes:
@@ -238,11 +240,16 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
     write_json(manifest, context.run_dir / MANIFEST)
     write_card(context.run_dir, manifest)
     n_errors = len(manifest["extraction_errors"])
-    publish(context.settings.out_dir, context.run_id, [r.file for r in reports] + [CARD])
+    # The report reads the run's tables and manifest; it is published with them, or its failure is recorded.
+    report_error = write_run_report(context.run_dir)
+    if report_error:
+        manifest["report_error"] = report_error
+        write_json(manifest, context.run_dir / MANIFEST)
+    publish(context.settings.out_dir, context.run_id, [r.file for r in reports] + [CARD] + ([] if report_error else [REPORT]))
     shutil.rmtree(context.staging_dir, ignore_errors=True)
     prune_runs(context.settings.out_dir, context.settings.keep_runs)
     seconds = (dt.datetime.now(dt.timezone.utc) - context.started_at).total_seconds()
-    return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds, n_errors)
+    return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds, n_errors, report_error)
 
 
 def cross_table_failures(folder: Path, reports: list[TableReport]) -> list[dict]:
