@@ -185,13 +185,24 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     head = _clause_head(clause)
     if head is None or not _is_finite(head):
         return False
-    if _is_order(head) or head.lemma_.lower() in WISH_LEMMAS or _is_feeling(head) or _is_hypothetical(head):
+    if _is_order(head) or _is_wish(head) or _is_feeling(head) or _is_hypothetical(head) or _is_normative(head):
         return False
+    if any(_is_wish(verb) for verb in _reported_verbs(head)):
+        return False  # "X said he hoped for ...": a hope, reported
     if _addressed_or_obligation(head) or any(_addressed_or_obligation(c) for c in _reported_verbs(head)):
         return False
     quoted = [t for t in clause if t.i in context.quoted_tokens]
     tokens = quoted if len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause) else list(clause)
     return any(_is_anchor(t, context) for t in tokens)
+
+
+def _is_wish(verb: Token) -> bool:
+    return verb.lemma_.lower() in WISH_LEMMAS
+
+
+def _is_normative(head: Token) -> bool:
+    """'The accountability should be in the North East': what ought to be, not what is."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in head.children)
 
 
 def _is_feeling(head: Token) -> bool:
