@@ -51,6 +51,11 @@ def _analysed(analyser: str, sentence: str) -> tuple[str, ...]:
 
 def train(debates: list[Debate], params: Params = Params()) -> dict:
     """Fit on the debates' sentences and return the model in its JSON form."""
+    return fit(debates, params)[0]
+
+
+def fit(debates: list[Debate], params: Params = Params()):
+    """The model's JSON form, the fitted scikit-learn classifier and its training matrix."""
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import SGDClassifier
@@ -73,7 +78,8 @@ def train(debates: list[Debate], params: Params = Params()) -> dict:
     # times faster, which keeps the 19-fold evaluation to a minute.
     classifier = SGDClassifier(loss="log_loss", alpha=params.alpha, class_weight="balanced", average=True,
                                max_iter=50, tol=1e-4, random_state=SEED)
-    classifier.fit(sparse.hstack(blocks, format="csr"), labels)
+    matrix = sparse.hstack(blocks, format="csr")
+    classifier.fit(matrix, labels)
     coef = classifier.coef_[0]
 
     model_blocks, offset = [], 0
@@ -87,7 +93,7 @@ def train(debates: list[Debate], params: Params = Params()) -> dict:
         })
         offset += width
     feature_coef = coef[offset:] if params.features else np.zeros(len(FEATURE_NAMES))
-    return {
+    model = {
         "format": MODEL_FORMAT,
         "about": {
             "trained_on": [d.name for d in debates], "sentences": len(sentences), "positives": int(labels.sum()),
@@ -100,16 +106,17 @@ def train(debates: list[Debate], params: Params = Params()) -> dict:
         },
         "intercept": round(float(classifier.intercept_[0]), 6),
     }
+    return model, classifier, matrix
 
 
 def learned(params: Params = Params()) -> Callable[[list[Debate]], Callable[[list[str]], list[float]]]:
     """A scorer for evaluate_held_out: fit on the training debates, score with the runtime code."""
 
-    def fit(debates: list[Debate]) -> Callable[[list[str]], list[float]]:
+    def fit_fold(debates: list[Debate]) -> Callable[[list[str]], list[float]]:
         model = model_from_dict(train(debates, params))
         return lambda sentences: checkworthiness(sentences, model=model)
 
-    return fit
+    return fit_fold
 
 
 def hand(_: list[Debate]) -> Callable[[list[str]], list[float]]:
