@@ -176,18 +176,19 @@ class _Block:
     """One TF-IDF block: sublinear tf times idf, L2-normalised, dotted with the coefficients."""
 
     analyser: str
-    index: dict[str, int]
-    idf: np.ndarray
-    coef: np.ndarray
+    terms: dict[str, tuple[float, float]]  # term -> (idf, coefficient)
 
     def logit(self, sentence: str) -> float:
-        counts = Counter(self.index[g] for g in ANALYSERS[self.analyser](sentence) if g in self.index)
-        if not counts:
-            return 0.0
-        columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        weights = (1.0 + np.log(tf)) * self.idf[columns]
-        return float(weights @ self.coef[columns] / np.sqrt(weights @ weights))
+        # Plain Python: a sentence has a few dozen terms, too few for numpy's per-call cost to pay off.
+        terms = self.terms
+        counts = Counter(g for g in ANALYSERS[self.analyser](sentence) if g in terms)
+        dot = squares = 0.0
+        for term, tf in counts.items():
+            idf, coef = terms[term]
+            weight = (1.0 + math.log(tf)) * idf
+            dot += weight * coef
+            squares += weight * weight
+        return dot / math.sqrt(squares) if squares else 0.0
 
 
 @dataclass(frozen=True)
@@ -200,9 +201,10 @@ class Model:
     about: dict
 
     def logits(self, sentences: Sequence[str]) -> np.ndarray:
-        standardised = (features_matrix(sentences) - self.feature_mean) / self.feature_scale
-        text_part = np.array([sum(b.logit(s) for b in self.blocks) for s in sentences], dtype=np.float64)
-        return text_part + standardised @ self.feature_coef + self.intercept
+        logits = np.array([sum(b.logit(s) for b in self.blocks) for s in sentences], dtype=np.float64)
+        if self.feature_coef.any():  # the shipped model does without the cues: skip computing them
+            logits += ((features_matrix(sentences) - self.feature_mean) / self.feature_scale) @ self.feature_coef
+        return logits + self.intercept
 
 
 def model_from_dict(data: dict) -> Model:
@@ -220,9 +222,7 @@ def model_from_dict(data: dict) -> Model:
             raise ValueError(f"unknown analyser {block['analyser']!r}")
         blocks.append(_Block(
             analyser=block["analyser"],
-            index={term: i for i, term in enumerate(vocabulary)},
-            idf=np.asarray(block["idf"], dtype=np.float64),
-            coef=np.asarray(block["coef"], dtype=np.float64),
+            terms={term: (float(idf), float(coef)) for term, idf, coef in zip(vocabulary, block["idf"], block["coef"])},
         ))
     features = data["features"]
     return Model(

@@ -119,7 +119,7 @@ def test_cues_count_figures_dates_actors_and_courtesy():
     assert dict(zip(FEATURE_NAMES, sentence_features(RHETORIC)))["question"] == 1
 
 
-@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # 20 sentences: SGD need not converge
+@pytest.mark.filterwarnings("ignore:Maximum number of iteration")  # 20 sentences: SGD need not converge
 def test_runtime_scoring_equals_scikit_learns_on_the_model_it_exported():
     pytest.importorskip("sklearn")
     from newsfacts.checkworthiness import Model
