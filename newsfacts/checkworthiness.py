@@ -2,19 +2,23 @@
 
 Concrete numbers, dates, named actors, causal and comparative statements score above vague,
 rhetorical or polite ones. The shipped model (`data/checkworthiness.json.gz`) is a logistic
-regression learned from the CLEF-2019 CheckThat! task 1 debates over three blocks of
-features, each computed from the plain sentence:
+regression learned from the CLEF-2019 CheckThat! task 1 debates over the TF-IDF of the
+sentence's word 1-2-grams (lower case, digits read as 0 so "1999" and "$40" look like any year
+or sum: the model learns that a figure is there, not which). Held out one debate at a time it
+reaches a MAP of 0.230, against 0.195 for the hand-set weights below and 0.065 for chance.
 
-- TF-IDF of word 1-2-grams and of character 2-5-grams within words (digits read as 0, so
-  "1999" and "2016" look alike), each block L2-normalised as scikit-learn does;
-- the interpretable cues of `sentence_features` (numbers, percentages, money, dates, named
-  actors, comparatives, causal words, first person, opinion, questions, greetings, length),
-  standardised with the training means and scales.
+The model format also carries character n-gram blocks and the interpretable cues of
+`sentence_features` (numbers, percentages, money, dates, named actors, comparatives, causal
+words, first person, opinion, questions, greetings, length), standardised; both lowered the
+held-out MAP, so the shipped model leaves them out (see checkworthiness_training.Params).
 
-The model is JSON (vocabulary, idf, coefficients), applied here with numpy: no scikit-learn
-and no download at run time. `python -m newsfacts.checkworthiness_training` regenerates it.
-`HAND_WEIGHTS` is the hand-set alternative over the same cues, kept for comparison
+The model is JSON (vocabulary, idf, coefficients) applied in plain Python: no scikit-learn and
+no download at run time; it is read once per process. `python -m newsfacts.checkworthiness_training`
+regenerates it. `HAND_WEIGHTS` is the hand-set alternative over the cues, kept for comparison
 (`newsfacts score checkworthiness`).
+
+A parsed spaCy sentence is scored through its text: the score needs no parse (about 0.3 ms a
+sentence), so a Span-based variant would not be cheaper.
 
 Scores are the model's probabilities from class-weighted training: use them to rank and to
 compare, not as the chance that a fact-checker picks the sentence.
