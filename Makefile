@@ -8,7 +8,7 @@ OUT ?= outputs
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test install lock clean
+.PHONY: run test install lock clean contract validate
 
 run: $(STAMP)
 	$(BIN)/newsfacts run $(RAW) --out $(OUT)
@@ -17,6 +17,15 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 install: $(STAMP)
+
+# Regenerate the contract files (schemas/contract/, schemas/CONTRACT.md, README's contract section) from the models.
+contract: $(STAMP)
+	$(BIN)/python -m schemas.export
+	$(BIN)/python -m schemas.docs README.md
+
+# Check the published dataset against the contract.
+validate: $(STAMP)
+	$(BIN)/newsfacts validate $(OUT)
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "newsfacts needs Python 3.11 (set PYTHON=/path/to/python3.11)")'

@@ -28,6 +28,7 @@ console = Console(stderr=True, soft_wrap=True)  # error lines stay whole, for lo
 
 EXIT_RUN_FAILED = 1
 EXIT_QUARANTINED = 3
+EXIT_INVALID = 1  # newsfacts validate: the dataset does not fit the contract
 
 
 class Engine(str, Enum):
@@ -76,6 +77,22 @@ def run(
         raise typer.Exit(EXIT_QUARANTINED)
 
 
+@app.command()
+def validate(
+    out_dir: Annotated[Path, typer.Argument(help="A dataset folder: the output of a run, or a copy of one.")] = Path("outputs"),
+) -> None:
+    """Check a dataset against this release's contract: tables, types, rules across tables, manifest checksums, version."""
+    from newsfacts.dataset_validation import format_report, validate_dataset
+
+    if not out_dir.is_dir():
+        console.print(f"[red]error:[/] {out_dir} does not exist or is not a folder")
+        raise typer.Exit(EXIT_INVALID)
+    report = validate_dataset(out_dir)
+    Console().print(format_report(report), highlight=False, soft_wrap=True, markup=False)
+    if not report.ok:
+        raise typer.Exit(EXIT_INVALID)
+
+
 score_app = typer.Typer(help="Measure accuracy against hand-annotated articles.", no_args_is_help=True)
 app.add_typer(score_app, name="score")
 
@@ -119,6 +136,24 @@ def score_quotes_command(
     Console().print(format_report(score), highlight=False, soft_wrap=True)
     if json_out:
         json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+@score_app.command("claims")
+def score_claims_command(
+    gold: Annotated[Path, typer.Option(help="Annotated articles (format: see its 'about').")] = Path("tests/data/claims_gold.json"),
+    shared: Annotated[Path, typer.Option(help="The shared folder holding the corpora.")] = Path("../shared"),
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Recall of annotated claims, share of extracted rows that are real claims, and claimant accuracy."""
+    import json
+
+    from newsfacts.claim_scoring import format_report, score_claims
+
+    score = score_claims(gold, Path("."), shared, model)
+    Console().print(format_report(score), highlight=False, soft_wrap=True)
+    if json_out:
+        json_out.write_text(json.dumps(score.to_json(), indent=2) + "\n", encoding="utf-8")
 
 
 @score_app.command("checkworthiness")
@@ -185,6 +220,9 @@ def _configure_logging(verbose: bool) -> None:
     # No network here and none wanted: never send Prefect analytics. Respect the user's own settings.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "newsfacts")
+    # The temporary server needs ~10 s on an idle machine; on a loaded one Prefect's default 20 s wait
+    # fails the run before any work ("Timed out while attempting to connect to ephemeral Prefect API server").
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")

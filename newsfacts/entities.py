@@ -70,7 +70,7 @@ PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
 DESCRIPTION_DETERMINERS = frozenset({"the", "her", "his", "their", "its"})
 DESCRIPTION_MODIFIERS = frozenset({"former", "then", "new", "outgoing", "incoming", "current", "american", "us", "u.s."})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
-PRONOUN_WINDOW_SENTENCES = 2
+PRONOUN_WINDOW_SENTENCES = 3
 
 
 @dataclass

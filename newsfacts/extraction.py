@@ -14,10 +14,12 @@ from pathlib import Path
 
 import polars as pl
 
+from newsfacts.claims import ClaimCandidate, extract_claims
 from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract_entities
 from newsfacts.linking import ArticleEntities
 from newsfacts.nlp import parse
 from newsfacts.quotes import Quote, extract_quotes
+from schemas.claims import DATE, QUANTITY
 
 LOCAL_ENTITY_SCHEMA = {
     "doc_id": pl.Utf8, "index": pl.Int64, "type": pl.Utf8, "key": pl.Utf8, "names": pl.List(pl.Utf8),
@@ -36,25 +38,37 @@ LOCAL_QUOTE_SCHEMA = {
     "speaker_text": pl.Utf8, "speaker_start": pl.Int64, "speaker_end": pl.Int64, "cue": pl.Utf8,
     "cue_start": pl.Int64, "cue_end": pl.Int64, "paragraph": pl.Int64, "confidence": pl.Float64, "attribution": pl.Utf8,
 }
+LOCAL_CLAIM_SCHEMA = {
+    "doc_id": pl.Utf8, "start": pl.Int64, "end": pl.Int64, "text": pl.Utf8, "paragraph": pl.Int64, "cue": pl.Utf8,
+    "cue_start": pl.Int64, "cue_end": pl.Int64, "claimant_text": pl.Utf8, "claimant_start": pl.Int64,
+    "claimant_end": pl.Int64, "claimant_head": pl.Int64, "negated": pl.Boolean, "hedged": pl.Utf8, "quantities": pl.List(QUANTITY),
+    "dates": pl.List(DATE), "checkworthiness": pl.Float64, "voice": pl.Utf8,
+}
 log = logging.getLogger(__name__)
 
-PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA, "quotes": LOCAL_QUOTE_SCHEMA}
+PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA, "quotes": LOCAL_QUOTE_SCHEMA,
+         "claims": LOCAL_CLAIM_SCHEMA}
 
 
 def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> list[ArticleEntities]:
-    """Parse each document once and run the extractors on it (documents: doc_id, text, paragraphs)."""
+    """Parse each document once and run the extractors on it (documents: doc_id, text, paragraphs, and
+    published_date where known, for resolving the dates claims mention)."""
     doc_ids = documents["doc_id"].to_list()
     paragraphs = documents["paragraphs"].to_list()
+    published = documents["published_date"].to_list() if "published_date" in documents.columns else [None] * len(doc_ids)
     results = []
-    for doc_id, spans, doc in zip(doc_ids, paragraphs, parse(documents["text"].to_list(), model=model, n_process=n_process)):
+    texts = parse(documents["text"].to_list(), model=model, n_process=n_process)
+    for doc_id, spans, date, doc in zip(doc_ids, paragraphs, published, texts):
         try:
             entities, mentions, pending = extract_entities(doc)
-            quotes = extract_quotes(doc, [(p["start"], p["end"], p["heading"]) for p in spans], mentions)
+            bounds = [(p["start"], p["end"], p["heading"]) for p in spans]
+            quotes = extract_quotes(doc, bounds, mentions)
+            claims = extract_claims(doc, bounds, date, mentions, quotes)
         except Exception as exc:  # a bug meeting an odd article must not stop the run: record it, go on
             log.exception("extraction failed for %s", doc_id)
             results.append(ArticleEntities(doc_id, [], [], [], [], error=f"{type(exc).__name__}: {exc}"))
             continue
-        results.append(ArticleEntities(doc_id, entities, mentions, pending, quotes))
+        results.append(ArticleEntities(doc_id, entities, mentions, pending, quotes, claims))
     return results
 
 
@@ -65,6 +79,7 @@ def write_extraction(results: list[ArticleEntities], stem: Path) -> None:
         rows["mentions"] += [{"doc_id": article.doc_id, **asdict(m)} for m in article.mentions]
         rows["pending"] += [{"doc_id": article.doc_id, **asdict(p)} for p in article.pending]
         rows["quotes"] += [{"doc_id": article.doc_id, **asdict(q)} for q in article.quotes]
+        rows["claims"] += [{"doc_id": article.doc_id, **asdict(c)} for c in article.claims]
     for name, schema in PARTS.items():
         pl.DataFrame(rows[name], schema=schema).write_parquet(f"{stem}.{name}.parquet")
     errors = [{"doc_id": a.doc_id, "error": a.error} for a in results if a.error]
@@ -91,4 +106,6 @@ def read_extraction(stem: Path) -> list[ArticleEntities]:
         article(row.pop("doc_id")).pending.append(PendingDescription(**row))
     for row in parts["quotes"].iter_rows(named=True):
         article(row.pop("doc_id")).quotes.append(Quote(**row))
+    for row in parts["claims"].iter_rows(named=True):
+        article(row.pop("doc_id")).claims.append(ClaimCandidate(**row))
     return list(articles.values())

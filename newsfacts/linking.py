@@ -45,6 +45,7 @@ class ArticleEntities:
     mentions: list[Mention]
     pending: list[PendingDescription] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    claims: list = field(default_factory=list)  # newsfacts.claims.ClaimCandidate
     error: str | None = None  # why extraction failed for this article, if it did
 
 

@@ -38,6 +38,17 @@ class ModelNotFound(RuntimeError):
         self.model = model
 
 
+@Language.component("newsfacts_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs: a paragraph, a heading or a
+    dateline never shares a sentence (or a parse tree) with the next one. The parser keeps preset starts."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed pipeline with only the components the stages need (cached per process)."""
@@ -50,6 +61,7 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
         nlp.disable_pipe(name)
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"{model} (it has no ner or parser component)")
+    nlp.add_pipe("newsfacts_paragraph_breaks", before="parser")
     return nlp
 
 

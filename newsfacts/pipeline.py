@@ -26,6 +26,9 @@ import polars as pl
 
 import newsfacts
 from newsfacts import progress
+from newsfacts.dataset_card import CARD, write_card
+from newsfacts.dataset_validation import ValidationReport, cross_table_findings
+from newsfacts.claims import claim_rows
 from newsfacts.documents import IngestResult, deduplicate, ingest_files
 from newsfacts.extraction import extract_documents, read_extraction, read_extraction_errors, write_extraction
 from newsfacts.linking import link
@@ -48,6 +51,7 @@ from newsfacts.settings import Settings
 from newsfacts.validating import validate_table
 from schemas import FOREIGN_KEYS, SCHEMA_VERSION, SPANS, TABLES
 from schemas.arrow import polars_schema
+from schemas.export import contract_index
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +166,8 @@ def plan_document_batches(context: RunContext) -> list[tuple[int, int]]:
 
 def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) -> str:
     """Run the NLP pass and the extractors over one slice of the documents; stage the rows. Returns the path stem."""
-    documents = pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs").slice(offset, length).collect()
+    documents = (pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs", "published_date")
+                 .slice(offset, length).collect())
     results = extract_documents(documents, context.settings.model, context.settings.workers)
     stem = context.staging_dir / f"extract-{batch_no:05d}"
     write_extraction(results, stem)
@@ -171,13 +176,15 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
 
 
 def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
-    """Link every article's entities across the corpus; stage the entities, mentions and quotes tables."""
+    """Link every article's entities across the corpus; stage the entities, mentions, quotes and claims tables."""
     articles = [article for stem in stems for article in read_extraction(Path(stem))]
     entities, mentions, quotes = link(articles)
+    names = {row["entity_id"]: row["name"] for row in entities}
+    claims = claim_rows({a.doc_id: a.claims for a in articles}, mentions, quotes, names)
     errors = [error for stem in stems for error in read_extraction_errors(Path(stem))]
     write_json(errors, context.staging_dir / "extraction_errors.json")
     staged = {}
-    for name, rows in (("entities", entities), ("mentions", mentions), ("quotes", quotes)):
+    for name, rows in (("entities", entities), ("mentions", mentions), ("quotes", quotes), ("claims", claims)):
         path = context.staging_dir / f"{name}.parquet"
         pl.DataFrame(rows, schema=polars_schema(TABLES[name])).write_parquet(path)
         staged[name] = str(path)
@@ -225,14 +232,27 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         "files": [asdict(o) for o in outcomes],
         # Documents whose extraction raised: they are in documents.parquet with no extracted rows.
         "extraction_errors": _extraction_errors(context),
+        # Rules across tables (foreign keys, spans, counts) that the published tables break; normally none.
+        "cross_table_failures": cross_table_failures(context.run_dir, reports),
     }
     write_json(manifest, context.run_dir / MANIFEST)
+    write_card(context.run_dir, manifest)
     n_errors = len(manifest["extraction_errors"])
-    publish(context.settings.out_dir, context.run_id, [r.file for r in reports])
+    publish(context.settings.out_dir, context.run_id, [r.file for r in reports] + [CARD])
     shutil.rmtree(context.staging_dir, ignore_errors=True)
     prune_runs(context.settings.out_dir, context.settings.keep_runs)
     seconds = (dt.datetime.now(dt.timezone.utc) - context.started_at).total_seconds()
     return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds, n_errors)
+
+
+def cross_table_failures(folder: Path, reports: list[TableReport]) -> list[dict]:
+    """Check the written tables against the rules across tables; log and return what fails."""
+    frames = {r.name: pl.read_parquet(folder / r.file) for r in reports}
+    checked = ValidationReport(str(folder), SCHEMA_VERSION)
+    cross_table_findings(frames, contract_index(), checked)
+    for finding in checked.findings:
+        log.warning("%s: %s fails on %d rows, e.g. %s", finding.table, finding.rule, finding.rows, "; ".join(finding.examples))
+    return [asdict(finding) for finding in checked.findings]
 
 
 def _extraction_errors(context: RunContext) -> list[dict]:
@@ -243,7 +263,7 @@ def _extraction_errors(context: RunContext) -> list[dict]:
 # --- the whole pipeline, with no orchestrator ------------------------------------------------------
 
 
-EXTRACTED_TABLES = ("entities", "mentions", "quotes")
+EXTRACTED_TABLES = ("entities", "mentions", "quotes", "claims")
 
 
 def curate(settings: Settings) -> RunSummary:

@@ -75,7 +75,13 @@ class EntityScore:
         }
 
 
+BBC_PREFIX = "bbc:"
+
+
 def article_path(source: str, root: Path, shared: Path) -> Path:
+    """Where an annotated article lives: 'polnear:NAME' and 'bbc:GROUP/FILE' in the shared corpora, else under root."""
+    if source.startswith(BBC_PREFIX):
+        return shared / "corpora" / "bbc" / source[len(BBC_PREFIX):]
     if source.startswith(POLNEAR_PREFIX):
         return shared / "corpora" / "polnear" / "text" / f"{source[len(POLNEAR_PREFIX):]}.txt"
     return root / source

@@ -76,10 +76,13 @@ def validate_table(
 
 
 def foreign_key_failures(frame: pl.DataFrame, column: str, reference: pl.DataFrame, ref_table: str, ref_column: str) -> pl.DataFrame:
-    """Rows whose `column` is set but not found in `reference[ref_column]`."""
+    """Rows whose `column` is set but not found in `reference[ref_column]` (for a list column: any of its items)."""
     known = reference[ref_column].unique()
+    indexed = frame.select(column).with_row_index("index")
+    if isinstance(frame.schema[column], pl.List):
+        indexed = indexed.explode(column)
     return (
-        frame.with_row_index("index")
+        indexed
         .filter(pl.col(column).is_not_null() & ~pl.col(column).is_in(known.implode()))
         .select(
             pl.col(column).cast(pl.Utf8).alias("failure_case"),

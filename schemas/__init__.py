@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import pandera.polars as pa
 
+from schemas.claims import Claims
 from schemas.documents import Documents
 from schemas.entities import Entities, Mentions
 from schemas.quotes import Quotes
 
 # Semantic version of the contract: a new column is a minor bump, a removed or retyped column a major one.
-SCHEMA_VERSION = "0.3.0"
+SCHEMA_VERSION = "0.4.0"
 
 # Table name to model, in the order tables are written and documented.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
@@ -21,6 +22,7 @@ TABLES: dict[str, type[pa.DataFrameModel]] = {
     "entities": Entities,
     "mentions": Mentions,
     "quotes": Quotes,
+    "claims": Claims,
 }
 
 # Rules across tables, checked on every run: (table, columns) -> (referenced table, columns).
@@ -29,6 +31,10 @@ FOREIGN_KEYS: list[tuple[str, str, str, str]] = [
     ("mentions", "entity_id", "entities", "entity_id"),
     ("quotes", "doc_id", "documents", "doc_id"),
     ("quotes", "speaker_entity_id", "entities", "entity_id"),
+    ("claims", "doc_id", "documents", "doc_id"),
+    ("claims", "claimant_entity_id", "entities", "entity_id"),
+    ("claims", "quote_id", "quotes", "quote_id"),
+    ("claims", "entity_ids", "entities", "entity_id"),
 ]
 # Spans (table, start column, end column, text column): where set, text == documents.text[start:end].
 SPANS: list[tuple[str, str, str, str]] = [
@@ -36,6 +42,13 @@ SPANS: list[tuple[str, str, str, str]] = [
     ("quotes", "start", "end", "text"),
     ("quotes", "speaker_start", "speaker_end", "speaker_text"),
     ("quotes", "cue_start", "cue_end", "cue"),
+    ("claims", "start", "end", "text"),
+]
+# Counted columns (table, key, count column, counted table, its column referencing the key, distinct column):
+# table.count == the counted table's rows with that key (or its distinct values of the distinct column, if set).
+COUNTS: list[tuple[str, str, str, str, str, str | None]] = [
+    ("entities", "entity_id", "n_mentions", "mentions", "entity_id", None),
+    ("entities", "entity_id", "n_docs", "mentions", "entity_id", "doc_id"),
 ]
 
-__all__ = ["SCHEMA_VERSION", "TABLES", "FOREIGN_KEYS", "SPANS", "Documents", "Entities", "Mentions", "Quotes"]
+__all__ = ["SCHEMA_VERSION", "TABLES", "FOREIGN_KEYS", "SPANS", "COUNTS", "Claims", "Documents", "Entities", "Mentions", "Quotes"]

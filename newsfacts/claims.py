@@ -1,0 +1,652 @@
+"""Claims: the checkable factual assertions of an article, with who asserts them and how firmly.
+
+Per article (reading the shared spaCy Doc), `extract_claims` cuts each sentence
+outside headings into assertions (the sentence, its independent coordinated
+clauses, and non-restrictive relative clauses that carry their own fact, such
+as "Ukraine, which Putin's forces invaded in 2022") and keeps those that can be
+checked: a finite verb and something concrete to check (a named actor, a
+number, a date), and not a question, a wish, an order or rhetoric addressed to
+someone. Each keeps its own attribution ("Russia demands that ...", "the AP
+documented ..."), negation, hedge, quantities and resolved dates.
+
+Across the corpus (after entity linking), `claim_rows` gives each claim its
+claimant: the speaker of the quotation it sits in or reports, else the subject
+of its own attribution verb, else nobody (the article's own voice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.checkworthiness import checkworthiness
+from newsfacts.entities import Mention
+from newsfacts.nlp import doc_text
+from newsfacts.quantities import parse_quantity
+
+__all__ = ["ClaimCandidate", "extract_claims", "claim_rows", "checkworthiness", "resolve_date"]
+
+# What makes an assertion checkable: a named actor or thing, a number, a date.
+ANCHOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT",
+                           "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+QUANTITY_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+# Verbs whose subject is the source of a clausal complement: "X said/demands/insists that ...".
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "state", "claim", "demand", "insist", "maintain", "argue", "warn", "announce", "add",
+    "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
+    "acknowledge", "admit", "testify", "believe", "think", "conclude",
+})  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
+# Verbs whose subject disputes what their object says: "X denied the allegations", "rejected claims that ...".
+DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss"})
+# Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
+EVIDENCE_LEMMAS = frozenset({"document", "report", "reveal", "confirm", "show", "find", "record", "estimate",
+                             "calculate", "measure", "survey", "count", "disclose", "uncover", "verify"})
+# Sentences that state a wish, a feeling or an obligation rather than a fact.
+WISH_LEMMAS = frozenset({"hope", "wish", "pray", "thank", "congratulate", "welcome", "love", "dream", "feel"})
+OBLIGATION_MODALS = frozenset({"must", "should", "ought", "shall"})
+FIRST_OR_SECOND_PERSON = frozenset({"i", "we", "you"})
+HEDGE_WORDS = ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "probably",
+               "likely", "may", "might", "could", "appears to", "appear to", "appeared to", "seems to",
+               "seem to", "seemed to", "is believed to", "are believed to", "is expected to", "are expected to",
+               "is said to", "are said to", "suggests", "suggested")
+HEDGE_PATTERN = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")\b",
+                           re.IGNORECASE)
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither", "none", "nobody", "nothing"})
+MIN_CLAIM_WORDS = 4
+# A date phrase is resolved only when it names a calendar point; "recent months" or "the 1990s" are kept as text.
+CALENDAR_WORDS = re.compile(
+    r"\b(\d{1,4}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(1[5-9]|20)\d{2}\b")
+DECADE = re.compile(r"\b\d{2,4}'?s\b")
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "going"})
+
+
+@dataclass
+class ClaimCandidate:
+    """One assertion found in one article, before corpus-wide linking gives it a claimant entity."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    claimant_text: str | None = None
+    claimant_start: int | None = None
+    claimant_end: int | None = None
+    claimant_head: int | None = None  # offset of the word naming the claimant, to pick its entity among the subject's
+    negated: bool = False
+    hedged: str | None = None
+    quantities: list[dict] = field(default_factory=list)
+    dates: list[dict] = field(default_factory=list)
+    checkworthiness: float = 0.0
+    voice: str = "own"  # "own": the clause carries its attribution; "article": a relative clause the writer adds
+
+
+# --- per article ------------------------------------------------------------------------------------
+
+
+def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_date: dt.date | None,
+                   mentions: list[Mention] = (), quotes: list = ()) -> list[ClaimCandidate]:
+    """Every checkable assertion of one article, in text order. `mentions` (the article's entity mentions,
+    pronouns resolved) and `quotes` (its direct and partial quotations) tell who and what is concrete."""
+    text = doc_text(doc)
+    context = _Context.of(doc, mentions, quotes)
+    candidates = []
+    for index, (p_start, p_end, heading) in enumerate(paragraphs):
+        if heading:
+            continue
+        for sentence in paragraph_sentences(doc, p_start, p_end):
+            for clause, voice in assertions(sentence):
+                if is_checkable(clause, context):
+                    candidates.append(_candidate(text, clause, voice, index, published_date))
+    scores = checkworthiness([c.text for c in candidates]) if candidates else []
+    for candidate, score in zip(candidates, scores):
+        candidate.checkworthiness = float(score)
+    return sorted(_unique(candidates), key=lambda c: (c.start, c.end))
+
+
+def paragraph_sentences(doc: Doc, start: int, end: int) -> list[Span]:
+    """The paragraph's sentences, cut at its bounds: spaCy's sentences can run across a paragraph break
+    (a heading glued to the next line, a quote that closes a paragraph)."""
+    paragraph = doc.char_span(start, end, alignment_mode="contract")
+    if paragraph is None or len(paragraph) == 0:
+        return []
+    sentences = []
+    for sentence in paragraph.sents:
+        clipped = doc[max(sentence.start, paragraph.start) : min(sentence.end, paragraph.end)]
+        if len(clipped):
+            sentences.append(clipped)
+    return sentences
+
+
+def assertions(sentence: Span) -> list[tuple[Span, str]]:
+    """The sentence cut into separable assertions: coordinated independent clauses each on their own,
+    plus each non-restrictive relative clause that carries a fact ("Ukraine, which ... invaded in 2022")."""
+    sentence = _trim(sentence)
+    if sentence is None:
+        return []
+    pieces = [(clause, "own") for clause in _coordinated_clauses(sentence)]
+    pieces += [(clause, "article") for clause in _relative_clauses(sentence)]
+    return [(p, voice) for p, voice in pieces if p is not None]
+
+
+@dataclass
+class _Context:
+    """What the article's other extractors found, by token: which words name an actor (a named entity or
+    a pronoun resolved to one) and which lie inside direct quotation marks."""
+
+    actor_tokens: set[int] = field(default_factory=set)
+    quoted_tokens: set[int] = field(default_factory=set)
+    speaker_tokens: set[int] = field(default_factory=set)  # who a quotation is attributed to: its frame, not its content
+
+    @classmethod
+    def of(cls, doc: Doc, mentions, quotes) -> "_Context":
+        context = cls()
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and mention.type != "NORP":
+                context.actor_tokens.update(range(span.start, span.end))
+        for quote in quotes:
+            if quote.kind in ("direct", "partial"):
+                span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+                if span is not None:
+                    context.quoted_tokens.update(range(span.start, span.end))
+            if quote.speaker_start is not None:
+                span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+                if span is not None:
+                    context.speaker_tokens.update(range(span.start, span.end))
+        return context
+
+
+# A direct quotation is checkable on what it says, not on who says it: the speaker's name in '"We made some
+# headway," Trump said' does not make the quote a claim. This share of quoted words makes a clause a quotation.
+QUOTED_CLAUSE_SHARE = 0.5
+FEELING_ADJECTIVES = frozenset({"concerned", "worried", "afraid", "fearful", "hopeful", "optimistic", "pessimistic",
+                                "happy", "sad", "delighted", "disappointed", "angry", "upset", "pleased", "proud"})
+
+
+def is_checkable(clause: Span, context: _Context | None = None) -> bool:
+    """A finite statement about something concrete, not a question, wish, order, feeling, hypothesis or
+    address to someone."""
+    context = context or _Context()
+    words = [t for t in clause if not t.is_punct]
+    if len(words) < MIN_CLAIM_WORDS or clause.text.rstrip(" ”\"'’").endswith("?"):
+        return False
+    head = _clause_head(clause)
+    if head is None or not _is_finite(head):
+        return False
+    if _is_order(head) or head.lemma_.lower() in WISH_LEMMAS or _is_feeling(head) or _is_hypothetical(head):
+        return False
+    if _addressed_or_obligation(head) or any(_addressed_or_obligation(c) for c in _reported_verbs(head)):
+        return False
+    quoted = [t for t in clause if t.i in context.quoted_tokens]
+    tokens = quoted if len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause) else list(clause)
+    return any(_is_anchor(t, context) for t in tokens)
+
+
+def _is_feeling(head: Token) -> bool:
+    """'Critics are concerned that ...': a state of mind, not a fact about the world."""
+    return any(c.dep_ == "acomp" and c.lower_ in FEELING_ADJECTIVES for c in head.children)
+
+
+def _is_hypothetical(head: Token) -> bool:
+    """'If he had, we wouldn't be here today': a conditional about what did not happen."""
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in head.children)
+    return conditional and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in head.children)
+
+
+def _reported_verbs(head: Token) -> list[Token]:
+    """The verbs of what a speech verb reports: '"... you serve humanity itself," she wrote' gives 'serve'."""
+    if head.lemma_.lower() not in SPEECH_LEMMAS:
+        return []
+    return [c for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+
+
+def _is_anchor(token: Token, context: _Context) -> bool:
+    """A named thing, a number, a date, or an actor (a pronoun resolved to an entity), unless it is a name
+    in the vocative ('Mr. Putin, you can ...')."""
+    if token.i in context.actor_tokens:
+        return not _is_vocative(token)
+    if token.ent_type_ not in ANCHOR_LABELS and not (token.like_num and token.ent_type_ != "ORDINAL"):
+        return False
+    if token.ent_type_ == "DATE" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s"):
+        return False  # "today's world" is not a date
+    return not _is_vocative(token)
+
+
+def _is_vocative(token: Token) -> bool:
+    """A person addressed by name: in apposition to 'you', or set off by commas in a sentence that says 'you'."""
+    if token.pos_ != "PROPN":
+        return False
+    root = token
+    while root.head.i != root.i and root.head.pos_ == "PROPN" and root.dep_ in ("compound", "flat"):
+        root = root.head
+    if root.dep_ == "appos" and root.head.lower_ == "you":
+        return True
+    if root.left_edge.i > 0 and token.doc[root.left_edge.i - 1].lower_ == "dear" or root.left_edge.lower_ == "dear":
+        return True  # the salutation of a letter
+    sentence = token.sent
+    says_you = any(t.lower_ in ("you", "your") for t in sentence)
+    left, right = root.left_edge.i - 1, root.right_edge.i + 1
+    doc = token.doc
+    set_off = (left < sentence.start or doc[left].text in (",", "“", '"')) and right < len(doc) and doc[right].text == ","
+    return says_you and set_off
+
+
+def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: dt.date | None) -> ClaimCandidate:
+    start, end = clause.start_char, clause.end_char
+    candidate = ClaimCandidate(start, end, text[start:end], paragraph, voice=voice)
+    attribution = _attribution(clause)
+    if attribution is not None:
+        verb, subject_word = attribution
+        subject = _subject_phrase(subject_word)
+        candidate.cue, candidate.cue_start, candidate.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
+        candidate.claimant_text = text[subject.start_char:subject.end_char]
+        candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
+        candidate.claimant_head = _speaker_word(subject_word).idx
+    candidate.negated = _is_negated(clause)
+    hedge = HEDGE_PATTERN.search(candidate.text)
+    candidate.hedged = hedge.group(0) if hedge else None
+    candidate.quantities = [q for q in (_quantity(ent) for ent in clause.ents if ent.label_ in QUANTITY_LABELS) if q]
+    candidate.dates = [_date(ent, published) for ent in clause.ents if ent.label_ == "DATE"]
+    return candidate
+
+
+# --- cutting sentences into assertions ---------------------------------------------------------------
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without leading/trailing whitespace and quote marks that open or close around it."""
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return None
+    doc = span.doc
+    return doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _coordinated_clauses(sentence: Span) -> list[Span]:
+    """Split at a coordinating conjunction between two clauses that each have their own subject
+    ("X happened, and Y said ..."); otherwise the sentence whole."""
+    root = sentence.root
+    if root.lemma_.lower() in SPEECH_LEMMAS:
+        return [sentence]  # "X said A, and B": B may still be what X said; keep the report whole
+    cuts = []
+    for conj in root.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and _own_subject(conj) is not None and _is_finite(conj):
+            left = conj.left_edge.i
+            # the cut goes before the conjunction and comma that join the clauses
+            while left - 1 > sentence.start and (sentence.doc[left - 1].dep_ == "cc" or sentence.doc[left - 1].is_punct):
+                left -= 1
+            cuts.append((left, conj.left_edge.i))
+    if not cuts:
+        return [sentence]
+    doc = sentence.doc
+    pieces, start = [], sentence.start
+    for cut_end, next_start in sorted(cuts):
+        if cut_end > start:
+            pieces.append(doc[start:cut_end])
+        start = next_start
+    pieces.append(doc[start : sentence.end])
+    return [p for p in (_strip_punct(p) for p in pieces) if p is not None]
+
+
+def _relative_clauses(sentence: Span) -> list[Span]:
+    """Non-restrictive relative clauses (after a comma) with their antecedent: 'Ukraine, which ... in 2022'."""
+    clauses = []
+    for token in sentence:
+        if token.dep_ != "relcl" or _own_subject(token) is None:
+            continue
+        antecedent = token.head
+        opener = token.left_edge.i
+        if opener - 1 < sentence.start or sentence.doc[opener - 1].text != ",":
+            continue  # restrictive ("regions it only partly controls"): part of its noun phrase, not a claim
+        clause = _strip_punct(sentence.doc[_antecedent_start(antecedent) : token.right_edge.i + 1])
+        if clause is not None:
+            clauses.append(clause)
+    return clauses
+
+
+def _antecedent_start(noun: Token) -> int:
+    """Where the antecedent's own phrase starts (its determiners and modifiers, not its clauses)."""
+    start = noun.i
+    for child in noun.lefts:
+        start = min(start, child.left_edge.i)
+    return start
+
+
+def _strip_punct(span: Span) -> Span | None:
+    tokens = list(span)
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ".!)" or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct and tokens[0].text not in "(" or tokens[0].is_space):
+        tokens.pop(0)
+    return span.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
+
+
+# --- what a clause says ------------------------------------------------------------------------------
+
+
+def _clause_head(clause: Span) -> Token | None:
+    """The clause's main verb: the root of its tokens' tree, or a verb whose head lies outside it."""
+    inside = set(range(clause.start, clause.end))
+    heads = [t for t in clause if t.head.i not in inside or t.head.i == t.i]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    if verbs:
+        return verbs[0]
+    # an antecedent with its relative clause: "Ukraine, which Putin's forces invaded in 2022"
+    relative = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl") and c.i in inside]
+    return relative[0] if relative else None
+
+
+def _is_finite(verb: Token) -> bool:
+    """A verb with tense (or a finite auxiliary): 'invaded', 'has resulted', 'is'; not 'to restore'."""
+    if "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children):
+        return True  # a past tense the tagger read as a participle: "which Putin's forces invaded"
+    return any(child.dep_ in ("aux", "auxpass") and ("Fin" in child.morph.get("VerbForm") or child.tag_ in ("VBD", "VBZ", "VBP", "MD"))
+               for child in verb.children)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
+            return child
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the one it shares with the verb it is coordinated with."""
+    subject = _own_subject(verb)
+    if subject is None and verb.dep_ == "conj":
+        return _own_subject(verb.head)
+    return subject
+
+
+def _is_order(verb: Token) -> bool:
+    """An imperative: a bare verb opening its clause with no subject ('Stop the war')."""
+    return verb.tag_ == "VB" and _subject(verb) is None and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and verb.dep_ == "ROOT"
+
+
+def _addressed_or_obligation(verb: Token) -> bool:
+    """Rhetoric: the reader or listener as subject ('you can restore'), or an obligation of the speakers
+    ('we must strive'), unless it comes with something concrete as its object."""
+    subject = _subject(verb)
+    if subject is None or subject.lower_ not in FIRST_OR_SECOND_PERSON:
+        return False
+    if subject.lower_ == "you":
+        return True
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(modals & OBLIGATION_MODALS) or verb.lemma_.lower() in ("believe", "think", "hope", "feel")
+
+
+def _attribution(clause: Span) -> tuple[Token, Span] | None:
+    """The clause's own source: the subject of a speech verb with a clausal complement ('Russia demands
+    that ...'), of a verb disputing its object ('denied the allegations'), or of an evidential verb with an
+    object ('The Associated Press documented ...'). The main verb and its coordinated verbs come first; then,
+    for a sentence the parser rooted elsewhere, any speech verb of the clause outside a relative clause."""
+    head = _clause_head(clause)
+    if head is None:
+        return None
+    main = [head] + [c for c in head.children if c.dep_ == "conj"]
+    others = [t for t in clause if t.pos_ == "VERB" and t not in main and t.lemma_.lower() in SPEECH_LEMMAS
+              and t.dep_ not in ("relcl", "acl", "advcl")  # "an injury he said he suffered", "after he said ..."
+              and not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in _ancestors_within(t, head)[1:])]
+    for verb in main + others:
+        if _attributes(verb, clause):
+            return verb, _subject(verb)
+    return None
+
+
+def _ancestors_within(token: Token, head: Token) -> list[Token]:
+    """The token and its ancestors up to (not including) the clause head."""
+    chain = [token]
+    for ancestor in token.ancestors:
+        if ancestor.i == head.i:
+            break
+        chain.append(ancestor)
+    return chain
+
+
+def _attributes(verb: Token, clause: Span) -> bool:
+    lemma = verb.lemma_.lower()
+    complements = {c.dep_ for c in verb.children}
+    says = lemma in SPEECH_LEMMAS and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
+    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"}
+    subject = _subject(verb)
+    return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
+        and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
+
+
+def _subject_phrase(subject: Token) -> Span:
+    """The subject's words with its modifiers, coordinated nouns and apposition ('BBC Scotland's political
+    correspondent Glenn Campbell'), without clauses hanging off it ('who ...')."""
+    clauses = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+    indices = sorted(t.i for t in subject.subtree if t.i not in clauses and not (t.is_punct and t.i != subject.i))
+    start, end = indices[0], indices[-1] + 1
+    # a quotation resuming after the speaker ('said X, "with many people ..."') is not part of the name
+    quote_mark = next((t.i for t in subject.doc[subject.i : end] if t.is_quote), None)
+    end = quote_mark if quote_mark is not None else end
+    while end - 1 > start and subject.doc[end - 1].is_punct:
+        end -= 1
+    return subject.doc[start:end]
+
+
+def _speaker_word(subject: Token) -> Token:
+    """The word that names who the subject is: the name in apposition to a title, else the subject itself."""
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    return subject
+
+
+def _is_negated(clause: Span) -> bool:
+    """The main assertion is negative: a negation on the clause's verb ('did not name'), 'Nor did ...',
+    or a negative subject ('nobody was hurt')."""
+    head = _clause_head(clause)
+    if head is None:
+        return False
+    verbs = [head] + [c for c in head.children if c.dep_ == "conj"]
+    if any(c.dep_ == "neg" for verb in verbs for c in verb.children):
+        return True
+    subject = _subject(head)
+    negative_subject = subject is not None and (subject.lower_ in NEGATION_WORDS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+    return clause[0].lower_ in ("nor", "neither") or negative_subject
+
+
+# --- numbers and dates -------------------------------------------------------------------------------
+
+
+def _quantity(ent: Span) -> dict | None:
+    value, unit = parse_quantity(ent.text)
+    return {"text": ent.text, "start": ent.start_char, "end": ent.end_char, "value": value, "unit": unit}
+
+
+def _date(ent: Span, published: dt.date | None) -> dict:
+    value, granularity = resolve_date(ent.text, published, prefer_future=_in_future_tense(ent.root))
+    return {"text": ent.text, "start": ent.start_char, "end": ent.end_char, "value": value, "granularity": granularity}
+
+
+def _in_future_tense(token: Token) -> bool:
+    """Whether the verb governing the token speaks of the future ('will travel ... on Monday')."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in ancestor.children):
+                return True
+            if _is_finite(ancestor):
+                return False
+    return False
+
+
+def resolve_date(phrase: str, published: dt.date | None, prefer_future: bool = False) -> tuple[str | None, str | None]:
+    """An ISO date for a date phrase, at the precision the phrase gives, resolved against the article's
+    publication date: 'Friday, August 15' published 2025-08-17 is ('2025-08-15', 'day'); '2022' stays
+    ('2022', 'year'); 'June 2021' is ('2021-06', 'month'). Vague phrases ('recent months') give (None, None)."""
+    if not CALENDAR_WORDS.search(phrase) or DECADE.search(phrase):
+        return None, None
+    if published is None and not YEAR.search(phrase):
+        return None, None  # "Friday" means nothing without the day the article was published
+    parsed = _date_parser(published, prefer_future).get_date_data(phrase)
+    if parsed is None or parsed.date_obj is None:
+        return None, None
+    when, period = parsed.date_obj.date(), parsed.period
+    if period == "year":
+        return f"{when.year:04d}", "year"
+    if period == "month":
+        return f"{when.year:04d}-{when.month:02d}", "month"
+    if period == "week":
+        year, week, _ = when.isocalendar()
+        return f"{year:04d}-W{week:02d}", "week"
+    return when.isoformat(), "day"
+
+
+@lru_cache(maxsize=64)
+def _date_parser(published: dt.date | None, prefer_future: bool):
+    from dateparser.date import DateDataParser  # imported on first use: it takes a second to load
+
+    base = dt.datetime.combine(published, dt.time()) if published else None
+    settings = {"PREFER_DATES_FROM": "future" if prefer_future else "past", "RETURN_TIME_AS_PERIOD": True,
+                "STRICT_PARSING": False, "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _unique(candidates: list[ClaimCandidate]) -> list[ClaimCandidate]:
+    seen, unique = set(), []
+    for candidate in candidates:
+        if (candidate.start, candidate.end) not in seen:
+            seen.add((candidate.start, candidate.end))
+            unique.append(candidate)
+    return unique
+
+
+# --- across the corpus: claimants, quotes and entities as ids -----------------------------------------
+
+
+def claim_id_for(doc_id: str, start: int, end: int) -> str:
+    return "clm_" + hashlib.sha256(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+# A claim sits in a quotation when at least this share of its characters are quoted words.
+INSIDE_QUOTE_SHARE = 0.5
+# Reported speech hanging off the sentence ("..., saying it is ...") carries the claim when its content is most of it.
+REPORTED_SHARE = 0.5
+
+
+def claim_rows(candidates: dict[str, list[ClaimCandidate]], mention_rows: list[dict], quote_rows: list[dict],
+               names: dict[str, str]) -> list[dict]:
+    """The claims table's rows: each candidate with its claimant resolved to an entity where there is one,
+    the quote it sits in or reports, and the entities it is about."""
+    mentions_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in mention_rows:
+        mentions_by_doc[row["doc_id"]].append(row)
+    quotes_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in quote_rows:
+        quotes_by_doc[row["doc_id"]].append(row)
+    rows = []
+    for doc_id, claims in candidates.items():
+        mentions, quotes = mentions_by_doc[doc_id], quotes_by_doc[doc_id]
+        for claim in claims:
+            rows.append(_claim_row(doc_id, claim, mentions, quotes, names))
+    rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
+    return rows
+
+
+def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes: list[dict], names: dict[str, str]) -> dict:
+    quote = _quote_of(claim, quotes)
+    claimant = claimant_id = None
+    cue = claim.cue
+    own_id = None
+    if claim.claimant_start is not None:
+        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head)
+    if quote is not None and (quote["speaker_entity_id"] is not None or own_id is None):
+        claimant_id = quote["speaker_entity_id"]
+        claimant = quote["speaker"] or _named_source(quote["speaker_text"])
+        cue = quote["cue"] if quote["kind"] == "indirect" or claim.cue is None else claim.cue
+    elif claim.claimant_start is not None:
+        claimant_id = own_id
+        claimant = names[claimant_id] if claimant_id else _named_source(claim.claimant_text)
+    about = []
+    for mention in mentions:
+        if claim.start <= mention["start"] and mention["end"] <= claim.end and mention["entity_id"] not in about:
+            about.append(mention["entity_id"])
+    return {
+        "claim_id": claim_id_for(doc_id, claim.start, claim.end),
+        "doc_id": doc_id,
+        "text": claim.text,
+        "start": claim.start,
+        "end": claim.end,
+        "paragraph": claim.paragraph,
+        "claimant": claimant,
+        "claimant_entity_id": claimant_id,
+        "cue": cue,
+        "quote_id": quote["quote_id"] if quote is not None else None,
+        "entity_ids": about,
+        "negated": claim.negated,
+        "hedged": claim.hedged,
+        "quantities": claim.quantities,
+        "dates": claim.dates,
+        "checkworthiness": claim.checkworthiness,
+        "cluster_id": None,
+    }
+
+
+def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
+    """The quotation that says who asserts the claim, if any:
+    - a quotation the claim sits in (most of its characters are quoted words);
+    - the reported speech of the claim's own attribution verb (same cue), which the quotes stage has
+      resolved (pronouns, descriptions);
+    - reported speech inside the claim whose content is most of it ('the Kremlin has rejected the idea,
+      saying it is not interested in ...'). A relative clause the writer adds is never reported speech."""
+    length = max(1, claim.end - claim.start)
+    inside, same_cue, reported = [], [], []
+    for quote in quotes:
+        overlap = min(claim.end, quote["end"]) - max(claim.start, quote["start"])
+        if overlap <= 0:
+            continue
+        share = overlap / length
+        if quote["kind"] in ("direct", "partial") and share >= INSIDE_QUOTE_SHARE:
+            inside.append((share, quote))
+        elif quote["kind"] == "indirect" and quote["cue_start"] is not None:
+            if claim.cue_start is not None and quote["cue_start"] == claim.cue_start:
+                same_cue.append((share, quote))
+            elif claim.voice == "own" and claim.cue_start is None and claim.start <= quote["cue_start"] < claim.end \
+                    and share >= REPORTED_SHARE:
+                reported.append((share, quote))
+    for found in (inside, same_cue, reported):
+        if found:
+            return max(found, key=lambda pair: pair[0])[1]
+    return None
+
+
+PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "him", "her", "them"})
+
+
+def _named_source(words: str | None) -> str | None:
+    """Words naming an unresolved source ('a senior official', 'the lawsuit'); a bare pronoun names nobody."""
+    return None if words is None or words.strip().lower() in PRONOUNS else words
+
+
+def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None) -> str | None:
+    """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
+    nationality)."""
+    inside = [m for m in mentions if start <= m["start"] and m["end"] <= end and m["type"] != "NORP"]
+    at_head = [m for m in inside if head is not None and m["start"] <= head < m["end"]]
+    if at_head:
+        return at_head[0]["entity_id"]
+    if not inside:
+        return None
+    return max(inside, key=lambda m: (m["end"] - m["start"], -m["start"]))["entity_id"]
