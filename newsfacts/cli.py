@@ -156,6 +156,47 @@ def score_claims_command(
         json_out.write_text(json.dumps(score.to_json(), indent=2) + "\n", encoding="utf-8")
 
 
+@score_app.command("checkworthiness")
+def score_checkworthiness_command(
+    data: Annotated[Path, typer.Option(help="Folder of CLEF-2019 task 1 debates (.tsv).")] = Path(
+        "../shared/corpora/clef2019_checkworthiness/training"),
+    folds: Annotated[int | None, typer.Option(min=2, help="Debate folds for held-out scoring (default: one per debate).")] = None,
+    shipped: Annotated[bool, typer.Option(help="Score the shipped model as it is (for debates it was not trained on).")] = False,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Mean average precision of check-worthiness rankings, debate by debate (CLEF-2019 task 1)."""
+    import json
+
+    from newsfacts.checkworthiness_scoring import DataError, evaluate_fixed, evaluate_held_out, format_report, read_debates
+
+    try:
+        debates = read_debates(data)
+    except (OSError, DataError) as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_RUN_FAILED) from None
+    if shipped:
+        from newsfacts.checkworthiness import checkworthiness, hand_checkworthiness, load_model
+
+        evaluation = evaluate_fixed(debates, {"shipped": checkworthiness, "hand": hand_checkworthiness})
+        seen = sorted(set(load_model().about.get("trained_on", ())) & {d.name for d in debates})
+        if seen:
+            evaluation.notes.append(f"warning: the shipped model was trained on {len(seen)} of these debates: not held out")
+        title = "Average precision per debate, shipped model (CLEF-2019 task 1)"
+    else:
+        import importlib.util
+
+        if importlib.util.find_spec("sklearn") is None:
+            console.print("[red]error:[/] held-out scoring retrains the model and needs scikit-learn (the dev extra); "
+                          "or use --shipped")
+            raise typer.Exit(EXIT_RUN_FAILED)
+        from newsfacts.checkworthiness_training import hand, learned
+
+        evaluation = evaluate_held_out(debates, {"learned": learned(), "hand": hand}, n_folds=folds)
+        title = f"Held-out average precision per debate ({'one debate' if folds is None else f'{folds} folds'} held out)"
+    Console().print(format_report(evaluation, title), highlight=False, soft_wrap=True)
+    if json_out:
+        json_out.write_text(json.dumps(evaluation.as_dict(), indent=2) + "\n", encoding="utf-8")
+
 
 @app.command()
 def report(
