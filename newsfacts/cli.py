@@ -54,7 +54,7 @@ def run(
     fail_on_quarantine: Annotated[bool, typer.Option(help=f"Exit with status {EXIT_QUARANTINED} when any row was quarantined.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's and the library's logs.")] = False,
 ) -> None:
-    """Curate RAW_DIR into OUT: documents.parquet, manifest.json and quarantine/."""
+    """Curate RAW_DIR into OUT: documents, entities, mentions, quotes and claims as Parquet, manifest.json, quarantine/, README.md and report.html."""
     if not raw_dir.is_dir():
         console.print(f"[red]error:[/] raw folder {raw_dir} does not exist or is not a folder")
         raise typer.Exit(EXIT_RUN_FAILED)
