@@ -152,6 +152,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             return _Attribution(token, _subject_outside(token, span), "after")
         if token.lower_ == "according" and _according_to(token) is not None:
             return _Attribution(token, _according_to(token), "according")
+        if _frames_quote_after(token, span, text):
+            return _Attribution(token, _subject_outside(token, span), "after")
         if token.pos_ not in _SPEAKER_WORDS or (token.is_punct and token.text in ".!?;"):
             break
     # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
@@ -178,7 +180,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         return _Attribution(aside, _subject_outside(aside, span), "governs")
     if governor is not None and governor.lemma_.lower() in LABELING_VERBS and governor.dep_ not in {"acl", "amod"}:
         return _Attribution(governor, _subject(governor), "governs")  # not "a group called "X"", which is a name
-    introduced = _introduced_by_colon(before_tokens)
+    introduced = _introduced_by_colon(before_tokens) or _introduced_by_previous_paragraph(doc, span, marks)
     if introduced is not None:  # `Bush told the newspaper: "..."`, `From the report: "..."`
         return introduced
     carrier = _attribution_noun(inside, span)
@@ -207,6 +209,19 @@ def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | No
 # Words that may stand between a quote and its speech verb: the speaker's name, an apposition
 # ("Murphy, the head of Right to Rise USA,") and adverbs.
 _SPEAKER_WORDS = {"DET", "PROPN", "NOUN", "PRON", "ADJ", "ADV", "PUNCT", "PART", "NUM", "CCONJ", "ADP"}
+
+
+def _frames_quote_after(verb: Token, span: QuoteSpan, text: str) -> bool:
+    """`"Go back home," Smith barked.`: a quote that ends on a comma, question or exclamation mark, followed only by a
+    subject and a verb, is what that verb reports, whatever the verb ("barked", "confessed", "shot back")."""
+    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}:
+        return False
+    if text[span.start : span.end].rstrip()[-1:] not in {",", "?", "!"}:
+        return False
+    subject = _subject(verb)
+    close = span.close_mark if span.close_mark is not None else span.end
+    return (subject is not None and close < subject.start_char < verb.idx and subject.root.pos_ in {"PROPN", "PRON", "NOUN"}
+            and not _has_own_content(verb, span) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
 
 
 def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
@@ -276,6 +291,24 @@ def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _Attribution(verbs[-1], subject, "before")
     return None
+
+
+def _introduced_by_previous_paragraph(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attribution | None:
+    """`Dr. Ward stated:` (paragraph break) `"..."`: a paragraph that opens with a quote, after a paragraph of the
+    writer's that ends with a colon, is what that paragraph's last clause introduces."""
+    text = doc_text(doc)
+    paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
+    if text[paragraph_start : span.open_mark].strip() or paragraph_start == 0:
+        return None
+    previous_text = text[:paragraph_start].rstrip()
+    colon_at = len(previous_text) - 1
+    if not previous_text.endswith(":") or any(m.open_mark < colon_at < (m.close_mark or m.end) for m in marks):
+        return None  # no colon, or the colon is inside a quotation (a long quote goes on by inheritance instead)
+    colon_index = first_token_from(doc, colon_at)
+    if colon_index >= len(doc) or doc[colon_index].text != ":":
+        return None
+    colon = doc[colon_index]
+    return _introduced_by_colon([t for t in colon.sent if t.i <= colon.i])
 
 
 def _parenthetical_cue(governor: Token | None, span: QuoteSpan) -> Token | None:
