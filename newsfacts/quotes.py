@@ -186,6 +186,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     carrier = _attribution_noun(inside, span)
     if carrier is not None:  # `her remark that "..."`
         return carrier
+    if governor is not None and (subject := _subject(governor)) is not None and subject.root.pos_ in {"PROPN", "PRON"} \
+            and subject.root.lower_ not in {"it", "this", "that", "there"}:
+        return _Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`
     return _Attribution(None, None, "none")
 
 
@@ -427,10 +430,12 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     if before and before[-1].lower().strip(",:") in MENTIONED_WORD_CUES and len(words) <= 5:
         return None
     embedded = _embedded(text, span)
-    if _is_title(content) and (attribution.cue is None or len(words) <= 6 and _names_a_work(text, span)):
+    # A speaker found through a verb that does not report speech ("verb") does not make a quote of a scare quote.
+    uncued = attribution.cue is None or attribution.how == "verb"
+    if _is_title(content) and (uncued or len(words) <= 6 and _names_a_work(text, span)):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
     if len(words) <= MAX_SCARE_QUOTE_WORDS:
-        if attribution.cue is None or _is_named_thing(doc, span, attribution):
+        if uncued or _is_named_thing(doc, span, attribution):
             return None
         return PARTIAL if embedded else DIRECT
     if attribution.how in {"after", "before", "according", "inherited", "previous"} and not embedded:
@@ -496,7 +501,7 @@ def _is_named_thing(doc: Doc, span: QuoteSpan, attribution: _Attribution) -> boo
 
 def _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes) -> Quote:
     speaker_entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, quotes)
-    if attribution.how == "previous" and speaker_entity is None:
+    if attribution.how in {"previous", "verb"} and speaker_entity is None:
         # Attributed by context only, and to nobody the article names: too often wrong (9% on train).
         attribution = _Attribution(None, None, "none")
         speaker_text = speaker_start = speaker_end = None
