@@ -125,6 +125,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         quotes.append(quote)
         previous = (span, attribution, quote)
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
+    quotes += _mixed_quotes(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -485,7 +486,7 @@ def _is_named_thing(doc: Doc, span: QuoteSpan, attribution: _Attribution) -> boo
     nominal = inside[-1].pos_ in {"NOUN", "PROPN"}
     if not (determiner and nominal):
         return False
-    if attribution.cue is not None and attribution.cue.lemma_.lower() in LABELING_VERBS and attribution.how == "governs":
+    if attribution.cue is not None and attribution.cue.lemma_.lower() in LABELING_VERBS and attribution.how in {"governs", "before"}:
         return False  # "described the talks as "productive"", "dubbed him "the little senator""
     # Still words somebody said when the noun phrase sits inside what a speech verb reports.
     node, path = inside[-1], []
@@ -669,6 +670,51 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
         rows.append(Quote(start, end, doc_text(doc)[start:end], INDIRECT, entity, speaker_text, speaker_start, speaker_end, cue_text, cue_start,
                           cue_end, _paragraph_of(paragraphs, start), confidence, how))
     return rows
+
+
+# Complements of a cue verb that carry what it reports: "called [him] [a "loser"]", "accused him [of ...]".
+COMPLEMENT_EDGES = {"dobj", "dative", "oprd", "prep", "ccomp", "xcomp", "attr", "acomp"}
+
+
+def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """A partial quote inside a phrase its cue verb reports ('called him a "loser"', 'accused her of a "freak out"')
+    is one "mixed" attribution: an indirect row for the whole phrase joins the partial row, as a reported clause
+    with quoted words does. The partial row keeps the exact quoted words."""
+    rows: list[Quote] = []
+    covered = [(q.cue_start, q.start, q.end) for q in quotes if q.kind == INDIRECT]
+    for quote in quotes:
+        if quote.kind != PARTIAL or quote.cue_start is None or quote.attribution not in {"governs", "before", "after", "verb"}:
+            continue
+        if any(cue == quote.cue_start and start <= quote.start and quote.end <= end for cue, start, end in covered):
+            continue  # already inside a reported clause of the same cue
+        cue_index = first_token_from(doc, quote.cue_start)
+        if cue_index >= len(doc) or doc[cue_index].pos_ not in {"VERB", "AUX"}:
+            continue
+        phrase = _reported_phrase(doc[cue_index], quote)
+        if phrase is None:
+            continue
+        start, end = phrase
+        rows.append(Quote(start, end, doc_text(doc)[start:end], INDIRECT, quote.speaker_entity, quote.speaker_text, quote.speaker_start,
+                          quote.speaker_end, quote.cue, quote.cue_start, quote.cue_end, quote.paragraph, quote.confidence, "mixed"))
+        covered.append((quote.cue_start, start, end))
+    return rows
+
+
+def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """From the cue's first complement after it to the end of the complement that holds the quote, when that
+    reaches beyond the quoted words."""
+    complements = [c for c in cue.children if c.i > cue.i and c.dep_ in COMPLEMENT_EDGES]
+    holder = next((c for c in complements if c.left_edge.idx <= quote.start and quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
+    if holder is None:
+        return None
+    first = complements[0].left_edge
+    last = holder.right_edge
+    while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
+        last = last.doc[last.i - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
+        return None  # nothing reported beyond the quoted words, or the parse cuts the quote
+    return start, end
 
 
 def _according_clause(token: Token) -> Token | None:
