@@ -641,14 +641,15 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
     quoted = [(m.open_mark, (m.close_mark or m.end) + 1) for m in marks]
     rows: list[Quote] = []
     for token in doc:
-        content = None
+        content, aside = None, False
         if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in INDIRECT_VERBS | INFINITIVE_CUES:
             content = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if content is None and token.lemma_.lower() in INFINITIVE_CUES:
                 content = next((c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)), None)
-            if content is None and token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}:
+            aside = content is None and token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}
+            if aside:
                 content = token.head  # "In three years, Barden says, far too many lives have been lost"
-            attribution = _Attribution(token, _subject(token), "before")
+            attribution = _Attribution(token, _subject(token) or _speaker_after_clause(token, content), "before")
         elif token.lower_ == "according" and _according_to(token) is not None:
             content = _according_clause(token)
             attribution = _Attribution(token, _according_to(token), "according")
@@ -661,8 +662,8 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
         # "mixed" quote: the partial rows keep the exact words, this row the reported content.
         if end - start < 12 or _mostly_quoted(quoted, start, end, share=0.9) or _overlaps_direct(direct, start, end):
             continue
-        if attribution.speaker.start_char >= start and attribution.speaker.end_char <= end:
-            continue
+        if attribution.speaker.start_char >= start and attribution.speaker.end_char <= end and not (aside and attribution.speaker.root.head == token):
+            continue  # the speaker is part of the clause; but "X, he said, did Y" sets its speaker off inside it
         entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, direct + rows)
         cue_text, cue_start, cue_end = _cue_words(attribution.cue, attribution.how)
         how = "according" if attribution.how == "according" else "clause"
@@ -715,6 +716,19 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
         return None  # nothing reported beyond the quoted words, or the parse cuts the quote
     return start, end
+
+
+def _speaker_after_clause(verb: Token, content: Token | None) -> Span | None:
+    """`<clause>, a spokeswoman, Anna White, said.`: the parser hung the speaker on the clause as an apposition and
+    left the verb with no subject; the speaker is the first noun after the clause's last comma."""
+    if content is None or content.i > verb.i:
+        return None
+    doc = verb.doc
+    commas = [t.i for t in doc[content.i : verb.i] if t.text == ","]
+    if not commas:
+        return None
+    words = [t for t in doc[commas[0] + 1 : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return _phrase(words[0]) if words else None
 
 
 def _according_clause(token: Token) -> Token | None:
