@@ -312,6 +312,10 @@ def _introduced_by_previous_paragraph(doc: Doc, span: QuoteSpan, marks: list[Quo
     if colon_index >= len(doc) or doc[colon_index].text != ":":
         return None
     colon = doc[colon_index]
+    verb = colon.head  # the parser often reads the quote's sentence as the root, so the introducing verb is no ROOT
+    subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} and verb.i < colon.i else None
+    if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.end_char <= colon.idx:
+        return _Attribution(verb, subject, "before")
     return _introduced_by_colon([t for t in colon.sent if t.i <= colon.i])
 
 
