@@ -68,6 +68,14 @@ ATTRIBUTION_NOUNS = frozenset(
     insistence argument suggestion message tweet post response reply answer plea question accusation charge
     criticism observation declaration announcement admission boast prediction threat apology slogan""".split()
 )
+# Verbs whose object is what somebody said or stood for ("announced his endorsement", "criticized the deal"), and
+# verbs of talking whose topic follows a preposition ("warned of a crisis", "spoke about the plan").
+OBJECT_CUES = frozenset(
+    """endorse criticize criticise praise announce defend propose confirm attack deny reject condemn
+    denounce dismiss discuss mention question welcome blame applaud decry""".split()
+)  # not "support", "back", "oppose": stances, more often reported by the writer than said (half wrong on train)
+ABOUT_CUES = frozenset("talk warn complain write ask joke comment call argue testify boast brag worry".split())
+ABOUT_PREPOSITIONS = frozenset("about of for on against".split())
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
 MAX_SCARE_QUOTE_WORDS = 3
@@ -658,6 +666,10 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
         elif token.lower_ == "according" and _according_to(token) is not None:
             content = _according_clause(token)
             attribution = _Attribution(token, _according_to(token), "according")
+        if content is None and token.pos_ == "VERB":
+            content = _reported_object(token)
+            if content is not None:
+                attribution = _Attribution(token, _subject(token), "object")
         if content is None or attribution.speaker is None:
             continue
         if _paragraph_of(paragraphs, token.idx) in headings or _inside(quoted, token.idx):
@@ -670,8 +682,10 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
         if attribution.speaker.start_char >= start and attribution.speaker.end_char <= end and not (aside and attribution.speaker.root.head == token):
             continue  # the speaker is part of the clause; but "X, he said, did Y" sets its speaker off inside it
         entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, direct + rows)
+        if attribution.how == "object" and (entity is None or _mostly_quoted(quoted, start, end, share=0.01)):
+            continue  # a noun phrase is a reported content only for a speaker the article names, and never a mixed quote
         cue_text, cue_start, cue_end = _cue_words(attribution.cue, attribution.how)
-        how = "according" if attribution.how == "according" else "clause"
+        how = attribution.how if attribution.how in {"according", "object"} else "clause"
         confidence = _confidence(INDIRECT, _Attribution(attribution.cue, attribution.speaker, how), entity)
         rows.append(Quote(start, end, doc_text(doc)[start:end], INDIRECT, entity, speaker_text, speaker_start, speaker_end, cue_text, cue_start,
                           cue_end, _paragraph_of(paragraphs, start), confidence, how))
@@ -724,6 +738,19 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
         return None  # nothing reported beyond the quoted words, or the parse cuts the quote
     return start, end
+
+
+def _reported_object(verb: Token) -> Token | None:
+    """What a verb of judging or talking is about, as a noun phrase: 'endorsed [his rival]', 'warned of [a crisis]'."""
+    lemma = verb.lemma_.lower()
+    if lemma in OBJECT_CUES:
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    elif lemma in ABOUT_CUES:
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ABOUT_PREPOSITIONS), None)
+        target = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+    else:
+        return None
+    return target if target is not None and target.pos_ in {"NOUN", "PROPN", "VERB"} else None
 
 
 def _speaker_after_clause(verb: Token, content: Token | None) -> Span | None:

@@ -89,3 +89,11 @@ def test_indirect_speech_with_the_speaker_set_off_inside_or_after_the_clause():
     assert ("indirect", "The new plan, the minister said, has cut the deficit in half", "the minister", "said") in found
     found = _quotes("The company built the bridge to help in times of crisis, a spokeswoman, Anna White, said.")
     assert ("indirect", "The company built the bridge to help in times of crisis", "a spokeswoman", "said") in found
+
+
+def test_the_object_of_a_verb_of_judging_or_talking_is_reported_content_of_a_named_speaker():
+    found = _quotes("Senator Jane Miller endorsed the governor of Ohio on Friday. Jane Miller warned of a long winter.")
+    assert ("indirect", "the governor of Ohio", "Senator Jane Miller", "endorsed") in found
+    assert ("indirect", "a long winter", "Jane Miller", "warned") in found
+    # a stance verb, or a speaker the article does not name, gives no row
+    assert _quotes("Senator Jane Miller supported the governor of Ohio. The group criticized the new bridge.") == []
