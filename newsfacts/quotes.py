@@ -629,6 +629,7 @@ CALIBRATED_CONFIDENCE = {
     ("indirect", "clause", "entity"): 0.88, ("indirect", "clause", "text"): 0.7,
     ("indirect", "mixed", "entity"): 0.84, ("indirect", "mixed", "text"): 0.48,
     ("indirect", "according", "entity"): 0.91, ("indirect", "according", "text"): 0.91,
+    ("indirect", "object", "entity"): 0.77,
 }
 NO_SPEAKER_CONFIDENCE = 0.4
 
