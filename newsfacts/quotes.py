@@ -683,8 +683,10 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
         if attribution.speaker.start_char >= start and attribution.speaker.end_char <= end and not (aside and attribution.speaker.root.head == token):
             continue  # the speaker is part of the clause; but "X, he said, did Y" sets its speaker off inside it
         entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, direct + rows)
-        if attribution.how == "object" and (entity is None or _mostly_quoted(quoted, start, end, share=0.01)):
-            continue  # a noun phrase is a reported content only for a speaker the article names, and never a mixed quote
+        if attribution.how == "object" and (entity is None or attribution.speaker.root.lemma_.lower() in DOCUMENT_NOUNS
+                                            or _mostly_quoted(quoted, start, end, share=0.01)):
+            continue  # a noun phrase is reported content only for a speaker the article names (not a document standing
+            # in for its author), and never a mixed quote
         cue_text, cue_start, cue_end = _cue_words(attribution.cue, attribution.how)
         how = attribution.how if attribution.how in {"according", "object"} else "clause"
         confidence = _confidence(INDIRECT, _Attribution(attribution.cue, attribution.speaker, how), entity)
@@ -751,7 +753,9 @@ def _reported_object(verb: Token) -> Token | None:
         target = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
     else:
         return None
-    return target if target is not None and target.pos_ in {"NOUN", "PROPN", "VERB"} else None
+    if target is None or target.pos_ not in {"NOUN", "PROPN", "VERB"} or target.ent_type_ in {"DATE", "TIME"}:
+        return None  # "written on Friday" is when, not what
+    return target
 
 
 def _speaker_after_clause(verb: Token, content: Token | None) -> Span | None:

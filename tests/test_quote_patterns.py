@@ -92,8 +92,10 @@ def test_indirect_speech_with_the_speaker_set_off_inside_or_after_the_clause():
 
 
 def test_the_object_of_a_verb_of_judging_or_talking_is_reported_content_of_a_named_speaker():
-    found = _quotes("Senator Jane Miller endorsed the governor of Ohio on Friday. Jane Miller warned of a long winter.")
+    found = _quotes("Senator Jane Miller endorsed the governor of Ohio on Friday. Jane Miller warned of a costly trade war.")
     assert ("indirect", "the governor of Ohio", "Senator Jane Miller", "endorsed") in found
-    assert ("indirect", "a long winter", "Jane Miller", "warned") in found
+    assert ("indirect", "a costly trade war", "Jane Miller", "warned") in found
     # a stance verb, or a speaker the article does not name, gives no row
     assert _quotes("Senator Jane Miller supported the governor of Ohio. The group criticized the new bridge.") == []
+    # nor does a date ("wrote on Friday" says when, not what)
+    assert _quotes("Senator Jane Miller wrote on Friday.") == []
