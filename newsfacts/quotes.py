@@ -97,7 +97,9 @@ class Quote:
     cue_end: int | None
     paragraph: int
     confidence: float
-    attribution: str = "none"  # how the speaker was found: after, before, according, governs, inherited, clause, none
+    # how the speaker was found: after, before, according, governs, inherited, previous, verb (the subject of a verb that
+    # does not report speech), clause, mixed (a reported phrase around a partial quote), object (a reported noun phrase), none
+    attribution: str = "none"
 
 
 @dataclass
