@@ -58,3 +58,44 @@ def test_a_state_in_a_role_resolves_a_description():
     description = next(m for m in mentions if m.text == "the Florida senator")
     assert entities[description.entity].full_name == "Marco Rubio"
     assert "Florida Sen." in entities[description.entity].roles
+
+
+def test_any_verb_after_a_quote_ending_on_a_comma_is_its_cue():
+    found = _quotes('"Go back to your seat," Mayor Ana Ruiz barked at the reporter.')
+    assert ("direct", "Go back to your seat,", "Mayor Ana Ruiz", "barked") in found
+
+
+def test_a_quote_paragraph_after_the_writers_colon_belongs_to_the_clause_that_introduced_it():
+    found = _quotes('Governor Tom Reed released a short statement on Friday night:\n\n"We will rebuild every bridge before winter."')
+    assert [(speaker, cue) for _, _, speaker, cue in found] == [("Governor Tom Reed", "released")]
+
+
+def test_a_partial_quote_without_a_speech_verb_takes_the_named_subject_of_its_verb():
+    found = _quotes('Senator Jane Miller bemoaned a climate in which voters "truly despise each other" these days.')
+    assert ("partial", "truly despise each other", "Senator Jane Miller", "bemoaned") in found
+    # ...but a short scare quote stays no quote, and a subject that names nobody gives no speaker.
+    assert _quotes('Senator Jane Miller visited the "new" bridge.') == []
+    assert all(speaker is None for _, _, speaker, _ in _quotes('The report bemoaned a climate in which voters "truly despise each other".'))
+
+
+def test_a_partial_quote_in_the_phrase_its_verb_reports_is_a_mixed_attribution():
+    found = _quotes('Tom Reed called the senator a "loser" on Monday.')
+    assert ("partial", "loser", "Tom Reed", "called") in found
+    assert ("indirect", 'the senator a "loser"', "Tom Reed", "called") in found  # the phrase, with its quoted words
+
+
+def test_indirect_speech_with_the_speaker_set_off_inside_or_after_the_clause():
+    found = _quotes("The new plan, the minister said, has cut the deficit in half.")
+    assert ("indirect", "The new plan, the minister said, has cut the deficit in half", "the minister", "said") in found
+    found = _quotes("The company built the bridge to help in times of crisis, a spokeswoman, Anna White, said.")
+    assert ("indirect", "The company built the bridge to help in times of crisis", "a spokeswoman", "said") in found
+
+
+def test_the_object_of_a_verb_of_judging_or_talking_is_reported_content_of_a_named_speaker():
+    found = _quotes("Senator Jane Miller endorsed the governor of Ohio on Friday. Jane Miller warned of a costly trade war.")
+    assert ("indirect", "the governor of Ohio", "Senator Jane Miller", "endorsed") in found
+    assert ("indirect", "a costly trade war", "Jane Miller", "warned") in found
+    # a stance verb, or a speaker the article does not name, gives no row
+    assert _quotes("Senator Jane Miller supported the governor of Ohio. The group criticized the new bridge.") == []
+    # nor does a date ("wrote on Friday" says when, not what)
+    assert _quotes("Senator Jane Miller wrote on Friday.") == []
