@@ -17,7 +17,7 @@ class Quotes(pa.DataFrameModel):
 
     quote_id: str = pa.Field(unique=True, str_matches=r"^quo_[0-9a-f]{16}$", description="Stable id, derived from doc_id, start, end and kind.")
     doc_id: str = pa.Field(description="The document (documents.doc_id).")
-    text: str = pa.Field(str_length={"min_value": 1}, description="The quoted content without its enclosing marks (for indirect quotes: the reported clause): documents.text[start:end].")
+    text: str = pa.Field(str_length={"min_value": 1}, description="The quoted content without its enclosing marks (for indirect quotes: the reported clause or phrase): documents.text[start:end].")
     start: int = pa.Field(ge=0, description="Start offset of the content in documents.text.")
     end: int = pa.Field(ge=1, description="End offset (exclusive) of the content in documents.text.")
     kind: str = pa.Field(isin=KINDS, description="direct, partial or indirect.")
