@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import pandera.polars as pa
 
+from schemas.clusters import ClaimClusters, QuoteClusters
 from schemas.documents import Documents
 from schemas.entities import Entities, Mentions
 from schemas.quotes import Quotes
 
 # Semantic version of the contract: a new column is a minor bump, a removed or retyped column a major one.
-SCHEMA_VERSION = "0.3.0"
+SCHEMA_VERSION = "0.4.0"
 
 # Table name to model, in the order tables are written and documented.
 TABLES: dict[str, type[pa.DataFrameModel]] = {
     "documents": Documents,
     "entities": Entities,
     "mentions": Mentions,
+    "quote_clusters": QuoteClusters,
     "quotes": Quotes,
+    "claim_clusters": ClaimClusters,
 }
 
 # Rules across tables, checked on every run: (table, columns) -> (referenced table, columns).
@@ -29,6 +32,11 @@ FOREIGN_KEYS: list[tuple[str, str, str, str]] = [
     ("mentions", "entity_id", "entities", "entity_id"),
     ("quotes", "doc_id", "documents", "doc_id"),
     ("quotes", "speaker_entity_id", "entities", "entity_id"),
+    ("documents", "near_duplicate_of", "documents", "doc_id"),
+    ("quote_clusters", "speaker_entity_id", "entities", "entity_id"),
+    ("quotes", "cluster_id", "quote_clusters", "cluster_id"),
+    ("claim_clusters", "claimant_entity_id", "entities", "entity_id"),
+    ("claims", "cluster_id", "claim_clusters", "cluster_id"),
 ]
 # Spans (table, start column, end column, text column): where set, text == documents.text[start:end].
 SPANS: list[tuple[str, str, str, str]] = [
@@ -38,4 +46,4 @@ SPANS: list[tuple[str, str, str, str]] = [
     ("quotes", "cue_start", "cue_end", "cue"),
 ]
 
-__all__ = ["SCHEMA_VERSION", "TABLES", "FOREIGN_KEYS", "SPANS", "Documents", "Entities", "Mentions", "Quotes"]
+__all__ = ["SCHEMA_VERSION", "TABLES", "FOREIGN_KEYS", "SPANS", "Documents", "Entities", "Mentions", "Quotes", "QuoteClusters", "ClaimClusters"]
