@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from newsfacts.normalizing import fold
 from newsfacts.settings import DEFAULT_CLAIM_SIMILARITY_THRESHOLD, DEFAULT_MIN_FRAGMENT_CHARS, DEFAULT_NEAR_DUPLICATE_THRESHOLD
@@ -41,6 +41,9 @@ MAX_FRAGMENT_CANDIDATES = 2000
 # Share of a claim's similarity that comes from the entities it names (when both claims name some).
 ENTITY_WEIGHT = 0.5
 MAX_CLAIM_CANDIDATES = 200
+MIN_SHARED_KEYS = 2
+# Claims with fewer content words than this join only claims with the same words: too short to compare.
+MIN_CLAIM_WORDS = 3
 
 _TOKEN = re.compile(r"\w+")
 # Function words carry no claim: the similarity of claims is taken over the rest.
@@ -355,34 +358,50 @@ def cluster_claims(
             i = parent[i]
         return i
 
-    for a, b in _claim_candidates(words, entities):
-        if bool(negated[a]) != bool(negated[b]) or find(a) == find(b):
-            continue
-        if words[a] == words[b] or claim_similarity(words[a], words[b], entities[a], entities[b]) >= threshold:
-            parent[find(a)] = find(b)
+    joined = [" ".join(w) for w in words]
+    # The least word similarity that can still reach the threshold (when the entities agree fully).
+    text_floor = max(0.0, (threshold - ENTITY_WEIGHT) / (1 - ENTITY_WEIGHT)) * 100
+    for row, candidates in _claim_candidates(words, entities):
+        choices = [c for c in candidates if bool(negated[c]) == bool(negated[row])]
+        # rapidfuzz scores the candidates in C; only those above the floor are looked at again.
+        for _, _, i in process.extract(joined[row], [joined[c] for c in choices], scorer=fuzz.token_sort_ratio,
+                                       score_cutoff=text_floor, limit=None):
+            other = choices[i]
+            if find(other) != find(row) and _same_claim(words[row], words[other], entities[row], entities[other], threshold):
+                parent[find(other)] = find(row)
     roots = [find(i) for i in range(claims.height)]
     members: dict[int, list[int]] = defaultdict(list)
     for row, root in enumerate(roots):
         members[root].append(row)
-    names = {root: stable_id("ccl_", " ".join(words[max(rows, key=lambda r: (len(texts[r]), texts[r]))]),
-                            str(bool(negated[root])), min(claims["claim_id"][r] for r in rows))
+    claim_ids = claims["claim_id"].to_list()
+    names = {root: stable_id("ccl_", joined[max(rows, key=lambda r: (len(texts[r]), texts[r]))], str(bool(negated[root])),
+                             min(claim_ids[r] for r in rows))
              for root, rows in members.items()}
     clustered = claims.with_columns(pl.Series("cluster_id", [names[r] for r in roots], pl.Utf8))
     return clustered, _claim_clusters_table(clustered, documents)
 
 
-def _claim_candidates(words: list[tuple[str, ...]], entities: list[tuple[str, ...]]) -> Iterable[tuple[int, int]]:
-    """Pairs of claims sharing a key (a content word or an entity id) that is in at most MAX_CLAIM_CANDIDATES claims."""
+def _same_claim(words_a: tuple[str, ...], words_b: tuple[str, ...], entities_a, entities_b, threshold: float) -> bool:
+    """The same content words always; otherwise similar enough, and neither too short to tell."""
+    if words_a == words_b:
+        return bool(words_a)
+    if min(len(words_a), len(words_b)) < MIN_CLAIM_WORDS:
+        return False
+    return claim_similarity(words_a, words_b, entities_a, entities_b) >= threshold
+
+
+def _claim_candidates(words: list[tuple[str, ...]], entities: list[tuple[str, ...]]) -> Iterable[tuple[int, list[int]]]:
+    """Each claim with the earlier claims it shares two keys with (content words and entity ids in at most
+    MAX_CLAIM_CANDIDATES claims; one key when it has only one)."""
     keyed = [set(ws) | {"\x00" + e for e in es} for ws, es in zip(words, entities)]  # entity keys never collide with words
     frequency = Counter(k for keys in keyed for k in keys)
     postings: dict[str, list[int]] = defaultdict(list)
     for row, keys_of_row in enumerate(keyed):
-        seen = set()
-        for key in sorted(k for k in keys_of_row if frequency[k] <= MAX_CLAIM_CANDIDATES):
-            for other in postings[key]:
-                if other not in seen:
-                    seen.add(other)
-                    yield other, row
+        rare = [k for k in keys_of_row if frequency[k] <= MAX_CLAIM_CANDIDATES]
+        shared = Counter(other for key in rare for other in postings[key])
+        needed = min(MIN_SHARED_KEYS, len(rare))
+        yield row, sorted(other for other, n in shared.items() if n >= needed)
+        for key in rare:
             postings[key].append(row)
 
 

@@ -255,9 +255,11 @@ def test_claims_asserting_the_same_thing_in_other_words_share_a_cluster():
         ("doc_b", "having her husband hand-deliver it to Russian President Vladimir Putin", MELANIA, [DONALD, PUTIN], False),
         ("doc_b", "Putin met Trump in Alaska on Friday", None, [PUTIN, DONALD, "ent_alaska"], False),
         ("doc_b", "Trump did not hand-deliver the letter to Putin", None, [DONALD, PUTIN], True),
+        ("doc_a", "with the Lib Dems what you see is what you get", None, ["ent_libdems"], False),
+        ("doc_b", "the Lib Dems were", None, ["ent_libdems"], False),  # two content words: too short to compare
     ), SEED_DOCS)
     ids = frame["cluster_id"].to_list()
-    assert ids[0] == ids[1] and len(set(ids)) == 3
+    assert ids[0] == ids[1] and len(set(ids)) == 5
     ClaimClusters.validate(table)
     row = table.filter(pl.col("cluster_id") == ids[0]).row(0, named=True)
     assert (row["n_claims"], row["n_docs"], row["claimant_entity_id"], row["claimant"]) == (2, 2, MELANIA, "Melania Trump")
