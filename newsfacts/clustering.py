@@ -169,7 +169,7 @@ class _Unit:
     words: tuple[str, ...]
     speaker_entity_id: str | None
     rows: list[int]
-    cluster: int = -1
+    story: str | None = None  # set when the unit is confined to one story
 
     @property
     def key(self) -> str:
@@ -188,7 +188,9 @@ def cluster_quotes(
         raise ValueError(f"min_fragment_chars must be positive, got {min_fragment_chars}")
     families = [INDIRECT if kind == "indirect" else QUOTED for kind in quotes["kind"].to_list()]
     words = [comparison_tokens(t) for t in quotes["text"].to_list()]
-    units = _units(families, words, quotes["speaker_entity_id"].to_list())
+    story = _story_of(documents)
+    stories = [story.get(d, d) for d in quotes["doc_id"].to_list()]
+    units = _units(families, words, quotes["speaker_entity_id"].to_list(), stories, min_fragment_chars)
     cluster_of_unit = _join_fragments(units, min_fragment_chars)
     row_cluster = [0] * quotes.height
     for unit in units:
@@ -202,13 +204,18 @@ def cluster_quotes(
     for number, group in members.items():
         head = max(group, key=lambda u: (len(u.key), len(u.rows), u.key))
         speaker = next((u.speaker_entity_id for u in group if u.speaker_entity_id), "")
-        names[number] = stable_id("qcl_", head.family, head.key, speaker)
+        names[number] = stable_id("qcl_", head.family, head.key, speaker, *([head.story] if head.story else []))
     clustered = quotes.with_columns(pl.Series("cluster_id", [names[c] for c in row_cluster], pl.Utf8))
-    return clustered, _quote_clusters_table(clustered, documents, families)
+    return clustered, _quote_clusters_table(clustered, documents, families, [len(" ".join(w)) for w in words])
 
 
-def _units(families: Sequence[str], words: Sequence[tuple[str, ...]], speakers: Sequence[str | None]) -> list[_Unit]:
-    """Group rows by (family, words, speaker); rows with no speaker join the commonest speaker of the same words."""
+def _units(families: Sequence[str], words: Sequence[tuple[str, ...]], speakers: Sequence[str | None], stories: Sequence[str],
+           min_fragment_chars: int) -> list[_Unit]:
+    """Group rows by (family, words, speaker); rows with no speaker join the commonest speaker of the same words.
+
+    Words too short to be a fragment that nobody known said (a scare-quoted `trackers`) are not evidence
+    of one quotation across stories: they group within a story (an article and its near-duplicates) only.
+    """
     by_key: dict[tuple[str, tuple[str, ...]], dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
     for row, (family, tokens, speaker) in enumerate(zip(families, words, speakers)):
         by_key[(family, tokens)][speaker].append(row)
@@ -218,6 +225,11 @@ def _units(families: Sequence[str], words: Sequence[tuple[str, ...]], speakers: 
         if by_speaker:
             commonest = max(by_speaker, key=lambda s: (len(by_speaker[s]), s))
             by_speaker[commonest] += unknown
+        elif len(tokens) < 2 or len(" ".join(tokens)) < min_fragment_chars:
+            by_story: dict[str, list[int]] = defaultdict(list)
+            for row in unknown:
+                by_story[stories[row]].append(row)
+            units += [_Unit(family, tokens, None, rows, story=story) for story, rows in by_story.items()]
         else:
             by_speaker[None] = unknown
         units += [_Unit(family, tokens, speaker, sorted(rows)) for speaker, rows in by_speaker.items()]
@@ -282,13 +294,12 @@ class _WordPairIndex:
         return [c for c in rarest if len(c.words) > len(unit.words) and needle in f" {c.key} "]
 
 
-def _quote_clusters_table(quotes: pl.DataFrame, documents: pl.DataFrame, families: list[str]) -> pl.DataFrame:
-    frame = _with_dates(quotes.with_columns(pl.Series("_family", families)), documents)
-    longest = pl.col("text").sort_by([pl.col("_words").str.len_chars(), pl.col("_published_date"), pl.col("quote_id")],
-                                     descending=[True, False, False], nulls_last=True).first()
+def _quote_clusters_table(quotes: pl.DataFrame, documents: pl.DataFrame, families: list[str], folded_lengths: list[int]) -> pl.DataFrame:
+    frame = _with_dates(quotes.with_columns(pl.Series("_family", families), pl.Series("_length", folded_lengths)), documents)
+    # The canonical text: the longest folded form, as printed by the earliest article.
+    longest = pl.col("text").sort_by(["_length", "_published_date", "quote_id"], descending=[True, False, False], nulls_last=True).first()
     return (
-        frame.with_columns(pl.col("text").map_elements(lambda t: " ".join(comparison_tokens(t)), return_dtype=pl.Utf8).alias("_words"))
-        .group_by("cluster_id")
+        frame.group_by("cluster_id")
         .agg(
             longest.alias("text"),
             (pl.col("_family").first() == INDIRECT).alias("indirect"),

@@ -369,3 +369,11 @@ def test_seeds_entities_are_one_id_across_articles_and_count_their_quotes(seeds_
     said = quotes_.group_by("speaker_entity_id").len()
     counted = entities.join(said, left_on="entity_id", right_on="speaker_entity_id", how="left").with_columns(pl.col("len").fill_null(0))
     assert (counted["n_quotes"] == counted["len"]).all() and counted["n_quotes"].sum() > 10
+
+
+def test_short_words_nobody_known_said_group_within_a_story_only():
+    docs = documents(("doc_a", DAY1, None), ("doc_b", DAY2, "doc_a"), ("doc_c", DAY2, None))
+    frame, table = cluster_quotes(quotes(("doc_a", "trackers", "partial", None), ("doc_b", "trackers", "partial", None),
+                                         ("doc_c", "trackers", "partial", None)), docs)
+    assert frame["cluster_id"].to_list()[0] == frame["cluster_id"].to_list()[1] != frame["cluster_id"].to_list()[2]
+    assert table["cluster_id"].is_unique().all() and table.height == 2
