@@ -13,8 +13,9 @@ the corpus; only candidates are scored.
   spaces around them, case and punctuation do not count) by the same speaker,
   or by an unknown one; a fragment of at least `min_fragment_chars` and two
   words joins the longest quotation that contains it.
-- Claim clusters: claims whose content words are similar (rapidfuzz) and that
-  agree in negation join one cluster.
+- Claim clusters: claims whose content words are similar (rapidfuzz), averaged
+  with the overlap of the entities they name, and that agree in negation join
+  one cluster (transitively).
 """
 
 from __future__ import annotations
