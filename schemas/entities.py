@@ -21,6 +21,8 @@ class Entities(pa.DataFrameModel):
     roles: pl.List(pl.Utf8) = pa.Field(description="Roles written before the person's name, e.g. 'US President', 'Attorney General'.")
     n_docs: int = pa.Field(ge=1, description="Number of documents with at least one mention of the entity.")
     n_mentions: int = pa.Field(ge=1, description="Number of rows in mentions for the entity.")
+    n_quotes: int = pa.Field(ge=0, description="Number of rows in quotes whose speaker is the entity.")
+    n_claims: int = pa.Field(ge=0, description="Number of rows in claims whose claimant is the entity.")
 
     class Config:
         strict = True

@@ -31,7 +31,7 @@ class Quotes(pa.DataFrameModel):
     cue_end: Optional[int] = pa.Field(nullable=True, ge=0, description="End offset of cue.")
     paragraph: int = pa.Field(ge=0, description="Index of the paragraph (documents.paragraphs) where the quote starts.")
     confidence: float = pa.Field(ge=0.0, le=1.0, description="0 to 1: how sure the extractor is of the row (quote and speaker).")
-    cluster_id: Optional[str] = pa.Field(nullable=True, description="Quotations of the same words by the same speaker, across articles (filled by cross-article linking; null until then).")
+    cluster_id: Optional[str] = pa.Field(nullable=True, description="Quotations of the same words by the same speaker, across articles and within one, fragments included (quote_clusters.cluster_id); set on every row.")
 
     class Config:
         strict = True
