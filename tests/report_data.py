@@ -34,6 +34,8 @@ def documents() -> pl.DataFrame:
         "n_words": [len(texts[d].split()) for d in (DOC_A, DOC_B, DOC_C)],
         "content_sha256": [c * 64 for c in "abc"],
         "ingested_at": [dt.datetime(2025, 8, 20, tzinfo=dt.timezone.utc)] * 3,
+        "near_duplicate_of": [None, None, DOC_B],
+        "near_duplicate_similarity": [None, None, 0.85],
     })
 
 
@@ -46,6 +48,8 @@ def entities() -> pl.DataFrame:
         "roles": [[], [], []],
         "n_docs": [3, 2, 2],
         "n_mentions": [4, 2, 2],
+        "n_quotes": [1, 1, 0],
+        "n_claims": [1, 0, 0],
     })
 
 

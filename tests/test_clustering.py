@@ -319,7 +319,7 @@ def seeds_run(tmp_path_factory):
     (raw / "zz_republished_004.txt").write_text("A changed headline for the same story\n\n" + text + "\n\nThis story was updated.\n", encoding="utf-8")
     out = raw.parent / "out"
     summary = pipeline.curate(Settings(raw_dir=raw, out_dir=out, workers=1))
-    return summary, {name: pl.read_parquet(out / f"{name}.parquet") for name in ("documents", "entities", "quotes", "quote_clusters", "claim_clusters")}
+    return summary, {name: pl.read_parquet(out / f"{name}.parquet") for name in ("documents", "entities", "quotes", "quote_clusters", "claims", "claim_clusters")}
 
 
 @pytest.mark.slow
@@ -341,7 +341,9 @@ def test_seeds_quote_clusters(seeds_run):
     counted = quotes_.group_by("cluster_id").agg(pl.len().alias("rows"), pl.col("doc_id").n_unique().alias("docs"))
     joined = clusters.join(counted, on="cluster_id")
     assert (joined["n_quotes"] == joined["rows"]).all() and (joined["n_docs"] == joined["docs"]).all()
-    assert tables["claim_clusters"].height == 0  # no claims table yet
+    claims, claim_clusters = tables["claims"], tables["claim_clusters"]
+    assert set(claims["cluster_id"]) == set(claim_clusters["cluster_id"])  # every claim in exactly one cluster
+    assert claim_clusters["n_claims"].sum() == claims.height
 
 
 @pytest.mark.slow
@@ -357,6 +359,11 @@ def test_seeds_near_duplicate_joins_the_originals_clusters(seeds_run):
     assert set(copied["cluster_id"]) <= set(quotes_.filter(pl.col("doc_id") == original["doc_id"])["cluster_id"])
     shared = clusters.filter(pl.col("cluster_id").is_in(copied["cluster_id"].implode()))
     assert (shared["n_stories"] < shared["n_docs"]).all()
+    # its claims too: written, and in the original's claim clusters
+    claims = tables["claims"]
+    copied_claims = claims.filter(pl.col("doc_id") == copy["doc_id"])
+    assert copied_claims.height > 5
+    assert set(copied_claims["cluster_id"]) <= set(claims.filter(pl.col("doc_id") == original["doc_id"])["cluster_id"])
 
 
 @pytest.mark.slow
