@@ -17,7 +17,6 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import polars as pl
 import pytest
 
@@ -91,6 +90,7 @@ def test_serve_without_a_server_says_how_to_start_one(tmp_path):
 
 def test_a_served_deployment_runs_on_a_real_server(tmp_path):
     from prefect.client.orchestration import SyncPrefectClient
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
@@ -122,16 +122,25 @@ def test_a_served_deployment_runs_on_a_real_server(tmp_path):
 
         documents = pl.read_parquet(out / "documents.parquet")
         assert sorted(documents["source_path"].to_list()) == sorted(p.name for p in RAW.glob("*.txt"))
-        # The REST endpoint behind the client's read_artifacts (the sync client sends nulls this server refuses).
-        response = httpx.post(f"{api_url}/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [str(flow_run.id)]}}})
-        response.raise_for_status()
-        artifacts = {a["key"]: a for a in response.json()}
+        only_this_run = ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id]))
+        artifacts = {a.key: a.data for a in client.read_artifacts(artifact_filter=only_this_run)}
         assert set(artifacts) == {"curate-row-counts", "curate-rejections", "curate-data-quality"}
-        counts = {row["table"]: row["rows"] for row in json.loads(artifacts["curate-row-counts"]["data"])}
+        counts = {row["table"]: row["rows"] for row in json.loads(artifacts["curate-row-counts"])}
         assert counts["documents"] == 2 and counts["mentions"] > 0
-        rejected = json.loads(artifacts["curate-rejections"]["data"])
+        rejected = json.loads(artifacts["curate-rejections"])
         assert [(r["where"], r["reason"]) for r in rejected] == [("empty.txt", "empty")]
-        assert "## Entities per type" in artifacts["curate-data-quality"]["data"]
+        assert "## Entities per type" in artifacts["curate-data-quality"]
+
+        # prefect.yaml declares the same deployment for work pools: it registers with the same schedule.
+        deploy_env = {**env, "NEWSFACTS_HOME": str(ROOT)}
+        for command in ([PREFECT, "work-pool", "create", "newsfacts", "--type", "process"],
+                        [PREFECT, "--no-prompt", "deploy", "--all", "--prefect-file", str(ROOT / "prefect.yaml")]):
+            result = subprocess.run(command, env=deploy_env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+            assert result.returncode == 0, result.stdout + result.stderr
+        pooled = client.read_deployment_by_name("curate/scheduled")
+        assert pooled.work_pool_name == "newsfacts"
+        assert [s.schedule.cron for s in pooled.schedules] == ["0 * * * *"]
+        assert pooled.parameters == {"raw_dir": "raw", "out_dir": "outputs"}
         client.__exit__(None, None, None)
     finally:
         for process in reversed(processes):
