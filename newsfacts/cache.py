@@ -4,7 +4,7 @@ An entry holds one document's extraction result (its rows of every part in
 `extraction.PARTS`, and its error if extraction failed) under a key that hashes
 everything the result depends on:
 
-- the text and paragraph offsets that the extractors read;
+- the document's id and the text and paragraph offsets that the extractors read;
 - the code that extracts: the source of the extraction modules and the data
   files they load (`code_version`);
 - the spaCy pipeline (name and version) and spaCy's version;
@@ -87,9 +87,12 @@ def run_fingerprint(model: str, extraction_settings: dict) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def entry_key(fingerprint: str, text: str, paragraphs: list[dict]) -> str:
-    """The key of one article's extraction: its text and paragraphs under one run fingerprint."""
+def entry_key(fingerprint: str, doc_id: str, text: str, paragraphs: list[dict]) -> str:
+    """The key of one article's extraction: its id (the rows carry it; two articles may share a body under
+    different titles), text and paragraphs under one run fingerprint."""
     digest = hashlib.sha256(fingerprint.encode())
+    digest.update(b"\0")
+    digest.update(doc_id.encode())
     digest.update(b"\0")
     digest.update(text.encode("utf-8"))
     digest.update(b"\0")
@@ -108,7 +111,7 @@ def entry_schema(parts: dict[str, dict]) -> dict[str, pl.DataType]:
     }
 
 
-def load(cache_dir: Path, key: str, parts: dict[str, dict]) -> pl.DataFrame | None:
+def load(cache_dir: Path, key: str, parts: dict[str, dict], doc_id: str | None = None) -> pl.DataFrame | None:
     """The entry under `key` as a one-row frame, or None: absent, unreadable or of another shape are all misses."""
     path = entry_path(cache_dir, key)
     try:
@@ -118,7 +121,8 @@ def load(cache_dir: Path, key: str, parts: dict[str, dict]) -> pl.DataFrame | No
     except Exception as exc:  # a damaged entry (a disk error, a foreign file): extract again, never trust it
         log.warning("extraction cache entry %s is unreadable (%s); extracting again", path, exc)
         return None
-    if frame.height != 1 or dict(frame.schema) != entry_schema(parts) or frame[KEY_COLUMN][0] != key:
+    if (frame.height != 1 or dict(frame.schema) != entry_schema(parts) or frame[KEY_COLUMN][0] != key
+            or (doc_id is not None and frame[DOC_COLUMN][0] != doc_id)):
         log.warning("extraction cache entry %s has another shape; extracting again", path)
         return None
     return frame
@@ -203,10 +207,10 @@ def extract_with_cache(documents: pl.DataFrame, model: str, n_process: int, extr
     """
     fingerprint = run_fingerprint(model, extraction_settings)
     keys = {
-        doc_id: entry_key(fingerprint, text, paragraphs)
+        doc_id: entry_key(fingerprint, doc_id, text, paragraphs)
         for doc_id, text, paragraphs in documents.select("doc_id", "text", "paragraphs").iter_rows()
     }
-    loaded = {doc_id: load(cache_dir, key, PARTS) for doc_id, key in keys.items()}
+    loaded = {doc_id: load(cache_dir, key, PARTS, doc_id) for doc_id, key in keys.items()}
     misses = [doc_id for doc_id, entry in loaded.items() if entry is None]
     fresh = []
     if misses:

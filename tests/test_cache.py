@@ -184,10 +184,28 @@ def test_entries_round_trip_the_parts_in_document_order(tmp_path):
     assert errors == [{"doc_id": "doc_c", "error": "ValueError: odd"}]
 
 
-def test_the_key_follows_text_paragraphs_and_fingerprint():
+def test_the_key_follows_doc_id_text_paragraphs_and_fingerprint():
     paragraphs = [{"start": 0, "end": 5, "heading": False}]
-    key = cache.entry_key("f1", "Hello", paragraphs)
-    assert key == cache.entry_key("f1", "Hello", paragraphs)
-    assert key != cache.entry_key("f2", "Hello", paragraphs)
-    assert key != cache.entry_key("f1", "Hello!", paragraphs)
-    assert key != cache.entry_key("f1", "Hello", [{"start": 0, "end": 5, "heading": True}])
+    key = cache.entry_key("f1", "doc_1", "Hello", paragraphs)
+    assert key == cache.entry_key("f1", "doc_1", "Hello", paragraphs)
+    assert key != cache.entry_key("f2", "doc_1", "Hello", paragraphs)
+    assert key != cache.entry_key("f1", "doc_2", "Hello", paragraphs)
+    assert key != cache.entry_key("f1", "doc_1", "Hello!", paragraphs)
+    assert key != cache.entry_key("f1", "doc_1", "Hello", [{"start": 0, "end": 5, "heading": True}])
+
+
+def test_two_articles_with_one_body_under_different_titles_keep_their_own_rows(raw_copy, tmp_path):
+    body = SEED_004.read_text(encoding="utf-8")
+    (raw_copy / "retitled.txt").write_text("Title: Talks in Alaska\n\n" + body, encoding="utf-8")
+    out = tmp_path / "out"
+    _run(raw_copy, out)
+    for _ in range(2):  # extracted, then from the cache
+        documents = pl.read_parquet(out / "documents.parquet")
+        assert documents.height == 3 and documents["text"].n_unique() == 2
+        mentions = pl.read_parquet(out / "mentions.parquet")
+        per_doc = dict(mentions.group_by("doc_id").len().iter_rows())
+        twins = documents.filter(pl.col("source_path").is_in([SEED_004.name, "retitled.txt"]))["doc_id"].to_list()
+        assert len(set(twins)) == 2 and per_doc[twins[0]] == per_doc[twins[1]] > 0
+        assert json.loads((out / "manifest.json").read_text())["cross_table_failures"] == []
+        _run(raw_copy, out)
+    assert _extraction(out) == {"from_cache": 3, "extracted": 0}
