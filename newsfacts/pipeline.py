@@ -25,8 +25,7 @@ from pathlib import Path
 import polars as pl
 
 import newsfacts
-from newsfacts import progress
-from newsfacts import cache
+from newsfacts import cache, progress
 from newsfacts.cache import extract_with_cache
 from newsfacts.dataset_card import CARD, write_card
 from newsfacts.dataset_validation import ValidationReport, cross_table_findings
