@@ -209,3 +209,25 @@ def test_two_articles_with_one_body_under_different_titles_keep_their_own_rows(r
         assert json.loads((out / "manifest.json").read_text())["cross_table_failures"] == []
         _run(raw_copy, out)
     assert _extraction(out) == {"from_cache": 3, "extracted": 0}
+
+
+def test_two_runs_started_together_leave_one_consistent_dataset_and_cache(raw_copy, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from newsfacts.dataset_validation import validate_dataset
+    from newsfacts.publishing import current_run_id
+
+    out = tmp_path / "out"
+    newsfacts = str(Path(sys.executable).with_name("newsfacts"))
+    command = [newsfacts, "run", str(raw_copy), "--out", str(out), "--engine", "local", "--workers", "1"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(run.wait(300), run.stderr.read()) for run in runs]
+    assert 0 in [code for code, _ in results], results
+    for code, stderr in results:  # the other one, if they overlapped, refused with a clear message
+        assert code == 0 or (code == 1 and "another run" in stderr), stderr
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["run_id"] == current_run_id(out)
+    assert validate_dataset(out).ok
+    assert len(_entries(out)) == 2 and all(cache.load(out / ".cache" / "extraction", p.stem, PARTS) is not None for p in _entries(out))
