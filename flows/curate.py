@@ -6,13 +6,16 @@ milliseconds and a database row), and pass file paths, not data frames.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsfacts import pipeline
+from newsfacts import pipeline, quality
 from newsfacts.publishing import OutputLock
 from newsfacts.reading import discover
 from newsfacts.nlp import check_model
@@ -86,14 +89,19 @@ def curate(
     near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
     min_fragment_chars: int = DEFAULT_MIN_FRAGMENT_CHARS,
     claim_similarity_threshold: float = DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
+    use_cache: bool = True,
+    cache_dir: str | None = None,
 ) -> pipeline.RunSummary:
     """Curate the articles in `raw_dir` into the Parquet dataset in `out_dir`."""
     logger = get_run_logger()
+    on_threads = isinstance(get_run_context().task_runner, ThreadPoolTaskRunner)
+    if not on_threads:  # Dask (or another runner): the runner's workers are the parallelism; spaCy stays in one process
+        workers = 1
     settings = Settings(
         raw_dir=raw_dir, out_dir=out_dir, max_file_bytes=max_file_bytes, batch_size=batch_size, keep_runs=keep_runs, model=model,
         near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
         claim_similarity_threshold=claim_similarity_threshold,
-        **({"workers": workers} if workers else {}),
+        use_cache=use_cache, cache_dir=cache_dir, **({"workers": workers} if workers else {}),
     )
     check_model(settings.model)
     with OutputLock(settings.out_dir):
@@ -105,18 +113,60 @@ def curate(
         documents, outcomes = collect_documents(context, stems)
         report, quarantined = validate_and_write(context, "documents", documents)
         pipeline.mark_quarantined(outcomes, quarantined)
-        # One extraction task at a time: each already uses every core through spaCy's processes.
         slices = pipeline.plan_document_batches(context)
-        extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        if on_threads:  # one extraction task at a time: each already uses every core through spaCy's processes
+            extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        else:  # one task per batch on the cluster's workers, each loading the model once
+            offsets, lengths = zip(*slices) if slices else ((), ())
+            extracted = extract_batch.map(context, list(offsets), list(lengths), range(len(slices))).result() if slices else []
         staged = cluster_across_articles(context, link_entities(context, extracted))
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]
         summary = publish(context, reports, skipped + outcomes)
+    publish_artifacts(Path(out_dir))
     logger.info("run %s published to %s: %s", summary.run_id, out_dir, summary.files)
     if summary.report_error:
         logger.warning("report.html not written (%s); the dataset is published without it", summary.report_error)
     if summary.quarantined_rows:
         logger.warning("%d rows quarantined; see %s/quarantine/", summary.quarantined_rows, out_dir)
     return summary
+
+
+def publish_artifacts(out_dir: Path) -> None:
+    """The run's row counts, rejections and data-quality summary, as artifacts in the Prefect UI."""
+    manifest = json.loads((out_dir / pipeline.MANIFEST).read_text(encoding="utf-8"))
+    create_table_artifact(
+        key="curate-row-counts", table=quality.row_counts(manifest), description=f"Rows per table, run {manifest['run_id']}",
+    )
+    create_table_artifact(
+        key="curate-rejections", table=quality.rejections(manifest, out_dir) or [{"kind": "", "where": "none", "fate": "", "reason": "", "detail": ""}],
+        description=f"Files not processed and rows quarantined, run {manifest['run_id']}",
+    )
+    create_markdown_artifact(key="curate-data-quality", markdown=quality.quality_markdown(out_dir),
+                             description=f"Data quality, run {manifest['run_id']}")
+
+
+def dask_task_runner(address: str | None = None, n_workers: int | None = None):
+    """A DaskTaskRunner on an existing cluster (`address`), or on a new local cluster of `n_workers` processes
+    with one thread each (spaCy is not thread-safe to share, and each process loads the model once)."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": n_workers or 2, "threads_per_worker": 1, "processes": True})
+
+
+def curate_on_dask(address: str | None = None, n_workers: int | None = None, **parameters) -> pipeline.RunSummary:
+    """Run the curate flow with its per-batch tasks (ingest, extraction) on Dask."""
+    return curate.with_options(task_runner=dask_task_runner(address, n_workers))(**parameters)
+
+
+DEPLOYMENT_NAME = "scheduled"
+
+
+def serve(cron: str, raw_dir: str, out_dir: str, name: str = DEPLOYMENT_NAME) -> None:
+    """Serve the curate flow as a deployment on a cron schedule; runs until interrupted. Needs a Prefect server."""
+    curate.serve(name=name, cron=cron, parameters={"raw_dir": raw_dir, "out_dir": out_dir},
+                 description="Curate raw articles into the newsfacts dataset on a schedule.")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ EXIT_INVALID = 1  # newsfacts validate: the dataset does not fit the contract
 class Engine(str, Enum):
     prefect = "prefect"
     local = "local"
+    dask = "dask"
 
 
 @app.callback()
@@ -56,8 +57,11 @@ def run(
     batch_size: Annotated[int, typer.Option(min=1, help="Files per batch (one flow task per batch).")] = 200,
     keep_runs: Annotated[int, typer.Option(min=1, help="Published runs to keep in OUT/.runs.")] = 2,
     model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use (en_core_web_md, _lg, _trf...).")] = DEFAULT_MODEL,
-    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy.")] = os.cpu_count() or 1,
-    engine: Annotated[Engine, typer.Option(help="prefect: run the Prefect flow; local: the same stages in this process.")] = Engine.prefect,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy; with --engine dask, worker processes of a local Dask cluster.")] = os.cpu_count() or 1,
+    engine: Annotated[Engine, typer.Option(help="prefect: run the Prefect flow; local: the same stages in this process; dask: the flow's per-batch work on Dask.")] = Engine.prefect,
+    dask_address: Annotated[str | None, typer.Option(help="Run the per-batch work on this existing Dask cluster (tcp://HOST:PORT); implies --engine dask.")] = None,
+    cache: Annotated[bool, typer.Option(help="Reuse the extraction of articles unchanged since an earlier run.")] = True,
+    cache_dir: Annotated[Path | None, typer.Option(help="Where the extraction cache lives (default OUT/.cache/extraction).")] = None,
     near_duplicate_threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Shingle Jaccard (0-1) from which an article is a near-duplicate of an earlier one.")] = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
     min_fragment_chars: Annotated[int, typer.Option(min=1, help="Shortest quoted fragment (folded characters) that joins the quotation containing it.")] = DEFAULT_MIN_FRAGMENT_CHARS,
     claim_similarity_threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Similarity (0-1) from which two claims share a cluster.")] = DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
@@ -70,14 +74,17 @@ def run(
         raise typer.Exit(EXIT_RUN_FAILED)
     settings = Settings(
         raw_dir=raw_dir, out_dir=out, max_file_bytes=int(max_file_mb * 2**20), batch_size=batch_size, keep_runs=keep_runs,
-        model=model, workers=workers, near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
+        model=model, workers=workers, use_cache=cache, cache_dir=cache_dir,
+        near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
         claim_similarity_threshold=claim_similarity_threshold,
     )
+    if dask_address:
+        engine = Engine.dask
     _configure_logging(verbose)
     started = time.perf_counter()
     try:
         with _progress_bar():
-            summary = _run(settings, engine)
+            summary = _run(settings, engine, dask_address)
     except Exception as exc:  # the run itself failed: say why in one line, the traceback only with -v
         if verbose:
             console.print_exception()
@@ -226,14 +233,38 @@ def report(
     Console().print(f"report: {path} ({path.stat().st_size / 1024:,.0f} KiB)")
 
 
-def _run(settings: Settings, engine: Engine):
+@app.command()
+def serve(
+    cron: Annotated[str, typer.Option(help='When to run, as a cron expression, e.g. "0 * * * *" (hourly).')],
+    raw: Annotated[Path, typer.Option("--raw", help="Folder of raw articles the scheduled runs read.")] = Path("raw"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder the scheduled runs publish to.")] = Path("outputs"),
+    name: Annotated[str, typer.Option(help="Deployment name (the flow is 'curate').")] = "scheduled",
+) -> None:
+    """Serve the curate flow as a deployment on a schedule, against the Prefect server at PREFECT_API_URL."""
+    _configure_logging(verbose=True)
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():
+        console.print(
+            "[red]error:[/] PREFECT_API_URL is not set. Schedules need a running Prefect server (ephemeral mode cannot run "
+            "them): start one with `prefect server start`, then `export PREFECT_API_URL=http://127.0.0.1:4200/api` "
+            "(or `prefect config set PREFECT_API_URL=...`)."
+        )
+        raise typer.Exit(EXIT_RUN_FAILED)
+    from flows.curate import serve as serve_flow  # imports Prefect: only here
+
+    # Absolute paths: the scheduled runs execute in their own processes, wherever they are started.
+    serve_flow(cron, str(raw.resolve()), str(out.resolve()), name)
+
+
+def _run(settings: Settings, engine: Engine, dask_address: str | None = None):
     if engine is Engine.local:
         from newsfacts.pipeline import curate
 
         return curate(settings)
-    from flows.curate import curate  # imports Prefect: only here
+    from flows.curate import curate, curate_on_dask  # imports Prefect: only here
 
-    return curate(
+    parameters = dict(
         raw_dir=str(settings.raw_dir),
         out_dir=str(settings.out_dir),
         max_file_bytes=settings.max_file_bytes,
@@ -244,7 +275,12 @@ def _run(settings: Settings, engine: Engine):
         near_duplicate_threshold=settings.near_duplicate_threshold,
         min_fragment_chars=settings.min_fragment_chars,
         claim_similarity_threshold=settings.claim_similarity_threshold,
+        use_cache=settings.use_cache,
+        cache_dir=str(settings.cache_dir) if settings.cache_dir else None,
     )
+    if engine is Engine.dask:
+        return curate_on_dask(dask_address, settings.workers, **parameters)
+    return curate(**parameters)
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -257,6 +293,7 @@ def _configure_logging(verbose: bool) -> None:
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
         os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")  # the scheduler's and workers' INFO lines
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
 

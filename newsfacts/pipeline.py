@@ -26,7 +26,8 @@ from pathlib import Path
 import polars as pl
 
 import newsfacts
-from newsfacts import progress
+from newsfacts import cache, progress
+from newsfacts.cache import extract_with_cache
 from newsfacts.dataset_card import CARD, write_card
 from newsfacts.dataset_validation import ValidationReport, cross_table_findings
 from newsfacts.claims import claim_rows
@@ -175,9 +176,14 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
     """Run the NLP pass and the extractors over one slice of the documents; stage the rows. Returns the path stem."""
     documents = (pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs", "published_date")
                  .slice(offset, length).collect())
-    results = extract_documents(documents, context.settings.model, context.settings.workers)
     stem = context.staging_dir / f"extract-{batch_no:05d}"
-    write_extraction(results, stem)
+    settings = context.settings
+    if settings.extraction_cache_dir is None:
+        write_extraction(extract_documents(documents, settings.model, settings.workers), stem)
+    else:  # only the articles the cache does not hold are parsed
+        extract_with_cache(
+            documents, settings.model, settings.workers, settings.extraction_settings(), settings.extraction_cache_dir, stem,
+        )
     progress.report("extract", length)
     return str(stem)
 
@@ -266,6 +272,8 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         "extraction_errors": _extraction_errors(context),
         # Rules across tables (foreign keys, spans, counts) that the published tables break; normally none.
         "cross_table_failures": cross_table_failures(context.run_dir, reports),
+        # Articles whose extraction came from the cache, and articles extracted in this run.
+        "extraction": _cache_stats(context),
     }
     write_json(manifest, context.run_dir / MANIFEST)
     write_card(context.run_dir, manifest)
@@ -276,6 +284,7 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         manifest["report_error"] = report_error
         write_json(manifest, context.run_dir / MANIFEST)
     publish(context.settings.out_dir, context.run_id, [r.file for r in reports] + [CARD] + ([] if report_error else [REPORT]))
+    _prune_cache(context)
     shutil.rmtree(context.staging_dir, ignore_errors=True)
     prune_runs(context.settings.out_dir, context.settings.keep_runs)
     seconds = (dt.datetime.now(dt.timezone.utc) - context.started_at).total_seconds()
@@ -290,6 +299,22 @@ def cross_table_failures(folder: Path, reports: list[TableReport]) -> list[dict]
     for finding in checked.findings:
         log.warning("%s: %s fails on %d rows, e.g. %s", finding.table, finding.rule, finding.rows, "; ".join(finding.examples))
     return [asdict(finding) for finding in checked.findings]
+
+
+def _cache_stats(context: RunContext) -> dict[str, int]:
+    stats = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(context.staging_dir.glob("extract-*.cache.json"))]
+    return {"from_cache": sum(s["from_cache"] for s in stats), "extracted": sum(s["extracted"] for s in stats)} if stats else {}
+
+
+def _prune_cache(context: RunContext) -> None:
+    """Drop cache entries this run did not use (deleted or changed articles, old code or settings)."""
+    cache_dir = context.settings.extraction_cache_dir
+    if cache_dir is None:
+        return
+    keys = [k for p in context.staging_dir.glob("extract-*.cache.json") for k in json.loads(p.read_text(encoding="utf-8"))["keys"]]
+    removed = cache.prune(cache_dir, keys, older_than=context.started_at.timestamp())
+    if removed:
+        log.info("extraction cache: %d unused entries removed from %s", removed, cache_dir)
 
 
 def _extraction_errors(context: RunContext) -> list[dict]:

