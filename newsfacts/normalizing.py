@@ -58,8 +58,10 @@ class NormalizedBody:
 def clean_characters(text: str) -> str:
     """NFC, one kind of line break, no invisible characters, one kind of space; newlines kept."""
     text = _LINE_BREAKS.sub("\n", text)
-    text = unicodedata.normalize("NFC", text)
+    # Invisible characters go before NFC: one between a letter and a combining accent would
+    # otherwise keep them apart until a second pass composed them (normalizing must be idempotent).
     text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
     return _HORIZONTAL_SPACE.sub(" ", text)
 
 
