@@ -26,7 +26,9 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _GLUED_SENTENCE = re.compile(
     r"(?P<token>[^\s.!?]*[a-z]{2}|[^\s.!?]*\d{2})"  # the word before: ends in two lower-case letters or digits
     r"(?P<end>[.!?]+[”’]?)"  # the sentence end, possibly inside a closing quote
-    r"(?P<next>[“‘]?[A-Z][a-z])"  # the next sentence: an opening quote or a capitalised word
+    # The next sentence: an opening quote or a capitalised word. A lookahead, not consumed, so that word
+    # can end a glued sentence itself ("Alaska.The.Then"): one pass restores every space.
+    r"(?=(?P<next>[“‘]?[A-Z][a-z]))"
 )
 # Abbreviations that end in lower case and are followed by a name, not a new sentence.
 _ABBREVIATIONS = frozenset(
@@ -96,7 +98,7 @@ def _space_if_sentence_end(match: re.Match[str]) -> str:
     whole_token = _token_around(match)
     if word in _ABBREVIATIONS or _URLISH.search(whole_token):
         return match[0]
-    return f"{token}{match['end']} {match['next']}"
+    return f"{token}{match['end']} "
 
 
 def _token_around(match: re.Match[str]) -> str:
