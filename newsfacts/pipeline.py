@@ -126,8 +126,10 @@ def collect_documents(context: RunContext, batch_stems: list[str]) -> tuple[str,
     results: list[IngestResult] = []
     for stem in map(Path, batch_stems):
         outcomes = [FileOutcome(**o) for o in json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))]
-        documents = {d["doc_id"]: d for d in pl.read_parquet(stem.with_suffix(".parquet")).to_dicts()}
-        results += [IngestResult(o, documents.get(o.doc_id) if o.doc_id else None) for o in outcomes]
+        # Keyed by file, not doc_id: two files with the same content in one batch share a doc_id, and the
+        # document kept must carry the source_path of the file the manifest says was processed.
+        documents = {d["source_path"]: d for d in pl.read_parquet(stem.with_suffix(".parquet")).to_dicts()}
+        results += [IngestResult(o, documents.get(o.path) if o.doc_id else None) for o in outcomes]
     documents, outcomes = deduplicate(results)
     path = context.staging_dir / "documents.parquet"
     pl.DataFrame(documents, schema=polars_schema(TABLES["documents"])).sort("source_path").write_parquet(path)

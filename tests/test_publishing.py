@@ -87,3 +87,17 @@ def test_parquet_carries_the_contract_metadata(raw_copy, tmp_path):
     assert parquet.metadata.row_group(0).column(0).compression == "ZSTD"
     assert parquet.metadata.row_group(0).column(0).statistics is not None
     assert parquet.schema_arrow.field("text").metadata[b"description"].startswith(b"Normalized body text")
+
+
+def test_the_same_article_twice_in_one_batch_keeps_the_first_file_as_its_source(raw_copy, tmp_path):
+    body = (raw_copy / "004_8f851331b92e7b0a.txt").read_bytes()
+    (raw_copy / "zz-copy-a.txt").write_bytes(body)
+    (raw_copy / "zz-copy-b.txt").write_bytes(body)
+    out = tmp_path / "out"
+    _run(raw_copy, out, batch_size=10)
+    manifest = json.loads((out / "manifest.json").read_text())
+    fates = {f["path"]: f["fate"] for f in manifest["files"]}
+    assert fates["004_8f851331b92e7b0a.txt"] == "processed"
+    assert fates["zz-copy-a.txt"] == fates["zz-copy-b.txt"] == "duplicate"
+    documents = pl.read_parquet(out / "documents.parquet")
+    assert sorted(documents["source_path"]) == ["000_1305e3d104303dd2.txt", "004_8f851331b92e7b0a.txt"]
