@@ -60,13 +60,30 @@ def decode_bytes(data: bytes) -> Decoded:
     if not data.strip():
         raise DecodeError("empty", "the file holds no text" if data else "the file is empty")
     text, encoding = _decode(data)
-    warnings: list[str] = []
-    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
-    if fixed != text:
-        warnings.append("mojibake_repaired")
+    # A guessed legacy code page can be wrong on short or mixed texts: say so in the manifest.
+    warnings: list[str] = [] if encoding.startswith("utf") else ["encoding_guessed"]
+    fixed, steps = ftfy.fix_and_explain(text, config=_FTFY_CONFIG)
+    warnings += _repair_warnings(steps or [])
     if not fixed.strip():
         raise DecodeError("empty", "the file holds only invisible characters")
     return Decoded(fixed, encoding, tuple(warnings))
+
+
+# ftfy's repair steps, named for the manifest; a re-encoding step means mojibake was repaired.
+_STEP_WARNINGS = {
+    "remove_terminal_escapes": "terminal_escapes_removed",
+    "remove_control_chars": "invisible_characters_removed",
+    "unescape_html": "html_entities_unescaped",
+}
+
+
+def _repair_warnings(steps: list[tuple[str, str]]) -> list[str]:
+    warnings = []
+    for action, name in steps:
+        warning = "mojibake_repaired" if action in ("encode", "decode", "transcode") else _STEP_WARNINGS.get(name, f"repaired_{name}")
+        if warning not in warnings:
+            warnings.append(warning)
+    return warnings
 
 
 def _decode(data: bytes) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import traceback
 from dataclasses import asdict
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import polars as pl
 from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract_entities
 from newsfacts.linking import ArticleEntities
 from newsfacts.nlp import parse
+from newsfacts.normalizing import snippet
 from newsfacts.quotes import Quote, extract_quotes
 
 LOCAL_ENTITY_SCHEMA = {
@@ -37,6 +39,7 @@ LOCAL_QUOTE_SCHEMA = {
     "cue_start": pl.Int64, "cue_end": pl.Int64, "paragraph": pl.Int64, "confidence": pl.Float64, "attribution": pl.Utf8,
 }
 log = logging.getLogger(__name__)
+ERROR_CHARS = 300
 
 PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA, "quotes": LOCAL_QUOTE_SCHEMA}
 
@@ -51,8 +54,10 @@ def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> li
             entities, mentions, pending = extract_entities(doc)
             quotes = extract_quotes(doc, [(p["start"], p["end"], p["heading"]) for p in spans], mentions)
         except Exception as exc:  # a bug meeting an odd article must not stop the run: record it, go on
-            log.exception("extraction failed for %s", doc_id)
-            results.append(ArticleEntities(doc_id, [], [], [], [], error=f"{type(exc).__name__}: {exc}"))
+            # An exception's message may quote the article: the log and manifest get a snippet only.
+            error = snippet(f"{type(exc).__name__}: {exc}", ERROR_CHARS)
+            log.error("extraction failed for %s: %s\n%s", doc_id, error, "".join(traceback.format_tb(exc.__traceback__)))
+            results.append(ArticleEntities(doc_id, [], [], [], [], error=error))
             continue
         results.append(ArticleEntities(doc_id, entities, mentions, pending, quotes))
     return results
