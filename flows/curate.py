@@ -16,7 +16,7 @@ from newsfacts import pipeline
 from newsfacts.publishing import OutputLock
 from newsfacts.reading import discover
 from newsfacts.nlp import check_model
-from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
+from newsfacts.settings import DEFAULT_LOCK_TIMEOUT, DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
 
 def _io_failure(task, task_run, state) -> bool:
     """Retry only what can pass on a second try: an OSError (a network mount, a full disk). Bad input is
@@ -71,15 +71,16 @@ def curate(
     keep_runs: int = 2,
     model: str = DEFAULT_MODEL,
     workers: int | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> pipeline.RunSummary:
     """Curate the articles in `raw_dir` into the Parquet dataset in `out_dir`."""
     logger = get_run_logger()
     settings = Settings(
         raw_dir=raw_dir, out_dir=out_dir, max_file_bytes=max_file_bytes, batch_size=batch_size, keep_runs=keep_runs, model=model,
-        **({"workers": workers} if workers else {}),
+        lock_timeout=lock_timeout, **({"workers": workers} if workers else {}),
     )
     check_model(settings.model)
-    with OutputLock(settings.out_dir):
+    with OutputLock(settings.out_dir, settings.lock_timeout):
         context = pipeline.new_run(settings)
         files, skipped = discover_files(settings.raw_dir)
         logger.info("run %s: %d files to read, %d entries not read", context.run_id, len(files), len(skipped))

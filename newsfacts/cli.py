@@ -21,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsfacts import progress
-from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
+from newsfacts.settings import DEFAULT_LOCK_TIMEOUT, DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
 
 app = typer.Typer(help="Turn raw news articles into a curated, validated Parquet dataset.", no_args_is_help=True)
 console = Console(stderr=True, soft_wrap=True)  # error lines stay whole, for logs and grep
@@ -50,6 +50,7 @@ def run(
     model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use (en_core_web_md, _lg, _trf...).")] = DEFAULT_MODEL,
     workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy.")] = os.cpu_count() or 1,
     engine: Annotated[Engine, typer.Option(help="prefect: run the Prefect flow; local: the same stages in this process.")] = Engine.prefect,
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on OUT to finish before giving up.")] = DEFAULT_LOCK_TIMEOUT,
     fail_on_quarantine: Annotated[bool, typer.Option(help=f"Exit with status {EXIT_QUARANTINED} when any row was quarantined.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's and the library's logs.")] = False,
 ) -> None:
@@ -59,7 +60,7 @@ def run(
         raise typer.Exit(EXIT_RUN_FAILED)
     settings = Settings(
         raw_dir=raw_dir, out_dir=out, max_file_bytes=int(max_file_mb * 2**20), batch_size=batch_size, keep_runs=keep_runs,
-        model=model, workers=workers,
+        model=model, workers=workers, lock_timeout=lock_timeout,
     )
     _configure_logging(verbose)
     started = time.perf_counter()
@@ -136,6 +137,7 @@ def _run(settings: Settings, engine: Engine):
         keep_runs=settings.keep_runs,
         model=settings.model,
         workers=settings.workers,
+        lock_timeout=settings.lock_timeout,
     )
 
 

