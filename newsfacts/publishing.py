@@ -38,6 +38,7 @@ LOCK_FILE = ".lock"
 QUARANTINE_DIR = "quarantine"
 MANIFEST = "manifest.json"
 STAGING_SUFFIX = ".staging"
+TMP_LINK_SUFFIX = ".tmp"
 
 
 class OutputLocked(RuntimeError):
@@ -163,6 +164,9 @@ def prune_runs(out_dir: Path, keep: int) -> list[str]:
 
     Call only while holding the OutputLock, so no other run's staging is touched.
     """
+    for link in Path(out_dir).glob(f".*.*{TMP_LINK_SUFFIX}"):
+        if link.is_symlink():  # a link being switched when its run was killed
+            link.unlink()
     runs = Path(out_dir) / RUNS_DIR
     if not runs.is_dir():
         return []
@@ -184,7 +188,7 @@ def _atomic_symlink(target: Path, link: Path) -> None:
         return
     if link.exists() and not link.is_symlink() and link.is_dir():
         shutil.rmtree(link)  # an older layout's real folder (quarantine/) gives way to the link
-    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+    tmp = link.with_name(f".{link.name}.{os.getpid()}{TMP_LINK_SUFFIX}")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     os.symlink(target, tmp)

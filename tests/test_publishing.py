@@ -105,3 +105,11 @@ def test_the_same_article_twice_in_one_batch_keeps_the_first_file_as_its_source(
     assert fates["zz-copy-a.txt"] == fates["zz-copy-b.txt"] == "duplicate"
     documents = pl.read_parquet(out / "documents.parquet")
     assert sorted(documents["source_path"]) == ["000_1305e3d104303dd2.txt", "004_8f851331b92e7b0a.txt"]
+
+
+def test_a_link_left_half_switched_by_a_killed_run_is_removed_by_the_next(raw_copy, tmp_path):
+    out = tmp_path / "out"
+    _run(raw_copy, out)
+    os.symlink(".runs/gone", out / ".current.12345.tmp")  # what a run killed inside _atomic_symlink leaves
+    _run(raw_copy, out)
+    assert not (out / ".current.12345.tmp").is_symlink()
