@@ -31,11 +31,11 @@ def run_args(raw: Path, out: Path, batch_size: int, *extra: str) -> list[str]:
     return ["run", str(raw), "--out", str(out), "--engine", "local", "--workers", "1", "--batch-size", str(batch_size), *extra]
 
 
-def start(point: str, raw: Path, out: Path, batch_size: int, *extra: str, env: dict | None = None) -> subprocess.Popen:
+def start(point: str, raw: Path, out: Path, batch_size: int, *extra: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.Popen:
     """Start a run with `point` injected (see crash_driver.py); the caller waits for it."""
     return subprocess.Popen(
         [sys.executable, str(DRIVER), point, "--", *run_args(raw, out, batch_size, *extra)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200", **(env or {})},
     )
 
@@ -45,5 +45,5 @@ def finish(process: subprocess.Popen, point: str, timeout: float = 300) -> Finis
     return Finished(point, process.returncode, stdout, stderr)
 
 
-def run(point: str, raw: Path, out: Path, batch_size: int, *extra: str, env: dict | None = None) -> Finished:
-    return finish(start(point, raw, out, batch_size, *extra, env=env), point)
+def run(point: str, raw: Path, out: Path, batch_size: int, *extra: str, env: dict | None = None, cwd: Path = ROOT) -> Finished:
+    return finish(start(point, raw, out, batch_size, *extra, env=env, cwd=cwd), point)

@@ -177,3 +177,29 @@ def test_an_extractor_error_quoting_the_article_is_logged_and_recorded_as_a_snip
         patch.undo()
     assert result.error.startswith("ValueError: cannot attribute 'The council met") and len(result.error) <= extraction.ERROR_CHARS
     assert "extraction failed for doc_1" in caplog.text and text.strip() not in caplog.text
+
+
+def _tree(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.lstat().st_size, p.lstat().st_mtime_ns) for p in folder.rglob("*")}
+
+
+def test_a_run_writes_nothing_outside_its_output_folder(tmp_path):
+    from tests.runs import run
+
+    raw, out, work, home, temp = (tmp_path / name for name in ("raw", "out", "work", "home", "tmp"))
+    write_good_articles(raw, 5)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.txt").write_text("OUTSIDE-SECRET\n")
+    os.symlink(tmp_path / "outside", raw / "outside-link")
+    (raw / "names-paths.txt").write_text(
+        "Paths in the news\n\nThe filing named ../../out/evil.parquet, ~/.bashrc and $(touch pwned) on Monday.\n"
+    )
+    for folder in (work, home, temp):
+        folder.mkdir()
+    before = {folder: _tree(folder) for folder in (raw, tmp_path / "outside", work, home, temp)}
+    env = {"HOME": str(home), "TMPDIR": str(temp), "PYTHONDONTWRITEBYTECODE": "1"}
+    finished = run("none", raw, out, 50, env=env, cwd=work)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    assert {folder: _tree(folder) for folder in before} == before
+    assert not PWNED.exists()
+    assert {p.name for p in tmp_path.iterdir()} == {"raw", "out", "work", "home", "tmp", "outside"}
