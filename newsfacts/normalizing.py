@@ -29,9 +29,10 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 # A sentence end glued to the next sentence: "Alaska.The", "2014.Putin", "children.“In".
 _GLUED_SENTENCE = re.compile(
-    # The word starts after a space or a sentence end, never inside a run of characters: without this
-    # anchor the search retried from every position of a long run (100,000 quote marks: quadratic).
-    r"(?<![^\s.!?])"
+    # The word starts after a space or a sentence end (possibly closed by a quote mark, 'aa.”Aaa.Aa'),
+    # never inside a run of characters: without this anchor the search retried from every position
+    # of a long run (100,000 quote marks: quadratic).
+    r"(?:(?<![^\s.!?])|(?<=[.!?][”’]))"
     r"(?P<token>[^\s.!?]*[a-z]{2}|[^\s.!?]*\d{2})"  # the word before: ends in two lower-case letters or digits
     r"(?P<end>[.!?]+[”’]?)"  # the sentence end, possibly inside a closing quote
     # The next sentence: an opening quote or a capitalised word. A lookahead, not consumed, so that word
