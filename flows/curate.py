@@ -21,6 +21,7 @@ from newsfacts.reading import discover
 from newsfacts.nlp import check_model
 from newsfacts.settings import (
     DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
+    DEFAULT_LOCK_TIMEOUT,
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_MIN_FRAGMENT_CHARS,
     DEFAULT_MODEL,
@@ -91,6 +92,7 @@ def curate(
     claim_similarity_threshold: float = DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
     use_cache: bool = True,
     cache_dir: str | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> pipeline.RunSummary:
     """Curate the articles in `raw_dir` into the Parquet dataset in `out_dir`."""
     logger = get_run_logger()
@@ -101,10 +103,10 @@ def curate(
         raw_dir=raw_dir, out_dir=out_dir, max_file_bytes=max_file_bytes, batch_size=batch_size, keep_runs=keep_runs, model=model,
         near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
         claim_similarity_threshold=claim_similarity_threshold,
-        use_cache=use_cache, cache_dir=cache_dir, **({"workers": workers} if workers else {}),
+        use_cache=use_cache, cache_dir=cache_dir, lock_timeout=lock_timeout, **({"workers": workers} if workers else {}),
     )
     check_model(settings.model)
-    with OutputLock(settings.out_dir):
+    with OutputLock(settings.out_dir, settings.lock_timeout):
         context = pipeline.new_run(settings)
         files, skipped = discover_files(settings.raw_dir)
         logger.info("run %s: %d files to read, %d entries not read", context.run_id, len(files), len(skipped))

@@ -23,6 +23,7 @@ from rich.table import Table
 from newsfacts import progress
 from newsfacts.settings import (
     DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
+    DEFAULT_LOCK_TIMEOUT,
     DEFAULT_MAX_FILE_BYTES,
     DEFAULT_MIN_FRAGMENT_CHARS,
     DEFAULT_MODEL,
@@ -65,6 +66,7 @@ def run(
     near_duplicate_threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Shingle Jaccard (0-1) from which an article is a near-duplicate of an earlier one.")] = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
     min_fragment_chars: Annotated[int, typer.Option(min=1, help="Shortest quoted fragment (folded characters) that joins the quotation containing it.")] = DEFAULT_MIN_FRAGMENT_CHARS,
     claim_similarity_threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Similarity (0-1) from which two claims share a cluster.")] = DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
+    lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on OUT to finish before giving up.")] = DEFAULT_LOCK_TIMEOUT,
     fail_on_quarantine: Annotated[bool, typer.Option(help=f"Exit with status {EXIT_QUARANTINED} when any row was quarantined.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's and the library's logs.")] = False,
 ) -> None:
@@ -77,6 +79,7 @@ def run(
         model=model, workers=workers, use_cache=cache, cache_dir=cache_dir,
         near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
         claim_similarity_threshold=claim_similarity_threshold,
+        lock_timeout=lock_timeout,
     )
     if dask_address:
         engine = Engine.dask
@@ -277,6 +280,7 @@ def _run(settings: Settings, engine: Engine, dask_address: str | None = None):
         claim_similarity_threshold=settings.claim_similarity_threshold,
         use_cache=settings.use_cache,
         cache_dir=str(settings.cache_dir) if settings.cache_dir else None,
+        lock_timeout=settings.lock_timeout,
     )
     if engine is Engine.dask:
         return curate_on_dask(dask_address, settings.workers, **parameters)

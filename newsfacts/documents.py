@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsfacts.metadata import parse_header, split_title
-from newsfacts.normalizing import clean_characters, count_words, normalize_body
+from newsfacts.normalizing import clean_characters, count_words, normalize_body, text_warnings
 from newsfacts.reading import (
     DUPLICATE,
     PROCESSED,
@@ -81,7 +81,7 @@ def ingest_file(file: InputFile, max_bytes: int, ingested_at: dt.datetime) -> In
         PROCESSED,
         size_bytes=article.size_bytes,
         encoding=article.encoding,
-        warnings=list(article.warnings),
+        warnings=[*article.warnings, *text_warnings(article.text)],
         doc_id=document["doc_id"],
     )
     return IngestResult(outcome, document)

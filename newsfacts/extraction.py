@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import traceback
 from dataclasses import asdict
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from newsfacts.claims import ClaimCandidate, extract_claims
 from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract_entities
 from newsfacts.linking import ArticleEntities
 from newsfacts.nlp import parse
+from newsfacts.normalizing import snippet
 from newsfacts.quotes import Quote, extract_quotes
 from schemas.claims import DATE, QUANTITY
 
@@ -45,6 +47,7 @@ LOCAL_CLAIM_SCHEMA = {
     "dates": pl.List(DATE), "checkworthiness": pl.Float64, "voice": pl.Utf8,
 }
 log = logging.getLogger(__name__)
+ERROR_CHARS = 300
 
 PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pending": PENDING_SCHEMA, "quotes": LOCAL_QUOTE_SCHEMA,
          "claims": LOCAL_CLAIM_SCHEMA}
@@ -65,8 +68,10 @@ def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> li
             quotes = extract_quotes(doc, bounds, mentions)
             claims = extract_claims(doc, bounds, date, mentions, quotes)
         except Exception as exc:  # a bug meeting an odd article must not stop the run: record it, go on
-            log.exception("extraction failed for %s", doc_id)
-            results.append(ArticleEntities(doc_id, [], [], [], [], error=f"{type(exc).__name__}: {exc}"))
+            # An exception's message may quote the article: the log and manifest get a snippet only.
+            error = snippet(f"{type(exc).__name__}: {exc}", ERROR_CHARS)
+            log.error("extraction failed for %s: %s\n%s", doc_id, error, "".join(traceback.format_tb(exc.__traceback__)))
+            results.append(ArticleEntities(doc_id, [], [], [], [], error=error))
             continue
         results.append(ArticleEntities(doc_id, entities, mentions, pending, quotes, claims))
     return results

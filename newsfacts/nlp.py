@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -25,6 +26,9 @@ log = logging.getLogger(__name__)
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 # Longer texts are parsed in pieces: spaCy needs about 1 GB per 100,000 characters for the parser and NER.
 CHUNK_CHARS = 100_000
+# A run of characters without a space longer than this is one token (see cut_long_runs).
+MAX_RUN_CHARS = 1000
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 # Below this many texts, starting worker processes costs more than it saves.
 MIN_TEXTS_PER_PROCESS = 20
 
@@ -106,13 +110,30 @@ def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, n_process: int = 1, 
     """
     texts = list(texts)
     nlp = load_model(model)
-    pieces = [chunk_text(text, min(chunk_chars, nlp.max_length)) for text in texts]
-    flat = [piece for chunks in pieces for piece in chunks]
+    pieces = [[run for chunk in chunk_text(text, min(chunk_chars, nlp.max_length)) for run in cut_long_runs(chunk)] for text in texts]
+    # A long run without spaces is one token: no word, and tokenizing it costs quadratic time.
+    flat = [Doc(nlp.vocab, words=[piece], spaces=[False]) if _LONG_RUN.fullmatch(piece) else piece
+            for chunks in pieces for piece in chunks]
     processes = max(1, min(n_process, len(flat) // MIN_TEXTS_PER_PROCESS))
     docs = nlp.pipe(flat, n_process=processes, batch_size=batch_size)
     for chunks in pieces:
         parts = [next(docs) for _ in chunks]
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def cut_long_runs(text: str) -> list[str]:
+    """Consecutive pieces that join back to `text`, each run of more than MAX_RUN_CHARS characters without a
+    space in a piece of its own. spaCy's tokenizer splits prefixes and suffixes off such a run one at a
+    time, quadratic in its length (10,000 quote marks in a row took 40 s): `parse` makes it one token."""
+    pieces, start = [], 0
+    for match in _LONG_RUN.finditer(text):
+        if match.start() > start:
+            pieces.append(text[start : match.start()])
+        pieces.append(match.group())
+        start = match.end()
+    if start < len(text) or not pieces:
+        pieces.append(text[start:])
+    return pieces
 
 
 def chunk_text(text: str, limit: int) -> list[str]:

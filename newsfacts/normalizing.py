@@ -18,15 +18,26 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # Every Unicode space separator (NBSP, thin space, ...) and tab becomes a plain space.
 _HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # Control and invisible formatting characters that carry no text. ZWJ (U+200D) stays: it builds emoji.
-_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff\ufffe]")
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) go too: they only
+# reorder how text is displayed, and can make it read differently from what it holds ("Trojan Source").
+_INVISIBLE = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u200c\u200e\u200f"
+    "\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe]"
+)
 _LINE_BREAKS = re.compile("\r\n|[\r\u0085\u2028\u2029]")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 # A sentence end glued to the next sentence: "Alaska.The", "2014.Putin", "children.“In".
 _GLUED_SENTENCE = re.compile(
+    # The word starts after a space or a sentence end (possibly closed by a quote mark, 'aa.”Aaa.Aa'),
+    # never inside a run of characters: without this anchor the search retried from every position
+    # of a long run (100,000 quote marks: quadratic).
+    r"(?:(?<![^\s.!?])|(?<=[.!?][”’]))"
     r"(?P<token>[^\s.!?]*[a-z]{2}|[^\s.!?]*\d{2})"  # the word before: ends in two lower-case letters or digits
     r"(?P<end>[.!?]+[”’]?)"  # the sentence end, possibly inside a closing quote
-    r"(?P<next>[“‘]?[A-Z][a-z])"  # the next sentence: an opening quote or a capitalised word
+    # The next sentence: an opening quote or a capitalised word. A lookahead, not consumed, so that word
+    # can end a glued sentence itself ("Alaska.The.Then"): one pass restores every space.
+    r"(?=(?P<next>[“‘]?[A-Z][a-z]))"
 )
 # Abbreviations that end in lower case and are followed by a name, not a new sentence.
 _ABBREVIATIONS = frozenset(
@@ -58,9 +69,37 @@ class NormalizedBody:
 def clean_characters(text: str) -> str:
     """NFC, one kind of line break, no invisible characters, one kind of space; newlines kept."""
     text = _LINE_BREAKS.sub("\n", text)
-    text = unicodedata.normalize("NFC", text)
+    # Invisible characters go before NFC: one between a letter and a combining accent would
+    # otherwise keep them apart until a second pass composed them (normalizing must be idempotent).
     text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFC", text)
     return _HORIZONTAL_SPACE.sub(" ", text)
+
+
+# Markup that only a web page holds: a doctype, or html/head/body/div/p/script/br tags.
+_HTML_TAG = re.compile(r"<!DOCTYPE\s+html|</?(?:html|head|body|div|p|span|script|style|br|table|a\s+href)\b[^<>]{0,200}>", re.IGNORECASE)
+MIN_HTML_TAGS = 3
+SNIPPET_CHARS = 120
+
+
+def text_warnings(text: str) -> list[str]:
+    """What the manifest should say about odd but readable text, before it is normalized.
+
+    Invisible or control characters are dropped by `clean_characters`; HTML markup is kept as text
+    (it is the article as saved), but the file deserves a look.
+    """
+    warnings = []
+    if _INVISIBLE.search(text):
+        warnings.append("invisible_characters_removed")
+    if len(_HTML_TAG.findall(text, 0, 200_000)) >= MIN_HTML_TAGS:
+        warnings.append("html_markup")
+    return warnings
+
+
+def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """At most `limit` characters of `text` for a log line or an error message, never a whole article."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -94,7 +133,7 @@ def _space_if_sentence_end(match: re.Match[str]) -> str:
     whole_token = _token_around(match)
     if word in _ABBREVIATIONS or _URLISH.search(whole_token):
         return match[0]
-    return f"{token}{match['end']} {match['next']}"
+    return f"{token}{match['end']} "
 
 
 def _token_around(match: re.Match[str]) -> str:

@@ -135,8 +135,10 @@ def collect_documents(context: RunContext, batch_stems: list[str]) -> tuple[str,
     results: list[IngestResult] = []
     for stem in map(Path, batch_stems):
         outcomes = [FileOutcome(**o) for o in json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))]
-        documents = {d["doc_id"]: d for d in pl.read_parquet(stem.with_suffix(".parquet")).to_dicts()}
-        results += [IngestResult(o, documents.get(o.doc_id) if o.doc_id else None) for o in outcomes]
+        # Keyed by file, not doc_id: two files with the same content in one batch share a doc_id, and the
+        # document kept must carry the source_path of the file the manifest says was processed.
+        documents = {d["source_path"]: d for d in pl.read_parquet(stem.with_suffix(".parquet")).to_dicts()}
+        results += [IngestResult(o, documents.get(o.path) if o.doc_id else None) for o in outcomes]
     documents, outcomes = deduplicate(results)
     path = context.staging_dir / "documents.parquet"
     frame = pl.DataFrame(documents, schema=polars_schema(TABLES["documents"])).sort("source_path")
@@ -331,7 +333,7 @@ EXTRACTED_TABLES = ("entities", "mentions", "quote_clusters", "quotes", "claim_c
 def curate(settings: Settings) -> RunSummary:
     """Run every stage in this process: raw folder in, published dataset out."""
     check_model(settings.model)
-    with OutputLock(settings.out_dir):
+    with OutputLock(settings.out_dir, settings.lock_timeout):
         context = new_run(settings)
         files, outcomes = discover(settings.raw_dir)
         progress.report("ingest", 0, len(files))

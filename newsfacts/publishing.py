@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -37,6 +38,7 @@ LOCK_FILE = ".lock"
 QUARANTINE_DIR = "quarantine"
 MANIFEST = "manifest.json"
 STAGING_SUFFIX = ".staging"
+TMP_LINK_SUFFIX = ".tmp"
 
 
 class OutputLocked(RuntimeError):
@@ -44,22 +46,38 @@ class OutputLocked(RuntimeError):
 
 
 class OutputLock:
-    """An exclusive, non-blocking lock on an output folder for the duration of a run."""
+    """An exclusive lock on an output folder for the duration of a run.
 
-    def __init__(self, out_dir: Path) -> None:
+    A second run waits up to `timeout` seconds for the holder to finish (scheduled runs that overlap
+    then run one after the other), then gives up with OutputLocked naming the holder. The kernel
+    releases the lock when its holder dies, even by SIGKILL, so a crashed run never blocks the next.
+    """
+
+    POLL_SECONDS = 0.2
+
+    def __init__(self, out_dir: Path, timeout: float = 0) -> None:
         self.path = Path(out_dir) / LOCK_FILE
+        self.timeout = timeout
         self._handle = None
 
     def __enter__(self) -> OutputLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
-            handle.close()
-            raise OutputLocked(f"another run ({holder}) is writing to {self.path.parent}; wait for it to finish") from None
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "unknown"
+                    handle.close()
+                    waited = f" after waiting {self.timeout:g} s" if self.timeout else ""
+                    raise OutputLocked(
+                        f"another run ({holder}) is writing to {self.path.parent}{waited}; wait for it to finish"
+                    ) from None
+                time.sleep(self.POLL_SECONDS)
         handle.seek(0)
         handle.truncate()
         handle.write(f"pid {os.getpid()}")
@@ -129,6 +147,13 @@ def publish(out_dir: Path, run_id: str, names: Iterable[str]) -> None:
     _fsync_dir(out_dir)
 
 
+def current_run_dir(out_dir: Path) -> Path | None:
+    """The folder of the current run, resolved once: read several tables from it to get one run's dataset
+    even while another run publishes (opening the top-level names one by one could straddle a switch)."""
+    run_id = current_run_id(out_dir)
+    return run_dir(out_dir, run_id) if run_id else None
+
+
 def current_run_id(out_dir: Path) -> str | None:
     link = Path(out_dir) / CURRENT_LINK
     return Path(os.readlink(link)).name if link.is_symlink() else None
@@ -139,6 +164,9 @@ def prune_runs(out_dir: Path, keep: int) -> list[str]:
 
     Call only while holding the OutputLock, so no other run's staging is touched.
     """
+    for link in Path(out_dir).glob(f".*.*{TMP_LINK_SUFFIX}"):
+        if link.is_symlink():  # a link being switched when its run was killed
+            link.unlink()
     runs = Path(out_dir) / RUNS_DIR
     if not runs.is_dir():
         return []
@@ -160,7 +188,7 @@ def _atomic_symlink(target: Path, link: Path) -> None:
         return
     if link.exists() and not link.is_symlink() and link.is_dir():
         shutil.rmtree(link)  # an older layout's real folder (quarantine/) gives way to the link
-    tmp = link.with_name(f".{link.name}.{os.getpid()}.tmp")
+    tmp = link.with_name(f".{link.name}.{os.getpid()}{TMP_LINK_SUFFIX}")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
     os.symlink(target, tmp)

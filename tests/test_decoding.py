@@ -57,3 +57,17 @@ def test_refuses_what_is_not_text_with_a_reason(data, reason):
     with pytest.raises(DecodeError) as excinfo:
         decode_bytes(data)
     assert excinfo.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Officials said the caf\u00e9 tax \u2013 \u20ac5 a cup \u2013 would be \u201creviewed\u201d.", "cp1252"),
+        ("Officials in S\u00e3o Paulo called the na\u00efve r\u00e9sum\u00e9 rule a mistake on Monday.", "latin-1"),
+        ("Prezydent Polski powiedzia\u0142 we wtorek, \u017ce rozmowy b\u0119d\u0105 kontynuowane.", "cp1250"),
+        ("\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0437\u0430\u044f\u0432\u0438\u043b \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a, \u0447\u0442\u043e \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b \u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f.", "cp1251"),
+    ],
+)
+def test_short_legacy_texts_decode_to_what_was_written(text, encoding):
+    # charset-normalizer alone reads the first two as cp775 ('caf\u0137'); the Polish and Russian ones must stay theirs.
+    assert decode_bytes(text.encode(encoding)).text == text

@@ -66,12 +66,16 @@ def test_old_runs_are_pruned_to_keep_runs(raw_copy, tmp_path):
     assert sorted(p.name for p in (out / RUNS_DIR).iterdir()) == ids[1:]
 
 
-def test_a_second_run_on_the_same_output_folder_is_refused(raw_copy, tmp_path):
+def test_a_second_run_waits_for_the_lock_then_gives_up_naming_the_holder(raw_copy, tmp_path):
+    import time
+
     out = tmp_path / "out"
     with OutputLock(out):
-        with pytest.raises(OutputLocked, match="another run"):
-            _run(raw_copy, out)
-    _run(raw_copy, out)  # the lock is released with its holder
+        started = time.monotonic()
+        with pytest.raises(OutputLocked, match=f"another run \\(pid {os.getpid()}\\) .* after waiting 0.6 s"):
+            _run(raw_copy, out, lock_timeout=0.6)
+        assert time.monotonic() - started >= 0.6
+    _run(raw_copy, out, lock_timeout=0)  # the lock is released with its holder
 
 
 def test_parquet_carries_the_contract_metadata(raw_copy, tmp_path):
@@ -87,3 +91,25 @@ def test_parquet_carries_the_contract_metadata(raw_copy, tmp_path):
     assert parquet.metadata.row_group(0).column(0).compression == "ZSTD"
     assert parquet.metadata.row_group(0).column(0).statistics is not None
     assert parquet.schema_arrow.field("text").metadata[b"description"].startswith(b"Normalized body text")
+
+
+def test_the_same_article_twice_in_one_batch_keeps_the_first_file_as_its_source(raw_copy, tmp_path):
+    body = (raw_copy / "004_8f851331b92e7b0a.txt").read_bytes()
+    (raw_copy / "zz-copy-a.txt").write_bytes(body)
+    (raw_copy / "zz-copy-b.txt").write_bytes(body)
+    out = tmp_path / "out"
+    _run(raw_copy, out, batch_size=10)
+    manifest = json.loads((out / "manifest.json").read_text())
+    fates = {f["path"]: f["fate"] for f in manifest["files"]}
+    assert fates["004_8f851331b92e7b0a.txt"] == "processed"
+    assert fates["zz-copy-a.txt"] == fates["zz-copy-b.txt"] == "duplicate"
+    documents = pl.read_parquet(out / "documents.parquet")
+    assert sorted(documents["source_path"]) == ["000_1305e3d104303dd2.txt", "004_8f851331b92e7b0a.txt"]
+
+
+def test_a_link_left_half_switched_by_a_killed_run_is_removed_by_the_next(raw_copy, tmp_path):
+    out = tmp_path / "out"
+    _run(raw_copy, out)
+    os.symlink(".runs/gone", out / ".current.12345.tmp")  # what a run killed inside _atomic_symlink leaves
+    _run(raw_copy, out)
+    assert not (out / ".current.12345.tmp").is_symlink()
