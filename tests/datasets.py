@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+
 import pyarrow.parquet as pq
 
+from newsfacts.dataset_validation import format_report, validate_dataset
 from newsfacts.publishing import CURRENT_LINK, MANIFEST, sha256_file
 from newsfacts.validating import validate_table
 from schemas import FOREIGN_KEYS, SPANS, TABLES
@@ -48,9 +50,12 @@ def check_published(out: Path) -> Published:
         assert frame.height == arrow.num_rows == report["rows"], f"{name}: row count differs from the manifest"
         metadata = {k.decode(): v.decode() for k, v in (arrow.schema.metadata or {}).items()}
         assert metadata.get("newsfacts.run_id") == run_id, f"{name} belongs to run {metadata.get('newsfacts.run_id')}, not {run_id}"
-        checked = validate_table(name, TABLES[name], frame, tables, FOREIGN_KEYS, SPANS)
+        checked = validate_table(name, TABLES[name], frame, {**tables, name: frame}, FOREIGN_KEYS, SPANS)  # a table may refer to itself
         assert checked.quarantined.is_empty(), f"{name}: published rows fail the contract:\n{checked.failures}"
         tables[name] = frame
+    # and as a consumer would check it: `newsfacts validate` (contract, rules across tables, checksums, versions)
+    validation = validate_dataset(out)
+    assert validation.ok, format_report(validation)
     return Published(run_id, manifest, tables)
 
 

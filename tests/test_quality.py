@@ -43,9 +43,18 @@ def test_the_quality_summary_counts_what_it_says(seed_dataset, tmp_path):
     assert f"{quotes.height} quotes; {without} " in markdown
     for entity_type, n in pl.read_parquet(seed_dataset / "entities.parquet")["type"].value_counts().iter_rows():
         assert f"| {entity_type} | {n} |" in markdown
-    assert "No claims table in this dataset." in markdown
+    claims = pl.read_parquet(seed_dataset / "claims.parquet")
+    per_article = claims.group_by("doc_id").len()["len"]
+    assert f"{claims.height} claims in {per_article.len()} articles" in markdown and f"max {per_article.max()};" in markdown
 
-    out = _copy(seed_dataset, tmp_path)  # a release with a claims table
+    out = _copy(seed_dataset, tmp_path)  # a dataset without a claims table (from an older release)
+    (out / "claims.parquet").unlink()
+    manifest = json.loads((out / "manifest.json").read_text())
+    del manifest["tables"]["claims"]
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    assert "No claims table in this dataset." in quality.quality_markdown(out)
+
+    out = _copy(seed_dataset, tmp_path / "with")  # a made-up claims table: the counts follow its rows
     doc_id = pl.read_parquet(out / "documents.parquet")["doc_id"][0]
     pl.DataFrame({"doc_id": [doc_id] * 3}).write_parquet(out / "claims.parquet")
     manifest = json.loads((out / "manifest.json").read_text())
