@@ -14,7 +14,10 @@ import shutil
 
 import pytest
 
+from newsfacts.dataset_card import CARD
 from newsfacts.publishing import CURRENT_LINK, LOCK_FILE, MANIFEST, QUARANTINE_DIR, RUNS_DIR
+from newsfacts.report import REPORT
+from newsfacts.settings import EXTRACTION_CACHE_SUBDIR
 from tests.datasets import assert_same_tables, check_published, file_fates
 from tests.hostile import write_good_articles
 from tests.runs import run
@@ -58,7 +61,8 @@ KILL_GROUPS = [
         ("prune:1:after", True),  # everything done, about to exit
     ],
 ]
-EXPECTED_TOP_LEVEL = {RUNS_DIR, CURRENT_LINK, LOCK_FILE, MANIFEST, QUARANTINE_DIR}
+# What a completed run leaves at the top of its output folder (the extraction cache included).
+EXPECTED_TOP_LEVEL = {RUNS_DIR, CURRENT_LINK, LOCK_FILE, MANIFEST, QUARANTINE_DIR, CARD, REPORT, EXTRACTION_CACHE_SUBDIR.parts[0]}
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +82,8 @@ def assert_clean_after_completed_run(out, reference) -> None:
     assert file_fates(published.manifest) == file_fates(reference.manifest)
     leftovers = {p.name for p in out.iterdir()} - EXPECTED_TOP_LEVEL - {f"{name}.parquet" for name in reference.tables}
     assert not leftovers, f"crashed runs left {leftovers} in the output folder"
+    half_written = [p.name for p in (out / EXTRACTION_CACHE_SUBDIR).rglob("*.tmp")]
+    assert not half_written, f"crashed runs left half-written cache entries {half_written}"
     runs = sorted(p.name for p in (out / RUNS_DIR).iterdir())
     assert len(runs) <= 2 and all((out / RUNS_DIR / name / MANIFEST).is_file() for name in runs), runs
 
