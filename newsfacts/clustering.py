@@ -362,6 +362,7 @@ def cluster_claims(
     words = [content_words(t) for t in texts]
     negated = claims["negated"].to_list() if "negated" in claims.columns else [None] * claims.height
     entities = [tuple(e or ()) for e in claims["entity_ids"].to_list()] if "entity_ids" in claims.columns else [()] * claims.height
+    numbers = _claim_numbers(claims)
     parent = list(range(claims.height))
 
     def find(i: int) -> int:
@@ -379,6 +380,8 @@ def cluster_claims(
         for _, _, i in process.extract(joined[row], [joined[c] for c in choices], scorer=fuzz.token_sort_ratio,
                                        score_cutoff=text_floor, limit=None):
             other = choices[i]
+            if numbers[row] and numbers[other] and numbers[row] != numbers[other]:
+                continue  # "six million households" and "five million households" are two claims, however alike
             if find(other) != find(row) and _same_claim(words[row], words[other], entities[row], entities[other], threshold):
                 parent[find(other)] = find(row)
     roots = [find(i) for i in range(claims.height)]
@@ -391,6 +394,13 @@ def cluster_claims(
              for root, rows in members.items()}
     clustered = claims.with_columns(pl.Series("cluster_id", [names[r] for r in roots], pl.Utf8))
     return clustered, _claim_clusters_table(clustered, documents)
+
+
+def _claim_numbers(claims: pl.DataFrame) -> list[frozenset[float]]:
+    """The values of the numbers each claim states (claims.quantities), empty where it states none."""
+    if "quantities" not in claims.columns:
+        return [frozenset()] * claims.height
+    return [frozenset(q["value"] for q in (items or ()) if q["value"] is not None) for items in claims["quantities"].to_list()]
 
 
 def _same_claim(words_a: tuple[str, ...], words_b: tuple[str, ...], entities_a, entities_b, threshold: float) -> bool:

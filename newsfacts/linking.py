@@ -145,7 +145,18 @@ def _quote_rows(articles, global_key, mention_rows, names) -> list[dict]:
                 "attribution": quote.attribution,  # internal: how the speaker was found (not a table column)
             })
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
-    return rows
+    return _one_row_per_quote(rows)
+
+
+def _one_row_per_quote(rows: list[dict]) -> list[dict]:
+    """One row per quote_id: the same reported words under two cues ('..., he says, ...' inside 'X claims
+    ...') keep the more confident attribution (the first on a tie), so ids stay unique."""
+    best: dict[str, dict] = {}
+    for row in rows:
+        kept = best.get(row["quote_id"])
+        if kept is None or row["confidence"] > kept["confidence"]:
+            best[row["quote_id"]] = row
+    return [row for row in rows if best[row["quote_id"]] is row]
 
 
 @dataclass

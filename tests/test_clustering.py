@@ -384,3 +384,15 @@ def test_short_words_nobody_known_said_group_within_a_story_only():
                                          ("doc_c", "trackers", "partial", None)), docs)
     assert frame["cluster_id"].to_list()[0] == frame["cluster_id"].to_list()[1] != frame["cluster_id"].to_list()[2]
     assert table["cluster_id"].is_unique().all() and table.height == 2
+
+
+def test_claims_stating_different_numbers_never_share_a_cluster():
+    """Lexically close, but 'six million' and 'five million' households are two claims (BBC had this pair)."""
+    rows = claims(
+        ("doc_a", "More than six million UK households now have broadband", None, ["ent_uk"], False),
+        ("doc_b", "More than five million UK households now have broadband", None, ["ent_uk"], False),
+        ("doc_b", "More than six million households in the UK now have broadband", None, ["ent_uk"], False),
+    ).with_columns(pl.Series("quantities", [[{"text": "six million", "value": 6e6}], [{"text": "five million", "value": 5e6}],
+                                             [{"text": "six million", "value": 6e6}]]))
+    ids = cluster_claims(rows, SEED_DOCS)[0]["cluster_id"].to_list()
+    assert ids[0] == ids[2] != ids[1]

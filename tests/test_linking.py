@@ -62,3 +62,12 @@ def test_a_description_resolves_with_roles_from_other_articles():
     )
     entities, mentions, _ = link([a, b])
     assert _names_by_doc(entities, mentions)[("doc_b", "The first lady")] == "Melania Trump"
+
+
+def test_the_same_reported_words_under_two_cues_are_one_quote_row():
+    """BBC: 'which, they claim, would ensure tax increases' was reported under 'accused' and 'claim'."""
+    from newsfacts.linking import _one_row_per_quote
+
+    rows = [{"quote_id": "quo_a", "confidence": 0.6, "cue": "accused"}, {"quote_id": "quo_a", "confidence": 0.8, "cue": "claim"},
+            {"quote_id": "quo_b", "confidence": 0.5, "cue": "said"}, {"quote_id": "quo_b", "confidence": 0.5, "cue": "know"}]
+    assert [(r["quote_id"], r["cue"]) for r in _one_row_per_quote(rows)] == [("quo_a", "claim"), ("quo_b", "said")]
