@@ -32,7 +32,7 @@ class Claims(pa.DataFrameModel):
     quantities: pl.List(QUANTITY) = pa.Field(description="Numbers, amounts and percentages as written (text, offsets), with value (null where it cannot be read) and unit (currency code, 'percent' or null).")
     dates: pl.List(DATE) = pa.Field(description="Date phrases as written (text, offsets), with value: an ISO date at the precision the text gives ('2025-08-15', '2021-06', '2022', '2025-W33'), resolved against documents.published_date; null where the phrase is vague or needs a publication date the article lacks. granularity: day, week, month or year.")
     checkworthiness: float = pa.Field(ge=0.0, le=1.0, description="0 to 1: how much a fact-checker would want to check it (newsfacts.claims.checkworthiness).")
-    cluster_id: Optional[str] = pa.Field(nullable=True, description="Claims asserting the same thing across articles (filled by cross-article linking; null until then).")
+    cluster_id: Optional[str] = pa.Field(nullable=True, description="Claims asserting the same thing, across articles and within one (claim_clusters.cluster_id); set on every row.")
 
     class Config:
         strict = True
