@@ -6,15 +6,12 @@ milliseconds and a database row), and pass file paths, not data frames.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsfacts import pipeline
 from newsfacts.publishing import OutputLock
-from newsfacts.reading import discover
 from newsfacts.nlp import check_model
 from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
 
@@ -28,8 +25,8 @@ IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=_io
 
 
 @task(name="discover", cache_policy=NO_CACHE, **IO_RETRIES)
-def discover_files(raw_dir: Path):
-    return discover(raw_dir)
+def discover_files(context: pipeline.RunContext):
+    return pipeline.discover_inputs(context)
 
 
 @task(name="ingest-batch", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -81,7 +78,7 @@ def curate(
     check_model(settings.model)
     with OutputLock(settings.out_dir):
         context = pipeline.new_run(settings)
-        files, skipped = discover_files(settings.raw_dir)
+        files, skipped = discover_files(context)
         logger.info("run %s: %d files to read, %d entries not read", context.run_id, len(files), len(skipped))
         batches = pipeline.plan_batches(files, settings.batch_size)
         stems = ingest_batch.map(context, batches, range(len(batches))).result() if batches else []
