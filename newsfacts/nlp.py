@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -77,8 +78,25 @@ def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, built once per Doc, for bisecting offsets to tokens."""
     starts = doc.user_data.get("newsfacts_token_starts")
     if starts is None:
-        starts = doc.user_data["newsfacts_token_starts"] = [token.idx for token in doc]
+        starts = doc.user_data["newsfacts_token_starts"] = doc.to_array(IDX).tolist()  # no Token object per token
     return starts
+
+
+def ents_within(span: Span) -> list[Span]:
+    """The named entities wholly inside `span`, like `span.ents`, from one list built per Doc: spaCy's
+    Span.ents builds a Span for every entity of the whole Doc on each call."""
+    doc = span.doc
+    ents = doc.user_data.get("newsfacts_ents")
+    if ents is None:
+        ents = doc.user_data["newsfacts_ents"] = list(doc.ents)
+        doc.user_data["newsfacts_ent_starts"] = [ent.start for ent in ents]
+    first = bisect.bisect_left(doc.user_data["newsfacts_ent_starts"], span.start)
+    inside = []
+    for ent in ents[first:]:
+        if ent.end > span.end:
+            break
+        inside.append(ent)
+    return inside
 
 
 def first_token_from(doc: Doc, char: int) -> int:
