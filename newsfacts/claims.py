@@ -499,6 +499,7 @@ def _in_future_tense(token: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # the same phrases come back ('2004', 'last year'); dateparser takes milliseconds a call
 def resolve_date(phrase: str, published: dt.date | None, prefer_future: bool = False) -> tuple[str | None, str | None]:
     """An ISO date for a date phrase, at the precision the phrase gives, resolved against the article's
     publication date: 'Friday, August 15' published 2025-08-17 is ('2025-08-15', 'day'); '2022' stays
