@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
 from pathlib import Path
 
 import polars as pl
@@ -73,13 +72,14 @@ def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> li
 
 
 def write_extraction(results: list[ArticleEntities], stem: Path) -> None:
+    # vars(), not dataclasses.asdict: the fields are plain values and lists, and asdict deep-copies every one.
     rows = {name: [] for name in PARTS}
     for article in results:
-        rows["entities"] += [{"doc_id": article.doc_id, **asdict(e)} for e in article.entities]
-        rows["mentions"] += [{"doc_id": article.doc_id, **asdict(m)} for m in article.mentions]
-        rows["pending"] += [{"doc_id": article.doc_id, **asdict(p)} for p in article.pending]
-        rows["quotes"] += [{"doc_id": article.doc_id, **asdict(q)} for q in article.quotes]
-        rows["claims"] += [{"doc_id": article.doc_id, **asdict(c)} for c in article.claims]
+        rows["entities"] += [{"doc_id": article.doc_id, **vars(e)} for e in article.entities]
+        rows["mentions"] += [{"doc_id": article.doc_id, **vars(m)} for m in article.mentions]
+        rows["pending"] += [{"doc_id": article.doc_id, **vars(p)} for p in article.pending]
+        rows["quotes"] += [{"doc_id": article.doc_id, **vars(q)} for q in article.quotes]
+        rows["claims"] += [{"doc_id": article.doc_id, **vars(c)} for c in article.claims]
     for name, schema in PARTS.items():
         pl.DataFrame(rows[name], schema=schema).write_parquet(f"{stem}.{name}.parquet")
     errors = [{"doc_id": a.doc_id, "error": a.error} for a in results if a.error]
