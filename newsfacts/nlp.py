@@ -128,9 +128,11 @@ def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, n_process: int = 1, 
     flat = [piece for chunks in pieces for piece in chunks]
     processes = max(1, min(n_process, len(flat) // MIN_TEXTS_PER_PROCESS))
     docs = nlp.pipe(flat, n_process=processes, batch_size=batch_size)
-    for chunks in pieces:
+    for text, chunks in zip(texts, pieces):
         parts = [next(docs) for _ in chunks]
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        doc.user_data["newsfacts_text"] = text  # what doc_text would rebuild token by token: spaCy keeps text exactly
+        yield doc
 
 
 def chunk_text(text: str, limit: int) -> list[str]:
