@@ -11,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsfacts import pipeline
+from newsfacts.extraction import close_workers
 from newsfacts.publishing import OutputLock
 from newsfacts.nlp import check_model
 from newsfacts.settings import DEFAULT_MAX_FILE_BYTES, DEFAULT_MODEL, Settings
@@ -87,7 +88,10 @@ def curate(
         pipeline.mark_quarantined(outcomes, quarantined)
         # One extraction task at a time: each already uses every core through spaCy's processes.
         slices = pipeline.plan_document_batches(context)
-        extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        try:
+            extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        finally:
+            close_workers()  # the extraction worker processes live across batches, not past them
         staged = link_entities(context, extracted)
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]
         summary = publish(context, reports, skipped + outcomes)

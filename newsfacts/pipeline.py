@@ -33,7 +33,7 @@ from newsfacts.dataset_card import CARD, write_card
 from newsfacts.dataset_validation import ValidationReport, cross_table_findings
 from newsfacts.claims import claim_rows
 from newsfacts.documents import IngestResult, deduplicate, ingest_files
-from newsfacts.extraction import extract_documents, read_extraction, read_extraction_errors, write_extraction
+from newsfacts.extraction import close_workers, extract_documents, read_extraction, read_extraction_errors, write_extraction
 from newsfacts.linking import link
 from newsfacts.nlp import check_model
 from newsfacts.publishing import (
@@ -349,7 +349,10 @@ def curate(settings: Settings) -> RunSummary:
         mark_quarantined(file_outcomes, quarantined)
         slices = plan_document_batches(context)
         progress.report("extract", 0, sum(length for _, length in slices))
-        extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        try:
+            extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        finally:
+            close_workers()
         staged = link_entities(context, extracted)
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in EXTRACTED_TABLES]
         return finish_run(context, reports, outcomes + file_outcomes)
