@@ -7,7 +7,7 @@ In one invocation, on a working copy of the corpus's articles (*.txt):
 - cold: `newsfacts run` into a fresh output folder with an empty cache folder;
 - no_change: the same run again, same output folder, nothing changed;
 - one_changed: the same again after one article got one more sentence;
-- seeds_warm: `newsfacts run` on the project's two seed articles (raw/), the second of two runs;
+- seeds_warm: `newsfacts run` on the project's two seed articles (raw/), the second of two runs into one folder;
 - scaling: the cold run on 1x, 2x, 4x the corpus (distinct copies: each later copy ends with a sentence
   naming its number), and how time and peak memory grow from 1x.
 
@@ -138,26 +138,37 @@ def main(argv: list[str] | None = None) -> dict:
         "targets": TARGETS,
     }
     runs = result["runs"]
+    path = args.json or RESULTS / f"{corpus.name}-{result['started_at'].replace(':', '').replace('+0000', 'Z')}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+    def save() -> None:  # after every run, so that an interrupted benchmark keeps what it measured
+        path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
     print(f"corpus {corpus}: {files} files, {len(texts)} distinct texts, {words:,} words; work folder {work}", flush=True)
 
     floor = None
     if "floor" not in skip:
         print("floor: bare spaCy nlp.pipe ...", flush=True)
         floor = runs["floor"] = _with_rates(run_floor(raw, args, logs / "floor.log"), words, None)
+        save()
     out, cache = work / "out", work / "cache"
     print("cold run ...", flush=True)
     runs["cold"] = _with_rates(run_newsfacts(raw, out, cache, args, logs / "cold.log"), words, floor)
+    save()
     if "reruns" not in skip:
         print("no-change run ...", flush=True)
         runs["no_change"] = _with_rates(run_newsfacts(raw, out, cache, args, logs / "no_change.log"), words, floor)
+        save()
         changed = change_one_article(raw)
         print(f"one-changed run ({changed.name}) ...", flush=True)
         runs["one_changed"] = _with_rates(run_newsfacts(raw, out, cache, args, logs / "one_changed.log"), words, floor)
+        save()
     if "seeds" not in skip:
         print("seeds, twice (the second is warm) ...", flush=True)
         seeds_out, seeds_cache = work / "seeds-out", work / "seeds-cache"
         run_newsfacts(SEEDS, seeds_out, seeds_cache, args, logs / "seeds_first.log")
-        runs["seeds_warm"] = run_newsfacts(SEEDS, work / "seeds-out-2", seeds_cache, args, logs / "seeds_warm.log")
+        runs["seeds_warm"] = run_newsfacts(SEEDS, seeds_out, seeds_cache, args, logs / "seeds_warm.log")
+        save()
 
     for scale in scales:
         if scale == 1 and "cold" in runs:
@@ -170,14 +181,13 @@ def main(argv: list[str] | None = None) -> dict:
             shutil.rmtree(scaled, ignore_errors=True)
             shutil.rmtree(work / f"out-x{scale}", ignore_errors=True)
         result["scaling"].append({"scale": scale, "words": words * scale, **_with_rates(figures, words * scale, None)})
+        save()
     _add_growth(result["scaling"])
     result["verdicts"] = verdicts(result)
     result["finished_at"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
+    save()
     print(format_report(result))
-    path = args.json or RESULTS / f"{corpus.name}-{result['started_at'].replace(':', '').replace('+0000', 'Z')}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {path}")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
