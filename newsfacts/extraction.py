@@ -57,7 +57,8 @@ def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> li
 
     With more than one process, worker processes (kept for the next batch, see `close_workers`) parse and
     extract whole chunks of documents and send back only the extracted rows: the main process neither
-    receives parsed Docs nor runs extractors, and the workers start once per run, not once per batch."""
+    receives parsed Docs nor runs extractors, and the workers start once per run, not once per batch
+    (each fork copies the pages of this process that it touches)."""
     published = documents["published_date"].to_list() if "published_date" in documents.columns else [None] * documents.height
     jobs = list(zip(documents["doc_id"].to_list(), documents["text"].to_list(), documents["paragraphs"].to_list(), published))
     processes = max(1, min(n_process, len(jobs) // MIN_TEXTS_PER_PROCESS))
@@ -75,13 +76,14 @@ _pool: tuple[tuple[str, int], ProcessPoolExecutor] | None = None
 
 
 def _workers(model: str, processes: int) -> ProcessPoolExecutor:
-    """The worker processes for `model`, started on first use. 'spawn', not fork: a fresh interpreter that
-    loads only the model, rather than a copy of this process (Prefect, threads, every table read so far)."""
+    """The worker processes for `model`, started on first use and forked, as spaCy's own nlp.pipe does: a
+    spawned worker would re-import the caller's main script, which breaks callers without a __main__ guard."""
     global _pool
     if _pool is not None and _pool[0] != (model, processes):
         close_workers()
     if _pool is None:
-        executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method),
                                        initializer=load_model, initargs=(model,))
         _pool = ((model, processes), executor)
     return _pool[1]
