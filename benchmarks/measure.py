@@ -1,9 +1,11 @@
 """Running one command as a subprocess and measuring it: wall time, CPU time, peak memory.
 
-Peak memory is polled with psutil over the whole process tree (the command, spaCy's worker processes,
+Peak memory is polled with psutil over the whole process tree (the command, its worker processes,
 Prefect's temporary server): `peak_rss_tree_mb` is the largest sum of the tree's RSS seen at one poll
-(pages shared between forked workers are counted once per process, so it overstates a little), and
-`peak_rss_process_mb` the largest RSS of any single process. A process living less than one poll
+(pages that forked workers share with their parent are counted once per process, so it overstates),
+`peak_pss_tree_mb` the largest sum of PSS (proportional set size: a shared page is split between the
+processes sharing it, so the sum is the memory the tree really holds), and `peak_rss_process_mb` the
+largest RSS of any single process. A process living less than one poll
 interval can be missed. CPU time is user + system of every finished descendant, from
 resource.getrusage(RUSAGE_CHILDREN) before and after (exact, not polled).
 """
@@ -31,6 +33,7 @@ class Measurement:
     wall_seconds: float
     cpu_seconds: float
     peak_rss_tree_mb: float
+    peak_pss_tree_mb: float
     peak_rss_process_mb: float
     stdout_tail: str
 
@@ -45,6 +48,7 @@ class _TreeMemoryPoller(threading.Thread):
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.peak_tree = 0
+        self.peak_pss = 0
         self.peak_process = 0
         self._done = threading.Event()
 
@@ -58,14 +62,17 @@ class _TreeMemoryPoller(threading.Thread):
             processes = [self.root, *self.root.children(recursive=True)]
         except psutil.Error:
             return
-        sizes = []
+        sizes, proportional = [], []
         for process in processes:
             try:
-                sizes.append(process.memory_info().rss)
+                memory = process.memory_full_info()  # rss, and pss from /proc/<pid>/smaps_rollup
             except psutil.Error:  # exited between listing and reading
                 continue
+            sizes.append(memory.rss)
+            proportional.append(getattr(memory, "pss", memory.rss))
         if sizes:
             self.peak_tree = max(self.peak_tree, sum(sizes))
+            self.peak_pss = max(self.peak_pss, sum(proportional))
             self.peak_process = max(self.peak_process, max(sizes))
 
     def stop(self) -> None:
@@ -93,4 +100,4 @@ def run_measured(command: list[str], cwd: Path | None = None, env: dict[str, str
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     tail = "\n".join(Path(log).read_text(encoding="utf-8", errors="replace").splitlines()[-15:]) if log else ""
     return Measurement(command, returncode, round(wall, 2), round(cpu, 2), round(poller.peak_tree / MB, 1),
-                       round(poller.peak_process / MB, 1), tail)
+                       round(poller.peak_pss / MB, 1), round(poller.peak_process / MB, 1), tail)
