@@ -16,8 +16,8 @@ from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsfacts import pipeline, quality
+from newsfacts.extraction import close_workers
 from newsfacts.publishing import OutputLock
-from newsfacts.reading import discover
 from newsfacts.nlp import check_model
 from newsfacts.settings import (
     DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
@@ -39,8 +39,8 @@ IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=_io
 
 
 @task(name="discover", cache_policy=NO_CACHE, **IO_RETRIES)
-def discover_files(raw_dir: Path):
-    return discover(raw_dir)
+def discover_files(context: pipeline.RunContext):
+    return pipeline.discover_inputs(context)
 
 
 @task(name="ingest-batch", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -108,7 +108,7 @@ def curate(
     check_model(settings.model)
     with OutputLock(settings.out_dir, settings.lock_timeout):
         context = pipeline.new_run(settings)
-        files, skipped = discover_files(settings.raw_dir)
+        files, skipped = discover_files(context)
         logger.info("run %s: %d files to read, %d entries not read", context.run_id, len(files), len(skipped))
         batches = pipeline.plan_batches(files, settings.batch_size)
         stems = ingest_batch.map(context, batches, range(len(batches))).result() if batches else []
@@ -116,11 +116,14 @@ def curate(
         report, quarantined = validate_and_write(context, "documents", documents)
         pipeline.mark_quarantined(outcomes, quarantined)
         slices = pipeline.plan_document_batches(context)
-        if on_threads:  # one extraction task at a time: each already uses every core through spaCy's processes
-            extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
-        else:  # one task per batch on the cluster's workers, each loading the model once
-            offsets, lengths = zip(*slices) if slices else ((), ())
-            extracted = extract_batch.map(context, list(offsets), list(lengths), range(len(slices))).result() if slices else []
+        try:
+            if on_threads:  # one extraction task at a time: each already uses every core through its worker processes
+                extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+            else:  # one task per batch on the cluster's workers, each loading the model once
+                offsets, lengths = zip(*slices) if slices else ((), ())
+                extracted = extract_batch.map(context, list(offsets), list(lengths), range(len(slices))).result() if slices else []
+        finally:
+            close_workers()  # the extraction worker processes live across batches, not past them
         staged = cluster_across_articles(context, link_entities(context, extracted))
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]
         summary = publish(context, reports, skipped + outcomes)

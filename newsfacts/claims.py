@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.checkworthiness import checkworthiness
 from newsfacts.entities import Mention
-from newsfacts.nlp import doc_text
+from newsfacts.nlp import doc_text, ents_within
 from newsfacts.quantities import parse_quantity
 
 __all__ = ["ClaimCandidate", "extract_claims", "claim_rows", "checkworthiness", "resolve_date"]
@@ -268,8 +268,9 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
     candidate.negated = _is_negated(clause)
     hedge = HEDGE_PATTERN.search(candidate.text)
     candidate.hedged = hedge.group(0) if hedge else None
-    candidate.quantities = [q for q in (_quantity(ent) for ent in clause.ents if ent.label_ in QUANTITY_LABELS) if q]
-    candidate.dates = [_date(ent, published) for ent in clause.ents if ent.label_ == "DATE"]
+    ents = ents_within(clause)
+    candidate.quantities = [q for q in (_quantity(ent) for ent in ents if ent.label_ in QUANTITY_LABELS) if q]
+    candidate.dates = [_date(ent, published) for ent in ents if ent.label_ == "DATE"]
     return candidate
 
 
@@ -349,6 +350,14 @@ def _strip_punct(span: Span) -> Span | None:
 
 def _clause_head(clause: Span) -> Token | None:
     """The clause's main verb: the root of its tokens' tree, or a verb whose head lies outside it."""
+    heads = clause.doc.user_data.setdefault("newsfacts_clause_heads", {})  # asked several times per clause
+    key = (clause.start, clause.end)
+    if key not in heads:
+        heads[key] = _find_clause_head(clause)
+    return heads[key]
+
+
+def _find_clause_head(clause: Span) -> Token | None:
     inside = set(range(clause.start, clause.end))
     heads = [t for t in clause if t.head.i not in inside or t.head.i == t.i]
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
@@ -501,6 +510,7 @@ def _in_future_tense(token: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # the same phrases come back ('2004', 'last year'); dateparser takes milliseconds a call
 def resolve_date(phrase: str, published: dt.date | None, prefer_future: bool = False) -> tuple[str | None, str | None]:
     """An ISO date for a date phrase, at the precision the phrase gives, resolved against the article's
     publication date: 'Friday, August 15' published 2025-08-17 is ('2025-08-15', 'day'); '2022' stays

@@ -23,7 +23,7 @@ Cross-article linking (one entity id for the same referent everywhere) is in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -447,15 +447,34 @@ def _propagate_names(article: _Article, people: list[LocalEntity]) -> None:
     forms += [(surname, person, ALIAS) for surname, person in surnames.items()]
     unique = {(name, entity.index): (name, entity, resolution) for name, entity, resolution in forms}.values()
     for name, entity, resolution in sorted(unique, key=lambda f: (-len(f[0]), f[0], f[1].index)):
-        for match in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
-            if article.overlaps(match.start(), match.end()):
+        for start, end in occurrences(name, text):
+            if article.overlaps(start, end):
                 continue
             owner = entity
             if entity.type == "PERSON" and resolution == ALIAS:
-                role, gender = _role_before(article.doc, _token_at(article.doc, match.start()))
-                owner = _resolve_short_name(article, name, match.start(), role, gender)
-            if article.add(match.start(), match.end(), entity.type, resolution, owner) and resolution == ALIAS:
+                role, gender = _role_before(article.doc, _token_at(article.doc, start))
+                owner = _resolve_short_name(article, name, start, role, gender)
+            if article.add(start, end, entity.type, resolution, owner) and resolution == ALIAS:
                 owner.short_form_used = True
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what the re module's \w matches in a str pattern
+
+
+def occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where `name` stands as a whole word in `text`, left to right without overlap: the matches of
+    (?<![\w.-])name(?![\w-]). Found with str.find: a regex per name was compiled again in every article."""
+    position = text.find(name)
+    while position >= 0:
+        end = position + len(name)
+        before = text[position - 1] if position else ""
+        after = text[end] if end < len(text) else ""
+        if (not before or not (_is_word_char(before) or before in ".-")) and (not after or not (_is_word_char(after) or after == "-")):
+            yield position, end
+            position = text.find(name, end)
+        else:
+            position = text.find(name, position + 1)
 
 
 def _token_at(doc: Doc, char: int) -> int:

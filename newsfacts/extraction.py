@@ -11,6 +11,8 @@ import json
 import logging
 import traceback
 from dataclasses import asdict
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -18,7 +20,7 @@ import polars as pl
 from newsfacts.claims import ClaimCandidate, extract_claims
 from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract_entities
 from newsfacts.linking import ArticleEntities
-from newsfacts.nlp import parse
+from newsfacts.nlp import MIN_TEXTS_PER_PROCESS, load_model, parse
 from newsfacts.normalizing import snippet
 from newsfacts.quotes import Quote, extract_quotes
 from schemas.claims import DATE, QUANTITY
@@ -55,13 +57,55 @@ PARTS = {"entities": LOCAL_ENTITY_SCHEMA, "mentions": LOCAL_MENTION_SCHEMA, "pen
 
 def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> list[ArticleEntities]:
     """Parse each document once and run the extractors on it (documents: doc_id, text, paragraphs, and
-    published_date where known, for resolving the dates claims mention)."""
-    doc_ids = documents["doc_id"].to_list()
-    paragraphs = documents["paragraphs"].to_list()
-    published = documents["published_date"].to_list() if "published_date" in documents.columns else [None] * len(doc_ids)
+    published_date where known, for resolving the dates claims mention), in document order.
+
+    With more than one process, worker processes (kept for the next batch, see `close_workers`) parse and
+    extract whole chunks of documents and send back only the extracted rows: the main process neither
+    receives parsed Docs nor runs extractors, and the workers start once per run, not once per batch
+    (each fork copies the pages of this process that it touches)."""
+    published = documents["published_date"].to_list() if "published_date" in documents.columns else [None] * documents.height
+    jobs = list(zip(documents["doc_id"].to_list(), documents["text"].to_list(), documents["paragraphs"].to_list(), published))
+    processes = max(1, min(n_process, len(jobs) // MIN_TEXTS_PER_PROCESS))
+    if processes == 1:
+        return _extract_jobs(jobs, model)
+    size = max(1, min(WORKER_CHUNK_DOCUMENTS, len(jobs) // (processes * 4)))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    pool = _workers(model, processes)
+    return [article for part in pool.map(_extract_jobs, chunks, [model] * len(chunks)) for article in part]
+
+
+# Documents a worker takes at a time: small enough to share a batch evenly, large enough for nlp.pipe to batch.
+WORKER_CHUNK_DOCUMENTS = 16
+_pool: tuple[tuple[str, int], ProcessPoolExecutor] | None = None
+
+
+def _workers(model: str, processes: int) -> ProcessPoolExecutor:
+    """The worker processes for `model`, started on first use and forked, as spaCy's own nlp.pipe does: a
+    spawned worker would re-import the caller's main script, which breaks callers without a __main__ guard."""
+    global _pool
+    if _pool is not None and _pool[0] != (model, processes):
+        close_workers()
+    if _pool is None:
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method),
+                                       initializer=load_model, initargs=(model,))
+        _pool = ((model, processes), executor)
+    return _pool[1]
+
+
+def close_workers() -> None:
+    """Stop the extraction worker processes (the end of a run's extraction); the next batch starts new ones."""
+    global _pool
+    if _pool is not None:
+        _pool[1].shutdown()
+        _pool = None
+
+
+def _extract_jobs(jobs: list[tuple], model: str) -> list[ArticleEntities]:
+    """Parse (in this process) and extract each (doc_id, text, paragraphs, published_date) job."""
     results = []
-    texts = parse(documents["text"].to_list(), model=model, n_process=n_process)
-    for doc_id, spans, date, doc in zip(doc_ids, paragraphs, published, texts):
+    texts = parse([text for _, text, _, _ in jobs], model=model, n_process=1)
+    for (doc_id, _, spans, date), doc in zip(jobs, texts):
         try:
             entities, mentions, pending = extract_entities(doc)
             bounds = [(p["start"], p["end"], p["heading"]) for p in spans]
@@ -78,13 +122,14 @@ def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> li
 
 
 def write_extraction(results: list[ArticleEntities], stem: Path) -> None:
+    # vars(), not dataclasses.asdict: the fields are plain values and lists, and asdict deep-copies every one.
     rows = {name: [] for name in PARTS}
     for article in results:
-        rows["entities"] += [{"doc_id": article.doc_id, **asdict(e)} for e in article.entities]
-        rows["mentions"] += [{"doc_id": article.doc_id, **asdict(m)} for m in article.mentions]
-        rows["pending"] += [{"doc_id": article.doc_id, **asdict(p)} for p in article.pending]
-        rows["quotes"] += [{"doc_id": article.doc_id, **asdict(q)} for q in article.quotes]
-        rows["claims"] += [{"doc_id": article.doc_id, **asdict(c)} for c in article.claims]
+        rows["entities"] += [{"doc_id": article.doc_id, **vars(e)} for e in article.entities]
+        rows["mentions"] += [{"doc_id": article.doc_id, **vars(m)} for m in article.mentions]
+        rows["pending"] += [{"doc_id": article.doc_id, **vars(p)} for p in article.pending]
+        rows["quotes"] += [{"doc_id": article.doc_id, **vars(q)} for q in article.quotes]
+        rows["claims"] += [{"doc_id": article.doc_id, **vars(c)} for c in article.claims]
     for name, schema in PARTS.items():
         pl.DataFrame(rows[name], schema=schema).write_parquet(f"{stem}.{name}.parquet")
     errors = [{"doc_id": a.doc_id, "error": a.error} for a in results if a.error]

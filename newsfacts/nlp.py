@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -81,8 +82,25 @@ def token_starts(doc: Doc) -> list[int]:
     """Character offset of every token, built once per Doc, for bisecting offsets to tokens."""
     starts = doc.user_data.get("newsfacts_token_starts")
     if starts is None:
-        starts = doc.user_data["newsfacts_token_starts"] = [token.idx for token in doc]
+        starts = doc.user_data["newsfacts_token_starts"] = doc.to_array(IDX).tolist()  # no Token object per token
     return starts
+
+
+def ents_within(span: Span) -> list[Span]:
+    """The named entities wholly inside `span`, like `span.ents`, from one list built per Doc: spaCy's
+    Span.ents builds a Span for every entity of the whole Doc on each call."""
+    doc = span.doc
+    ents = doc.user_data.get("newsfacts_ents")
+    if ents is None:
+        ents = doc.user_data["newsfacts_ents"] = list(doc.ents)
+        doc.user_data["newsfacts_ent_starts"] = [ent.start for ent in ents]
+    first = bisect.bisect_left(doc.user_data["newsfacts_ent_starts"], span.start)
+    inside = []
+    for ent in ents[first:]:
+        if ent.end > span.end:
+            break
+        inside.append(ent)
+    return inside
 
 
 def first_token_from(doc: Doc, char: int) -> int:
@@ -116,9 +134,11 @@ def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, n_process: int = 1, 
             for chunks in pieces for piece in chunks]
     processes = max(1, min(n_process, len(flat) // MIN_TEXTS_PER_PROCESS))
     docs = nlp.pipe(flat, n_process=processes, batch_size=batch_size)
-    for chunks in pieces:
+    for text, chunks in zip(texts, pieces):
         parts = [next(docs) for _ in chunks]
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        doc.user_data["newsfacts_text"] = text  # what doc_text would rebuild token by token: spaCy keeps text exactly
+        yield doc
 
 
 def cut_long_runs(text: str) -> list[str]:

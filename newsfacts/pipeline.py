@@ -14,12 +14,15 @@ process, with no orchestrator.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import platform
 import secrets
 import shutil
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -33,7 +36,7 @@ from newsfacts.dataset_validation import ValidationReport, cross_table_findings
 from newsfacts.claims import claim_rows
 from newsfacts.clustering import cluster_claims, cluster_quotes, count_per_entity, find_near_duplicates
 from newsfacts.documents import IngestResult, deduplicate, ingest_files
-from newsfacts.extraction import extract_documents, read_extraction, read_extraction_errors, write_extraction
+from newsfacts.extraction import close_workers, extract_documents, read_extraction, read_extraction_errors, write_extraction
 from newsfacts.linking import link
 from newsfacts.nlp import check_model
 from newsfacts.publishing import (
@@ -100,6 +103,54 @@ class RunSummary:
         return sum(t.quarantined_rows for t in self.tables.values())
 
 
+# --- stage timing -------------------------------------------------------------------------------
+
+# Each timed stage call appends one line {stage, seconds} here, in the run's staging folder, so that timing
+# works the same whether the stages run in this process, in Prefect's threads or elsewhere.
+STAGE_TIMES = "stage_times.jsonl"
+
+
+def timed(stage: str) -> Callable:
+    """Record the wall time of each call of a stage function whose first argument is the RunContext."""
+
+    def decorate(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def wrapper(context: RunContext, *args, **kwargs):
+            with stage_timer(context, stage):
+                return function(context, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+@contextmanager
+def stage_timer(context: RunContext, stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        record_stage_time(context, stage, time.perf_counter() - started)
+
+
+def record_stage_time(context: RunContext, stage: str, seconds: float) -> None:
+    line = json.dumps({"stage": stage, "seconds": round(seconds, 4)}) + "\n"
+    with open(context.staging_dir / STAGE_TIMES, "a", encoding="utf-8") as handle:
+        handle.write(line)  # one short write per line: lines from concurrent tasks never interleave
+
+
+def stage_seconds(context: RunContext) -> dict[str, dict[str, float]]:
+    """Per stage: its calls and their summed wall time (calls of one stage may overlap in a thread pool)."""
+    path = context.staging_dir / STAGE_TIMES
+    totals: dict[str, dict[str, float]] = {}
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    for entry in map(json.loads, lines):
+        total = totals.setdefault(entry["stage"], {"calls": 0, "seconds": 0.0})
+        total["calls"] += 1
+        total["seconds"] = round(total["seconds"] + entry["seconds"], 4)
+    return totals
+
+
 # --- stages -------------------------------------------------------------------------------------
 
 
@@ -112,10 +163,17 @@ def new_run(settings: Settings) -> RunContext:
     return context
 
 
+@timed("discover")
+def discover_inputs(context: RunContext) -> tuple[list[InputFile], list[FileOutcome]]:
+    """The files to read under the raw folder, and the entries not read (hidden, links...)."""
+    return discover(context.settings.raw_dir)
+
+
 def plan_batches(files: list[InputFile], batch_size: int) -> list[list[InputFile]]:
     return [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
 
 
+@timed("ingest")
 def ingest_batch(context: RunContext, files: list[InputFile], batch_no: int) -> str:
     """Read and normalize a batch of files; write its document rows and file outcomes to staging. Returns the batch's path stem."""
     results = ingest_files(files, context.settings.max_file_bytes, context.started_at)
@@ -127,6 +185,7 @@ def ingest_batch(context: RunContext, files: list[InputFile], batch_no: int) -> 
     return str(stem)
 
 
+@timed("collect_documents")
 def collect_documents(context: RunContext, batch_stems: list[str]) -> tuple[str, list[FileOutcome]]:
     """Join the ingested batches, merge files with the same content into one document, and mark near-duplicates.
 
@@ -151,6 +210,11 @@ def validate_and_write(context: RunContext, name: str, staged: str) -> tuple[Tab
 
     Returns the table's report and its quarantined rows.
     """
+    with stage_timer(context, f"validate_and_write:{name}"):
+        return _validate_and_write(context, name, staged)
+
+
+def _validate_and_write(context: RunContext, name: str, staged: str) -> tuple[TableReport, pl.DataFrame]:
     model = TABLES[name]
     referenced = {ref for table, _, ref, _ in FOREIGN_KEYS if table == name} | ({"documents"} if any(t == name for t, *_ in SPANS) else set())
     frame = pl.read_parquet(staged)
@@ -174,6 +238,7 @@ def plan_document_batches(context: RunContext) -> list[tuple[int, int]]:
     return [(offset, min(size, rows - offset)) for offset in range(0, rows, size)]
 
 
+@timed("extract")
 def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) -> str:
     """Run the NLP pass and the extractors over one slice of the documents; stage the rows. Returns the path stem."""
     documents = (pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs", "published_date")
@@ -190,6 +255,7 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
     return str(stem)
 
 
+@timed("link_entities")
 def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
     """Link every article's entities across the corpus; stage the entities, mentions, quotes and claims tables."""
     articles = [article for stem in stems for article in read_extraction(Path(stem))]
@@ -253,6 +319,8 @@ def mark_quarantined(outcomes: list[FileOutcome], quarantined_documents: pl.Data
 def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[FileOutcome]) -> RunSummary:
     """Write the manifest and the HTML report, publish the run atomically, and prune old runs."""
     outcomes = sorted(outcomes, key=lambda o: o.path)
+    with stage_timer(context, "cross_table_check"):
+        failures = cross_table_failures(context.run_dir, reports)
     fates: dict[str, int] = {}
     for outcome in outcomes:
         fates[outcome.fate] = fates.get(outcome.fate, 0) + 1
@@ -273,9 +341,11 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         # Documents whose extraction raised: they are in documents.parquet with no extracted rows.
         "extraction_errors": _extraction_errors(context),
         # Rules across tables (foreign keys, spans, counts) that the published tables break; normally none.
-        "cross_table_failures": cross_table_failures(context.run_dir, reports),
+        "cross_table_failures": failures,
         # Articles whose extraction came from the cache, and articles extracted in this run.
         "extraction": _cache_stats(context),
+        # Wall seconds per stage, summed over its calls (batches); everything up to writing this manifest.
+        "stage_seconds": stage_seconds(context),
     }
     write_json(manifest, context.run_dir / MANIFEST)
     write_card(context.run_dir, manifest)
@@ -335,7 +405,7 @@ def curate(settings: Settings) -> RunSummary:
     check_model(settings.model)
     with OutputLock(settings.out_dir, settings.lock_timeout):
         context = new_run(settings)
-        files, outcomes = discover(settings.raw_dir)
+        files, outcomes = discover_inputs(context)
         progress.report("ingest", 0, len(files))
         stems = [ingest_batch(context, batch, i) for i, batch in enumerate(plan_batches(files, settings.batch_size))]
         documents, file_outcomes = collect_documents(context, stems)
@@ -343,7 +413,10 @@ def curate(settings: Settings) -> RunSummary:
         mark_quarantined(file_outcomes, quarantined)
         slices = plan_document_batches(context)
         progress.report("extract", 0, sum(length for _, length in slices))
-        extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        try:
+            extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        finally:
+            close_workers()
         staged = cluster_across_articles(context, link_entities(context, extracted))
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in EXTRACTED_TABLES]
         return finish_run(context, reports, outcomes + file_outcomes)
