@@ -463,7 +463,7 @@ def _is_word_char(char: str) -> bool:
 
 
 def occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
-    """Where `name` stands as a whole word in `text`, left to right without overlap: the matches of
+    r"""Where `name` stands as a whole word in `text`, left to right without overlap: the matches of
     (?<![\w.-])name(?![\w-]). Found with str.find: a regex per name was compiled again in every article."""
     position = text.find(name)
     while position >= 0:
