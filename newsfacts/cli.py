@@ -126,14 +126,10 @@ def score_entities_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """Precision/recall of entities and accuracy of surname, title and pronoun resolution."""
-    import json
-
     from newsfacts.scoring import format_report, score_entities
 
     score = score_entities(gold, Path("."), shared, model)
-    Console().print(format_report(score), highlight=False, soft_wrap=True)
-    if json_out:
-        json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n", encoding="utf-8")
+    _print_figures(format_report(score), score.as_dict(), json_out)
 
 
 @score_app.command("quotes")
@@ -148,15 +144,11 @@ def score_quotes_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """Precision, recall and F1 of quotes at token overlap 0.3 and 0.8, and speaker accuracy."""
-    import json
-
     from newsfacts.quote_scoring import format_report, score_quotes
 
     gold_path = gold or polnear / f"gold_{split}.jsonl"
     score = score_quotes(gold_path, text_dir or polnear / "text", model, workers, limit)
-    Console().print(format_report(score), highlight=False, soft_wrap=True)
-    if json_out:
-        json_out.write_text(json.dumps(score.as_dict(), indent=2) + "\n", encoding="utf-8")
+    _print_figures(format_report(score), score.as_dict(), json_out)
 
 
 @score_app.command("claims")
@@ -167,14 +159,10 @@ def score_claims_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """Recall of annotated claims, share of extracted rows that are real claims, and claimant accuracy."""
-    import json
-
     from newsfacts.claim_scoring import format_report, score_claims
 
     score = score_claims(gold, Path("."), shared, model)
-    Console().print(format_report(score), highlight=False, soft_wrap=True)
-    if json_out:
-        json_out.write_text(json.dumps(score.to_json(), indent=2) + "\n", encoding="utf-8")
+    _print_figures(format_report(score), score.to_json(), json_out)
 
 
 @score_app.command("checkworthiness")
@@ -186,8 +174,6 @@ def score_checkworthiness_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """Mean average precision of check-worthiness rankings, debate by debate (CLEF-2019 task 1)."""
-    import json
-
     from newsfacts.checkworthiness_scoring import DataError, evaluate_fixed, evaluate_held_out, format_report, read_debates
 
     try:
@@ -214,9 +200,7 @@ def score_checkworthiness_command(
 
         evaluation = evaluate_held_out(debates, {"learned": learned(), "hand": hand}, n_folds=folds)
         title = f"Held-out average precision per debate ({'one debate' if folds is None else f'{folds} folds'} held out)"
-    Console().print(format_report(evaluation, title), highlight=False, soft_wrap=True)
-    if json_out:
-        json_out.write_text(json.dumps(evaluation.as_dict(), indent=2) + "\n", encoding="utf-8")
+    _print_figures(format_report(evaluation, title), evaluation.as_dict(), json_out)
 
 
 @app.command()
@@ -258,6 +242,15 @@ def serve(
 
     # Absolute paths: the scheduled runs execute in their own processes, wherever they are started.
     serve_flow(cron, str(raw.resolve()), str(out.resolve()), name)
+
+
+def _print_figures(report: str, figures: dict, json_out: Path | None) -> None:
+    """A score command's report on the terminal, and its figures as JSON where asked."""
+    import json
+
+    Console().print(report, highlight=False, soft_wrap=True)
+    if json_out:
+        json_out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
 def _run(settings: Settings, engine: Engine, dask_address: str | None = None):
