@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.gazetteer import canonical_place, country_of, demonym_country, jurisdiction_of
+from newsfacts.gazetteer import canonical_place, demonym_country, jurisdiction_of
 from newsfacts.nlp import doc_text
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import traceback
-from dataclasses import asdict
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path

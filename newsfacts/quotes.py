@@ -784,7 +784,6 @@ def _according_clause(token: Token) -> Token | None:
 
 def _clause_span(head: Token) -> tuple[int, int]:
     """The content clause without its leading `that` and final punctuation (nor a parenthetical cue)."""
-    doc = head.doc
     tokens = [t for t in head.subtree]
     for child in head.children:
         if child.dep_ == "parataxis" and child.lemma_.lower() in INDIRECT_VERBS:
