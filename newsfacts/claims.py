@@ -157,7 +157,7 @@ class _Context:
             if span is not None and mention.type != "NORP":
                 context.actor_tokens.update(range(span.start, span.end))
         for quote in quotes:
-            if quote.kind in ("direct", "partial"):
+            if quote.kind == "direct":  # a partial quote sits in the writer's paraphrase, whose words count
                 span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
                 if span is not None:
                     context.quoted_tokens.update(range(span.start, span.end))
@@ -645,12 +645,32 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
             if claim.cue_start is not None and quote["cue_start"] == claim.cue_start:
                 same_cue.append((share, quote))
             elif claim.voice == "own" and claim.cue_start is None and claim.start <= quote["cue_start"] < claim.end \
-                    and share >= REPORTED_SHARE:
+                    and share >= REPORTED_SHARE and _reports_alongside(claim, quote):
                 reported.append((share, quote))
     for found in (inside, same_cue, reported):
         if found:
             return max(found, key=lambda pair: pair[0])[1]
     return None
+
+
+# The written forms of the speech verbs, for quotes whose cue the claims rules did not parse themselves.
+SPEECH_FORMS = frozenset({form for lemma in SPEECH_LEMMAS for form in (
+    lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", lemma[:-1] + "ied", lemma[:-1] + "ies")}
+    | {"said", "told", "wrote", "written", "thought"})
+
+
+def _reports_alongside(claim: ClaimCandidate, quote: dict) -> bool:
+    """A cue that reports speech alongside the clause's own statement: a participle ('..., saying it is ...'),
+    'according to', or a speech verb the clause's parse did not attribute. Not another verb the quotes stage
+    read as a cue ('He also defended the decision ...'), nor an infinitive ('did not discuss it other than to
+    say ...'), which does not assert that anything was said."""
+    words = (quote["cue"] or "").lower().split()
+    if not words:
+        return False
+    before = claim.text[: quote["cue_start"] - claim.start].rstrip().lower()
+    if before.endswith(" to") or before == "to":
+        return False
+    return words[0].endswith("ing") or words[0] == "according" or words[0] in SPEECH_FORMS
 
 
 PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "him", "her", "them"})
