@@ -47,6 +47,10 @@ DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "r
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
 EVIDENCE_LEMMAS = frozenset({"document", "report", "reveal", "confirm", "show", "find", "record", "estimate",
                              "calculate", "measure", "survey", "count", "disclose", "uncover", "verify"})
+# What shows rather than asserts: 'the latest footage showed X' is the writer's report of what is seen, not a claimant
+# (unlike data or figures, which someone published).
+RECORDINGS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "photograph", "photographs",
+                        "picture", "pictures", "recording", "recordings", "clip", "clips", "scan", "scans"})
 # Sentences that state a wish, a feeling or an obligation rather than a fact.
 WISH_LEMMAS = frozenset({"hope", "wish", "pray", "thank", "congratulate", "welcome", "love", "dream", "feel"})
 OBLIGATION_MODALS = frozenset({"must", "should", "ought", "shall"})
@@ -135,7 +139,7 @@ def assertions(sentence: Span) -> list[tuple[Span, str]]:
     sentence = _trim(sentence)
     if sentence is None:
         return []
-    pieces = [(clause, "own") for clause in _coordinated_clauses(sentence)]
+    pieces = [(part, "own") for clause in _coordinated_clauses(sentence) for part in _adverbial_clauses(clause)]
     pieces += [(clause, "article") for clause in _relative_clauses(sentence)]
     return [(p, voice) for p, voice in pieces if p is not None]
 
@@ -193,7 +197,40 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
         return False
     quoted = [t for t in clause if t.i in context.quoted_tokens]
     tokens = quoted if len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause) else list(clause)
-    return any(_is_anchor(t, context) for t in tokens)
+    return any(_is_anchor(t, context) for t in tokens) or _is_specific_event(head, context)
+
+
+# Determiners that point at one thing the article already spoke of: "the lawsuit", "these children", "both firms".
+SPECIFIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both"})
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+# Praise and blame make a past event an opinion ('They did very well', 'The back row played some fantastic rugby').
+EVALUATIVE_WORDS = frozenset({"well", "badly", "good", "bad", "great", "fantastic", "brilliant", "superb", "excellent",
+                              "terrible", "awful", "poor", "poorly", "wonderful", "amazing", "magnificent", "outstanding",
+                              "disappointing", "impressive", "fine", "best", "worst", "better", "worse", "fabulous"})
+
+
+def _is_specific_event(head: Token, context: _Context) -> bool:
+    """Checkable without a name, number or date: something that happened to, or was done by, a thing the
+    article already spoke of ('The lawsuit said the star has endured ...', 'the injury was suffered during
+    ...', 'It has had vocal critics'): a past, perfect or passive verb whose subject is a definite phrase or a
+    third-person pronoun. Not a generic present ('Every child shares ...'), nor a description by a copula
+    ('It was a great night'), nor praise ('They did very well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that
+    must be such an event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
+    reported = _reported_verbs(head)
+    if reported:
+        return any(_is_specific_event(verb, context) for verb in reported)
+    subject = _subject(head)
+    if subject is None or subject.dep_ == "expl" or subject.i in context.speaker_tokens:
+        return False  # no subject, 'there', or the speaker of a quotation: '"...," the letter continued'
+    if head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children):
+        return False
+    if any(t.lower_ in EVALUATIVE_WORDS for t in head.subtree):
+        return False
+    specific = subject.lower_ in THIRD_PERSON or any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS for c in subject.children)
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    episode = head.tag_ == "VBD" or any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxiliaries)
+    return specific and episode
 
 
 def _is_wish(verb: Token) -> bool:
@@ -310,6 +347,48 @@ def _coordinated_clauses(sentence: Span) -> list[Span]:
         start = next_start
     pieces.append(doc[start : sentence.end])
     return [p for p in (_strip_punct(p) for p in pieces) if p is not None]
+
+
+# Subordinators whose clause is an assertion of its own, not a circumstance of the main one: "X won gold, while Y
+# won silver", "although little polling has been done".
+CONTRAST_MARKS = frozenset({"while", "whilst", "although", "though", "whereas"})
+
+
+def _adverbial_clauses(clause: Span) -> list[Span]:
+    """Split off an adverbial clause with its own subject and tense that is another source's assertion: a
+    report ('Willis is seeking expenses after he said he was hit ...') or a contrast whose sides have
+    different sources ('While Willis does not seek damages, the lawsuit noted ...'). Circumstances ('when
+    Poland rejected it', 'because ...') and contrasts in one voice ('X won gold, while Y won silver') stay
+    whole."""
+    head = _clause_head(clause)
+    if head is None:
+        return [clause]
+    doc = clause.doc
+    for child in head.children:
+        if child.dep_ != "advcl" or _own_subject(child) is None or not _is_finite(child):
+            continue
+        marks = [m for m in child.children if m.dep_ == "mark"]
+        if not marks:
+            continue  # 'where 65% of those asked said ...' describes its antecedent
+        reports = child.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in child.children)
+        if not (marks[0].lower_ in CONTRAST_MARKS or reports):
+            continue
+        start, end = child.left_edge.i, child.right_edge.i + 1
+        if start < clause.start or end > clause.end:
+            continue
+        body = doc[marks[0].i + 1 if marks[0].i == start else start : end]
+        if start == clause.start:
+            main = doc[end : clause.end]
+        elif all(t.is_punct for t in doc[end : clause.end]):
+            main = doc[clause.start : start]
+        else:
+            continue  # a clause in the middle: the main one is not contiguous
+        main, body = _strip_punct(main), _strip_punct(body)
+        if main is None or body is None:
+            continue
+        if reports or (_attribution(main) is None) != (_attribution(body) is None):
+            return [main, body]  # a contrast is cut only where its two sides have different sources
+    return [clause]
 
 
 def _relative_clauses(sentence: Span) -> list[Span]:
@@ -443,8 +522,8 @@ def _attributes(verb: Token, clause: Span) -> bool:
     lemma = verb.lemma_.lower()
     complements = {c.dep_ for c in verb.children}
     says = lemma in SPEECH_LEMMAS and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
-    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"}
     subject = _subject(verb)
+    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
         and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
 
@@ -580,10 +659,62 @@ def claim_rows(candidates: dict[str, list[ClaimCandidate]], mention_rows: list[d
     rows = []
     for doc_id, claims in candidates.items():
         mentions, quotes = mentions_by_doc[doc_id], quotes_by_doc[doc_id]
-        for claim in claims:
-            rows.append(_claim_row(doc_id, claim, mentions, quotes, names))
+        types = {m["entity_id"]: m["type"] for m in mentions}
+        doc_rows, unresolved = [], set()
+        for claim in sorted(claims, key=lambda c: (c.start, c.end)):
+            row = _claim_row(doc_id, claim, mentions, quotes, names)
+            if row["claimant"] is None and (pronoun := _unnamed_source(claim, quotes)) is not None:
+                _take_previous_source(row, pronoun, doc_rows, unresolved, quotes, types)
+                unresolved.add(row["start"])
+            doc_rows.append(row)
+        rows += doc_rows
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
     return rows
+
+
+OPENING_QUOTE_MARKS = ('"', "“", "‘")
+
+
+def _unnamed_source(claim: ClaimCandidate, quotes: list[dict]) -> str | None:
+    """Why a claim with no claimant may still have one the text names just before it: its own source is a
+    pronoun nobody resolved ('It stated he will ...': 'it'), it sits in a quotation whose speaker is such a
+    pronoun or missing ('"Labour has had ...," he said': 'he') or reports one ('It stated ...'), or it opens a quoted sentence no quotation row
+    covers, as when a speech goes on after its attribution ('he said: "I have ... "But this woman ...':
+    'quote'). None when the claim is the article's own voice."""
+    if claim.voice != "own":
+        return None
+    if claim.claimant_text is not None:
+        words = claim.claimant_text.strip().lower()
+        return words if words in THIRD_PERSON else None
+    quote = _quote_of(claim, quotes)
+    if quote is not None:
+        words = (quote["speaker_text"] or "").strip().lower()
+        return words if words in THIRD_PERSON else ("quote" if not words and quote["kind"] == "direct" else None)
+    covered = any(q["start"] < claim.end and claim.start < q["end"] for q in quotes)
+    return "quote" if claim.text.startswith(OPENING_QUOTE_MARKS) and not covered else None
+
+
+def _take_previous_source(row: dict, pronoun: str | None, earlier: list[dict], unresolved: set[int],
+                          quotes: list[dict], types: dict) -> None:
+    """Give the claim the nearest source named before it in its paragraph that the pronoun can refer to
+    ('he'/'she' a person, 'it' anything but a person, 'they' or an unattributed quotation anyone), looking
+    back no further than a claim in the article's own voice: past it, the pronoun may be anyone."""
+    if pronoun is None:
+        return
+    before = [(r["start"], r["claimant"], r["claimant_entity_id"], "own" if r["start"] not in unresolved else "unresolved")
+              for r in earlier if r["paragraph"] == row["paragraph"]]
+    before += [(q["start"], q["speaker"] or _named_source(q["speaker_text"]), q["speaker_entity_id"], "quote")
+               for q in quotes if q["paragraph"] == row["paragraph"] and q["start"] < row["start"]]
+    for _, name, entity_id, kind in sorted(before, key=lambda item: item[0], reverse=True):
+        if name is None:
+            if kind == "own":
+                return
+            continue
+        person = types.get(entity_id) == "PERSON"
+        if pronoun in ("he", "she") and not person or pronoun == "it" and person:
+            continue
+        row["claimant"], row["claimant_entity_id"] = name, entity_id
+        return
 
 
 def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes: list[dict], names: dict[str, str]) -> dict:
@@ -653,24 +784,11 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
     return None
 
 
-# The written forms of the speech verbs, for quotes whose cue the claims rules did not parse themselves.
-SPEECH_FORMS = frozenset({form for lemma in SPEECH_LEMMAS for form in (
-    lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", lemma[:-1] + "ied", lemma[:-1] + "ies")}
-    | {"said", "told", "wrote", "written", "thought"})
-
-
 def _reports_alongside(claim: ClaimCandidate, quote: dict) -> bool:
-    """A cue that reports speech alongside the clause's own statement: a participle ('..., saying it is ...'),
-    'according to', or a speech verb the clause's parse did not attribute. Not another verb the quotes stage
-    read as a cue ('He also defended the decision ...'), nor an infinitive ('did not discuss it other than to
-    say ...'), which does not assert that anything was said."""
-    words = (quote["cue"] or "").lower().split()
-    if not words:
-        return False
-    before = claim.text[: quote["cue_start"] - claim.start].rstrip().lower()
-    if before.endswith(" to") or before == "to":
-        return False
-    return words[0].endswith("ing") or words[0] == "according" or words[0] in SPEECH_FORMS
+    """Reported speech inside the claim names its claimant unless its cue is an infinitive ('did not discuss
+    the fighting other than to say ...'), which does not assert that anything was said."""
+    before = claim.text[: max(0, quote["cue_start"] - claim.start)].rstrip().lower()
+    return not (before.endswith(" to") or before == "to")
 
 
 PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "him", "her", "them"})
