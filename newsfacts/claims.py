@@ -233,8 +233,16 @@ def _is_specific_event(head: Token, context: _Context) -> bool:
     return specific and episode
 
 
+# Wishes that are also acts: 'Opponents welcomed the decision' reports an event; 'We welcome you' is a greeting.
+ACT_LEMMAS = frozenset({"thank", "congratulate", "welcome"})
+
+
 def _is_wish(verb: Token) -> bool:
-    return verb.lemma_.lower() in WISH_LEMMAS
+    lemma = verb.lemma_.lower()
+    if lemma in ACT_LEMMAS and verb.tag_ in ("VBD", "VBN"):
+        subject = _subject(verb)
+        return subject is None or subject.lower_ in FIRST_OR_SECOND_PERSON
+    return lemma in WISH_LEMMAS
 
 
 def _is_normative(head: Token) -> bool:
@@ -265,7 +273,8 @@ def _is_anchor(token: Token, context: _Context) -> bool:
     in the vocative ('Mr. Putin, you can ...')."""
     if token.i in context.actor_tokens:
         return not _is_vocative(token)
-    if token.ent_type_ not in ANCHOR_LABELS and not (token.like_num and token.ent_type_ != "ORDINAL"):
+    named = token.pos_ == "PROPN" and token.is_title and token.dep_ in ("nsubj", "nsubjpass")  # a name NER missed
+    if token.ent_type_ not in ANCHOR_LABELS and not (token.like_num and token.ent_type_ != "ORDINAL") and not named:
         return False
     if token.ent_type_ == "DATE" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s"):
         return False  # "today's world" is not a date

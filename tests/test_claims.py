@@ -310,3 +310,15 @@ def test_reported_speech_after_an_infinitive_does_not_name_a_claimant():
     saying = text.index("saying")
     quote = _quote(saying + 7, len(text), "indirect", speaker_text="The mayor", cue="saying", cue_start=saying)
     assert _claimants([_candidate(text, 0)], [quote]) == ["The mayor"]
+
+
+def test_a_proper_noun_subject_is_a_name_even_where_ner_misses_it(nlp):
+    sentence = "Harwick is a key producer of equipment that treats heart problems."
+    assert nlp(sentence)[0].ent_type_ == ""  # the premise: the model does not tag it
+    assert _checkable(nlp, sentence) == [sentence]
+
+
+def test_thanks_and_welcomes_are_acts_when_reported_and_wishes_when_spoken(nlp):
+    assert _checkable(nlp, "Opponents of the plan welcomed the decision by Springfield council.") != []
+    assert _checkable(nlp, "We welcome you to Springfield.") == []
+    assert _checkable(nlp, "We thank the people of Springfield.") == []
