@@ -196,8 +196,12 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     if _addressed_or_obligation(head) or any(_addressed_or_obligation(c) for c in _reported_verbs(head)):
         return False
     quoted = [t for t in clause if t.i in context.quoted_tokens]
-    tokens = quoted if len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause) else list(clause)
-    return any(_is_anchor(t, context) for t in tokens) or _is_specific_event(head, context)
+    quotation = len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause)
+    tokens = quoted if quotation else list(clause)
+    if any(_is_anchor(t, context) for t in tokens):
+        return True
+    # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
+    return (not quotation or head.i in context.quoted_tokens) and _is_specific_event(head, clause)
 
 
 # Determiners that point at one thing the article already spoke of: "the lawsuit", "these children", "both firms".
@@ -209,7 +213,7 @@ EVALUATIVE_WORDS = frozenset({"well", "badly", "good", "bad", "great", "fantasti
                               "disappointing", "impressive", "fine", "best", "worst", "better", "worse", "fabulous"})
 
 
-def _is_specific_event(head: Token, context: _Context) -> bool:
+def _is_specific_event(head: Token, clause: Span) -> bool:
     """Checkable without a name, number or date: something that happened to, or was done by, a thing the
     article already spoke of ('The lawsuit said the star has endured ...', 'the injury was suffered during
     ...', 'It has had vocal critics'): a past, perfect or passive verb whose subject is a definite phrase or a
@@ -218,16 +222,21 @@ def _is_specific_event(head: Token, context: _Context) -> bool:
     must be such an event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
     reported = _reported_verbs(head)
     if reported:
-        return any(_is_specific_event(verb, context) for verb in reported)
+        return any(_is_specific_event(verb, clause) for verb in reported)
     subject = _subject(head)
-    if subject is None or subject.dep_ == "expl" or subject.i in context.speaker_tokens:
-        return False  # no subject, 'there', or the speaker of a quotation: '"...," the letter continued'
+    if subject is None or subject.dep_ == "expl":
+        return False
+    said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
+            and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
+    if not said:
+        return False  # nothing said of the subject but that it happened: 'News of the deal came'
     if head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children):
         return False
     if any(t.lower_ in EVALUATIVE_WORDS for t in head.subtree):
         return False
-    specific = subject.lower_ in THIRD_PERSON or any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS for c in subject.children)
+    specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
+        for p in subject.children)  # 'Opponents of the draft directive'
     auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     episode = head.tag_ == "VBD" or any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxiliaries)
     return specific and episode
@@ -235,6 +244,10 @@ def _is_specific_event(head: Token, context: _Context) -> bool:
 
 # Wishes that are also acts: 'Opponents welcomed the decision' reports an event; 'We welcome you' is a greeting.
 ACT_LEMMAS = frozenset({"thank", "congratulate", "welcome"})
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS for c in noun.children)
 
 
 def _is_wish(verb: Token) -> bool:
@@ -340,7 +353,12 @@ def _coordinated_clauses(sentence: Span) -> list[Span]:
         return [sentence]  # "X said A, and B": B may still be what X said; keep the report whole
     cuts = []
     for conj in root.children:
-        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and _own_subject(conj) is not None and _is_finite(conj):
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not _is_finite(conj):
+            continue
+        # a clause with its own subject, or a report sharing the subject of an act ('He was advised to ... and
+        # said he had done nothing wrong'): the act is the article's to tell, the report the subject's
+        reports = conj.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in conj.children)
+        if _own_subject(conj) is not None or reports:
             left = conj.left_edge.i
             # the cut goes before the conjunction and comma that join the clauses
             while left - 1 > sentence.start and (sentence.doc[left - 1].dep_ == "cc" or sentence.doc[left - 1].is_punct):
@@ -507,7 +525,7 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     head = _clause_head(clause)
     if head is None:
         return None
-    main = [head] + [c for c in head.children if c.dep_ == "conj"]
+    main = [head] + [c for c in head.children if c.dep_ == "conj" and clause.start <= c.i < clause.end]
     others = [t for t in clause if t.pos_ == "VERB" and t not in main and t.lemma_.lower() in SPEECH_LEMMAS
               and t.dep_ not in ("relcl", "acl", "advcl")  # "an injury he said he suffered", "after he said ..."
               and not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in _ancestors_within(t, head)[1:])]

@@ -322,3 +322,15 @@ def test_thanks_and_welcomes_are_acts_when_reported_and_wishes_when_spoken(nlp):
     assert _checkable(nlp, "Opponents of the plan welcomed the decision by Springfield council.") != []
     assert _checkable(nlp, "We welcome you to Springfield.") == []
     assert _checkable(nlp, "We thank the people of Springfield.") == []
+
+
+def test_a_report_coordinated_with_an_act_is_its_own_assertion(nlp):
+    """The act is the article's to tell, what the subject said is the subject's: two claimants, two rows."""
+    found = _claims_of(nlp, "The mayor was advised to avoid any conflict of interest and said he had done nothing wrong in 2004.")
+    assert [c.text for c in found] == ["The mayor was advised to avoid any conflict of interest",
+                                       "said he had done nothing wrong in 2004."]
+    assert found[0].cue is None  # the 'said' outside the act's words is not its attribution
+
+
+def test_an_event_with_nothing_said_of_it_is_not_a_claim(nlp):
+    assert _checkable(nlp, "News of the deal came.") == []
