@@ -750,7 +750,7 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
     cue = claim.cue
     own_id = None
     if claim.claimant_start is not None:
-        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head)
+        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head, claim.text, claim.start)
     if quote is not None and (quote["speaker_entity_id"] is not None or own_id is None):
         claimant_id = quote["speaker_entity_id"]
         claimant = quote["speaker"] or _named_source(quote["speaker_text"])
@@ -826,13 +826,25 @@ def _named_source(words: str | None) -> str | None:
     return None if words is None or words.strip().lower() in PRONOUNS else words
 
 
-def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None) -> str | None:
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+
+
+def _is_possessor(mention: dict, text: str, offset: int) -> bool:
+    after = text[mention["end"] - offset : mention["end"] - offset + 2]
+    return after in ("'s", "’s") or mention["text"].lower() in POSSESSIVE_PRONOUNS
+
+
+def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
+               offset: int = 0) -> str | None:
     """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
-    nationality)."""
+    nationality) that is not a possessor of the naming word (`text` is the claim's, starting at `offset`)."""
     inside = [m for m in mentions if start <= m["start"] and m["end"] <= end and m["type"] != "NORP"]
     at_head = [m for m in inside if head is not None and m["start"] <= head < m["end"]]
     if at_head:
         return at_head[0]["entity_id"]
+    if head is not None and text is not None:
+        # a possessor names whose the source is, not the source: "The UK's biggest lender", "his lawyer"
+        inside = [m for m in inside if not _is_possessor(m, text, offset)]
     if not inside:
         return None
     return max(inside, key=lambda m: (m["end"] - m["start"], -m["start"]))["entity_id"]

@@ -266,7 +266,7 @@ def _quote(start, end, kind, speaker=None, entity=None, speaker_text=None, cue=N
             "paragraph": paragraph}
 
 
-PERSON = {"doc_id": "d", "start": 0, "end": 9, "type": "PERSON", "entity_id": "e_ann"}
+PERSON = {"doc_id": "d", "start": 0, "end": 9, "text": "Ann Smith", "type": "PERSON", "entity_id": "e_ann"}
 
 
 def _claimants(claims, quotes, mentions=(PERSON,)):
@@ -334,3 +334,16 @@ def test_a_report_coordinated_with_an_act_is_its_own_assertion(nlp):
 
 def test_an_event_with_nothing_said_of_it_is_not_a_claim(nlp):
     assert _checkable(nlp, "News of the deal came.") == []
+
+
+def test_a_possessor_in_the_claimants_words_is_not_the_claimant():
+    text = "The UK's biggest lender said prices rose by 15% in 2004."
+    claim = _candidate(text, 0, claimant_text="The UK's biggest lender", claimant_start=0, claimant_end=23,
+                       claimant_head=text.index("lender"), cue="said", cue_start=24)
+    uk = {"doc_id": "d", "start": 4, "end": 6, "text": "UK", "type": "GPE", "entity_id": "e_uk"}
+    assert _claimants([claim], [], [uk]) == ["The UK's biggest lender"]
+    text = "Research by Acme shows that prices rose by 15% in 2004."
+    claim = _candidate(text, 0, claimant_text="Research by Acme", claimant_start=0, claimant_end=16,
+                       claimant_head=0, cue="shows", cue_start=17)
+    acme = {"doc_id": "d", "start": 12, "end": 16, "text": "Acme", "type": "ORG", "entity_id": "e_ann"}
+    assert _claimants([claim], [], [acme]) == ["Ann Smith"]  # the entity the words name (stand-in name)
