@@ -218,7 +218,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     article already spoke of ('The lawsuit said the star has endured ...', 'the injury was suffered during
     ...', 'It has had vocal critics'): a past, perfect or passive verb whose subject is a definite phrase or a
     third-person pronoun. Not a generic present ('Every child shares ...'), nor a description by a copula
-    ('It was a great night'), nor praise ('They did very well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that
+    ('It was a great night'), nor words to the listener, nor praise ('They did very well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that
     must be such an event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
     reported = _reported_verbs(head)
     if reported:
@@ -230,8 +230,10 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
             and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
     if not said:
         return False  # nothing said of the subject but that it happened: 'News of the deal came'
-    if head.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children):
-        return False
+    if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
+        return False  # a description ('it was not off the cuff'), or words to the listener
+    if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
+        return False  # 'It is widely accepted that ...': 'it' stands for the clause, not for a thing
     if any(t.lower_ in EVALUATIVE_WORDS for t in head.subtree):
         return False
     specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
@@ -242,6 +244,8 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     return specific and episode
 
 
+# The lemmatizer reads 'hoped' as 'hop': the wishes' written forms too.
+WISH_FORMS = frozenset(form for w in WISH_LEMMAS for form in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing"))
 # Wishes that are also acts: 'Opponents welcomed the decision' reports an event; 'We welcome you' is a greeting.
 ACT_LEMMAS = frozenset({"thank", "congratulate", "welcome"})
 
@@ -255,7 +259,7 @@ def _is_wish(verb: Token) -> bool:
     if lemma in ACT_LEMMAS and verb.tag_ in ("VBD", "VBN"):
         subject = _subject(verb)
         return subject is None or subject.lower_ in FIRST_OR_SECOND_PERSON
-    return lemma in WISH_LEMMAS
+    return lemma in WISH_LEMMAS or verb.lower_ in WISH_FORMS
 
 
 def _is_normative(head: Token) -> bool:
@@ -357,7 +361,8 @@ def _coordinated_clauses(sentence: Span) -> list[Span]:
             continue
         # a clause with its own subject, or a report sharing the subject of an act ('He was advised to ... and
         # said he had done nothing wrong'): the act is the article's to tell, the report the subject's
-        reports = conj.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in conj.children)
+        reports = conj.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in conj.children) \
+            and any(c.dep_ == "cc" and root.i < c.i < conj.i for c in root.children)  # the verbs' own 'and'
         if _own_subject(conj) is not None or reports:
             left = conj.left_edge.i
             # the cut goes before the conjunction and comma that join the clauses
@@ -548,6 +553,8 @@ def _ancestors_within(token: Token, head: Token) -> list[Token]:
 def _attributes(verb: Token, clause: Span) -> bool:
     lemma = verb.lemma_.lower()
     complements = {c.dep_ for c in verb.children}
+    if "nsubjpass" in complements:
+        return False  # 'sales were said to be better': the subject is what is spoken of, not who speaks
     says = lemma in SPEECH_LEMMAS and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)

@@ -211,6 +211,10 @@ def test_a_specific_past_event_is_checkable_without_a_name(nlp, sentence):
     "They played some fantastic football.",  # praise
     "There were many, many points.",
     '"The reality is that it cannot deliver," he said.',  # the frame is a past event; what it reports is not
+    "It was not off the cuff.",  # a copula describes
+    "It is widely accepted that the risks have grown.",  # 'it' stands for the clause
+    "Like most of you here, he gave more to me than I gave to him.",  # words to the listeners
+    "He said he hoped more would be done to build on the rules.",  # a wish (the lemmatizer reads 'hoped' as 'hop')
 ])
 def test_generic_evaluative_or_framed_statements_without_a_name_are_not_claims(nlp, sentence):
     assert _checkable(nlp, sentence) == []
@@ -347,3 +351,8 @@ def test_a_possessor_in_the_claimants_words_is_not_the_claimant():
                        claimant_head=0, cue="shows", cue_start=17)
     acme = {"doc_id": "d", "start": 12, "end": 16, "text": "Acme", "type": "ORG", "entity_id": "e_ann"}
     assert _claimants([claim], [], [acme]) == ["Ann Smith"]  # the entity the words name (stand-in name)
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_its_source(nlp):
+    found = _claims_of(nlp, "Clothing sales at Acme were said to be better than in December.")
+    assert [(c.claimant_text, c.cue) for c in found] == [(None, None)]
