@@ -5,13 +5,18 @@ outside headings into assertions (the sentence, its independent coordinated
 clauses, and non-restrictive relative clauses that carry their own fact, such
 as "Ukraine, which Putin's forces invaded in 2022") and keeps those that can be
 checked: a finite verb and something concrete to check (a named actor, a
-number, a date), and not a question, a wish, an order or rhetoric addressed to
-someone. Each keeps its own attribution ("Russia demands that ...", "the AP
-documented ..."), negation, hedge, quantities and resolved dates.
+number, a date, or a specific past event of something the article spoke of:
+"the injury was suffered during ..."), and not a question, a wish, an order or
+rhetoric addressed to someone. A clause reporting another source ("after he
+said ...", "and said ...") is an assertion of its own. Each keeps its own
+attribution ("Russia demands that ...", "the AP documented ..."), negation,
+hedge, quantities and resolved dates.
 
 Across the corpus (after entity linking), `claim_rows` gives each claim its
 claimant: the speaker of the quotation it sits in or reports, else the subject
-of its own attribution verb, else nobody (the article's own voice).
+of its own attribution verb; a pronoun or missing source takes the nearest
+compatible one named before it in the paragraph; else nobody (the article's
+own voice).
 """
 
 from __future__ import annotations
@@ -217,9 +222,10 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     """Checkable without a name, number or date: something that happened to, or was done by, a thing the
     article already spoke of ('The lawsuit said the star has endured ...', 'the injury was suffered during
     ...', 'It has had vocal critics'): a past, perfect or passive verb whose subject is a definite phrase or a
-    third-person pronoun. Not a generic present ('Every child shares ...'), nor a description by a copula
-    ('It was a great night'), nor words to the listener, nor praise ('They did very well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that
-    must be such an event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
+    third-person pronoun, with something said of it. Not a generic present ('Every child shares ...'), nor a
+    description by a copula ('It was a great night'), nor words to the listener, nor praise ('They did very
+    well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that must be such an
+    event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
     reported = _reported_verbs(head)
     if reported:
         return any(_is_specific_event(verb, clause) for verb in reported)
@@ -711,10 +717,10 @@ OPENING_QUOTE_MARKS = ('"', "“", "‘")
 
 def _unnamed_source(claim: ClaimCandidate, quotes: list[dict]) -> str | None:
     """Why a claim with no claimant may still have one the text names just before it: its own source is a
-    pronoun nobody resolved ('It stated he will ...': 'it'), it sits in a quotation whose speaker is such a
-    pronoun or missing ('"Labour has had ...," he said': 'he') or reports one ('It stated ...'), or it opens a quoted sentence no quotation row
-    covers, as when a speech goes on after its attribution ('he said: "I have ... "But this woman ...':
-    'quote'). None when the claim is the article's own voice."""
+    pronoun nobody resolved ('It stated he will ...': 'it'), it sits in or reports a quotation whose speaker
+    is such a pronoun or missing ('"Labour has had ...," he said': 'he'), or it opens a quoted sentence no
+    quotation row covers, as when a speech goes on after its attribution ('he said: "I have ... "But this
+    woman ...': 'quote'). None when the claim is the article's own voice."""
     if claim.voice != "own":
         return None
     if claim.claimant_text is not None:
@@ -850,7 +856,7 @@ def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = No
     if at_head:
         return at_head[0]["entity_id"]
     if head is not None and text is not None:
-        # a possessor names whose the source is, not the source: "The UK's biggest lender", "his lawyer"
+        # a possessor says whose the source is; it is not the source: "The UK's biggest lender", "his lawyer"
         inside = [m for m in inside if not _is_possessor(m, text, offset)]
     if not inside:
         return None
