@@ -6,7 +6,7 @@ clauses, and non-restrictive relative clauses that carry their own fact, such
 as "Ukraine, which Putin's forces invaded in 2022") and keeps those that can be
 checked: a finite verb and something concrete to check (a named actor, a
 number, a date, or a specific past event of something the article spoke of:
-"the injury was suffered during ..."), and not a question, a wish, an order or
+"the fire was caused by ..."), and not a question, a wish, an order or
 rhetoric addressed to someone. A clause reporting another source ("after he
 said ...", "and said ...") is an assertion of its own. Each keeps its own
 attribution ("Russia demands that ...", "the AP documented ..."), negation,
@@ -212,7 +212,7 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
 # Determiners that point at one thing the article already spoke of: "the lawsuit", "these children", "both firms".
 SPECIFIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both"})
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
-# Praise and blame make a past event an opinion ('They did very well', 'The back row played some fantastic rugby').
+# Praise and blame make a past event an opinion ('They played very well', 'The team showed some fantastic skill').
 EVALUATIVE_WORDS = frozenset({"well", "badly", "good", "bad", "great", "fantastic", "brilliant", "superb", "excellent",
                               "terrible", "awful", "poor", "poorly", "wonderful", "amazing", "magnificent", "outstanding",
                               "disappointing", "impressive", "fine", "best", "worst", "better", "worse", "fabulous"})
@@ -220,8 +220,8 @@ EVALUATIVE_WORDS = frozenset({"well", "badly", "good", "bad", "great", "fantasti
 
 def _is_specific_event(head: Token, clause: Span) -> bool:
     """Checkable without a name, number or date: something that happened to, or was done by, a thing the
-    article already spoke of ('The lawsuit said the star has endured ...', 'the injury was suffered during
-    ...', 'It has had vocal critics'): a past, perfect or passive verb whose subject is a definite phrase or a
+    article already spoke of ('The report said the mayor has resigned ...', 'the fire was caused by ...',
+    'It has had many opponents'): a past, perfect or passive verb whose subject is a definite phrase or a
     third-person pronoun, with something said of it. Not a generic present ('Every child shares ...'), nor a
     description by a copula ('It was a great night'), nor words to the listener, nor praise ('They did very
     well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that must be such an
@@ -235,11 +235,11 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
             and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
     if not said:
-        return False  # nothing said of the subject but that it happened: 'News of the deal came'
+        return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
     if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
-        return False  # a description ('it was not off the cuff'), or words to the listener
+        return False  # a description ('it was not a random choice'), or words to the listener
     if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
-        return False  # 'It is widely accepted that ...': 'it' stands for the clause, not for a thing
+        return False  # 'It is generally agreed that ...': 'it' stands for the clause, not for a thing
     if any(t.lower_ in EVALUATIVE_WORDS for t in head.subtree):
         return False
     specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
@@ -252,7 +252,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
 
 # The lemmatizer reads 'hoped' as 'hop': the wishes' written forms too.
 WISH_FORMS = frozenset(form for w in WISH_LEMMAS for form in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing"))
-# Wishes that are also acts: 'Opponents welcomed the decision' reports an event; 'We welcome you' is a greeting.
+# Wishes that are also acts: 'Residents welcomed the plan' reports an event; 'We welcome you' is a greeting.
 ACT_LEMMAS = frozenset({"thank", "congratulate", "welcome"})
 
 
@@ -394,9 +394,9 @@ CONTRAST_MARKS = frozenset({"while", "whilst", "although", "though", "whereas"})
 
 def _adverbial_clauses(clause: Span) -> list[Span]:
     """Split off an adverbial clause with its own subject and tense that is another source's assertion: a
-    report ('Willis is seeking expenses after he said he was hit ...') or a contrast whose sides have
-    different sources ('While Willis does not seek damages, the lawsuit noted ...'). Circumstances ('when
-    Poland rejected it', 'because ...') and contrasts in one voice ('X won gold, while Y won silver') stay
+    report ('Acme is seeking damages after it said the steel was faulty') or a contrast whose sides have
+    different sources ('While Acme does not seek damages, the lawsuit noted ...'). Circumstances ('when
+    Norway rejected it', 'because ...') and contrasts in one voice ('X won gold, while Y won silver') stay
     whole."""
     head = _clause_head(clause)
     if head is None:
@@ -407,7 +407,7 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
             continue
         marks = [m for m in child.children if m.dep_ == "mark"]
         if not marks:
-            continue  # 'where 65% of those asked said ...' describes its antecedent
+            continue  # 'where half of those asked said ...' describes its antecedent
         reports = child.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in child.children)
         if not (marks[0].lower_ in CONTRAST_MARKS or reports):
             continue
@@ -560,7 +560,7 @@ def _attributes(verb: Token, clause: Span) -> bool:
     lemma = verb.lemma_.lower()
     complements = {c.dep_ for c in verb.children}
     if "nsubjpass" in complements:
-        return False  # 'sales were said to be better': the subject is what is spoken of, not who speaks
+        return False  # 'prices were said to be higher': the subject is what is spoken of, not who speaks
     says = lemma in SPEECH_LEMMAS and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
@@ -717,10 +717,10 @@ OPENING_QUOTE_MARKS = ('"', "“", "‘")
 
 def _unnamed_source(claim: ClaimCandidate, quotes: list[dict]) -> str | None:
     """Why a claim with no claimant may still have one the text names just before it: its own source is a
-    pronoun nobody resolved ('It stated he will ...': 'it'), it sits in or reports a quotation whose speaker
-    is such a pronoun or missing ('"Labour has had ...," he said': 'he'), or it opens a quoted sentence no
-    quotation row covers, as when a speech goes on after its attribution ('he said: "I have ... "But this
-    woman ...': 'quote'). None when the claim is the article's own voice."""
+    pronoun nobody resolved ('It stated the fee was ...': 'it'), it sits in or reports a quotation whose
+    speaker is such a pronoun or missing ('"The plan has failed," he said': 'he'), or it opens a quoted
+    sentence no quotation row covers, as when a speech goes on after its attribution ('she said: "We shut
+    it. "But the town ...': 'quote'). None when the claim is the article's own voice."""
     if claim.voice != "own":
         return None
     if claim.claimant_text is not None:
@@ -856,7 +856,7 @@ def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = No
     if at_head:
         return at_head[0]["entity_id"]
     if head is not None and text is not None:
-        # a possessor says whose the source is; it is not the source: "The UK's biggest lender", "his lawyer"
+        # a possessor says whose the source is; it is not the source: "the city's largest bank", "his lawyer"
         inside = [m for m in inside if not _is_possessor(m, text, offset)]
     if not inside:
         return None

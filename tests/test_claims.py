@@ -197,9 +197,9 @@ def test_claim_benchmark_on_every_annotated_article():
 
 
 @pytest.mark.parametrize("sentence", [
-    "The lawsuit said the star has suffered serious injuries.",
-    "According to the report, the injury was caused by a faulty switch.",
-    "It has had vocal critics.",
+    "The report said the mayor has suffered heavy losses.",
+    "According to the inquiry, the fire was caused by a faulty switch.",
+    "It has had many loud opponents.",
 ])
 def test_a_specific_past_event_is_checkable_without_a_name(nlp, sentence):
     assert _checkable(nlp, sentence) == [sentence]
@@ -211,10 +211,10 @@ def test_a_specific_past_event_is_checkable_without_a_name(nlp, sentence):
     "They played some fantastic football.",  # praise
     "There were many, many points.",
     '"The reality is that it cannot deliver," he said.',  # the frame is a past event; what it reports is not
-    "It was not off the cuff.",  # a copula describes
-    "It is widely accepted that the risks have grown.",  # 'it' stands for the clause
-    "Like most of you here, he gave more to me than I gave to him.",  # words to the listeners
-    "He said he hoped more would be done to build on the rules.",  # a wish (the lemmatizer reads 'hoped' as 'hop')
+    "It was not a random choice.",  # a copula describes
+    "It is generally agreed that the bridge has grown weaker.",  # 'it' stands for the clause
+    "As all of you know, he helped me more than I helped him.",  # words to the listeners
+    "She said she hoped the council would do more for the town.",  # a wish (the lemmatizer reads 'hoped' as 'hop')
 ])
 def test_generic_evaluative_or_framed_statements_without_a_name_are_not_claims(nlp, sentence):
     assert _checkable(nlp, sentence) == []
@@ -231,7 +231,7 @@ def test_a_report_or_a_contrast_with_another_source_is_its_own_assertion(nlp):
         "the lawsuit noted that the builder used faulty steel.", "Acme does not seek damages"]
     # a contrast in one voice, and a circumstance, stay whole
     for whole in ("The town won the vote in 2010, while the city lost it by 300 votes.",
-                  "The draft law suffered setbacks when Poland rejected its adoption twice in two months."):
+                  "The new rule met delays when Norway voted against it twice in one year."):
         assert _pieces(nlp, whole) == [whole]
 
 
@@ -337,15 +337,15 @@ def test_a_report_coordinated_with_an_act_is_its_own_assertion(nlp):
 
 
 def test_an_event_with_nothing_said_of_it_is_not_a_claim(nlp):
-    assert _checkable(nlp, "News of the deal came.") == []
+    assert _checkable(nlp, "Word of the merger arrived.") == []
 
 
 def test_a_possessor_in_the_claimants_words_is_not_the_claimant():
-    text = "The UK's biggest lender said prices rose by 15% in 2004."
-    claim = _candidate(text, 0, claimant_text="The UK's biggest lender", claimant_start=0, claimant_end=23,
-                       claimant_head=text.index("lender"), cue="said", cue_start=24)
-    uk = {"doc_id": "d", "start": 4, "end": 6, "text": "UK", "type": "GPE", "entity_id": "e_uk"}
-    assert _claimants([claim], [], [uk]) == ["The UK's biggest lender"]
+    text = "The city's largest bank said prices rose by 15% in 2004."
+    claim = _candidate(text, 0, claimant_text="The city's largest bank", claimant_start=0, claimant_end=23,
+                       claimant_head=text.index("bank"), cue="said", cue_start=24)
+    city = {"doc_id": "d", "start": 4, "end": 8, "text": "city", "type": "GPE", "entity_id": "e_city"}
+    assert _claimants([claim], [], [city]) == ["The city's largest bank"]
     text = "Research by Acme shows that prices rose by 15% in 2004."
     claim = _candidate(text, 0, claimant_text="Research by Acme", claimant_start=0, claimant_end=16,
                        claimant_head=0, cue="shows", cue_start=17)
