@@ -5,13 +5,18 @@ outside headings into assertions (the sentence, its independent coordinated
 clauses, and non-restrictive relative clauses that carry their own fact, such
 as "Ukraine, which Putin's forces invaded in 2022") and keeps those that can be
 checked: a finite verb and something concrete to check (a named actor, a
-number, a date), and not a question, a wish, an order or rhetoric addressed to
-someone. Each keeps its own attribution ("Russia demands that ...", "the AP
-documented ..."), negation, hedge, quantities and resolved dates.
+number, a date, or a specific past event of something the article spoke of:
+"the fire was caused by ..."), and not a question, a wish, an order or
+rhetoric addressed to someone. A clause reporting another source ("after he
+said ...", "and said ...") is an assertion of its own. Each keeps its own
+attribution ("Russia demands that ...", "the AP documented ..."), negation,
+hedge, quantities and resolved dates.
 
 Across the corpus (after entity linking), `claim_rows` gives each claim its
 claimant: the speaker of the quotation it sits in or reports, else the subject
-of its own attribution verb, else nobody (the article's own voice).
+of its own attribution verb; a pronoun or missing source takes the nearest
+compatible one named before it in the paragraph; else nobody (the article's
+own voice).
 """
 
 from __future__ import annotations
@@ -47,6 +52,10 @@ DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "r
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
 EVIDENCE_LEMMAS = frozenset({"document", "report", "reveal", "confirm", "show", "find", "record", "estimate",
                              "calculate", "measure", "survey", "count", "disclose", "uncover", "verify"})
+# What shows rather than asserts: 'the latest footage showed X' is the writer's report of what is seen, not a claimant
+# (unlike data or figures, which someone published).
+RECORDINGS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "photograph", "photographs",
+                        "picture", "pictures", "recording", "recordings", "clip", "clips", "scan", "scans"})
 # Sentences that state a wish, a feeling or an obligation rather than a fact.
 WISH_LEMMAS = frozenset({"hope", "wish", "pray", "thank", "congratulate", "welcome", "love", "dream", "feel"})
 OBLIGATION_MODALS = frozenset({"must", "should", "ought", "shall"})
@@ -135,7 +144,7 @@ def assertions(sentence: Span) -> list[tuple[Span, str]]:
     sentence = _trim(sentence)
     if sentence is None:
         return []
-    pieces = [(clause, "own") for clause in _coordinated_clauses(sentence)]
+    pieces = [(part, "own") for clause in _coordinated_clauses(sentence) for part in _adverbial_clauses(clause)]
     pieces += [(clause, "article") for clause in _relative_clauses(sentence)]
     return [(p, voice) for p, voice in pieces if p is not None]
 
@@ -157,7 +166,7 @@ class _Context:
             if span is not None and mention.type != "NORP":
                 context.actor_tokens.update(range(span.start, span.end))
         for quote in quotes:
-            if quote.kind in ("direct", "partial"):
+            if quote.kind == "direct":  # a partial quote sits in the writer's paraphrase, whose words count
                 span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
                 if span is not None:
                     context.quoted_tokens.update(range(span.start, span.end))
@@ -192,12 +201,71 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     if _addressed_or_obligation(head) or any(_addressed_or_obligation(c) for c in _reported_verbs(head)):
         return False
     quoted = [t for t in clause if t.i in context.quoted_tokens]
-    tokens = quoted if len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause) else list(clause)
-    return any(_is_anchor(t, context) for t in tokens)
+    quotation = len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause)
+    tokens = quoted if quotation else list(clause)
+    if any(_is_anchor(t, context) for t in tokens):
+        return True
+    # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
+    return (not quotation or head.i in context.quoted_tokens) and _is_specific_event(head, clause)
+
+
+# Determiners that point at one thing the article already spoke of: "the lawsuit", "these children", "both firms".
+SPECIFIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both"})
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+# Praise and blame make a past event an opinion ('They played very well', 'The team showed some fantastic skill').
+EVALUATIVE_WORDS = frozenset({"well", "badly", "good", "bad", "great", "fantastic", "brilliant", "superb", "excellent",
+                              "terrible", "awful", "poor", "poorly", "wonderful", "amazing", "magnificent", "outstanding",
+                              "disappointing", "impressive", "fine", "best", "worst", "better", "worse", "fabulous"})
+
+
+def _is_specific_event(head: Token, clause: Span) -> bool:
+    """Checkable without a name, number or date: something that happened to, or was done by, a thing the
+    article already spoke of ('The report said the mayor has resigned ...', 'the fire was caused by ...',
+    'It has had many opponents'): a past, perfect or passive verb whose subject is a definite phrase or a
+    third-person pronoun, with something said of it. Not a generic present ('Every child shares ...'), nor a
+    description by a copula ('It was a great night'), nor words to the listener, nor praise ('They did very
+    well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that must be such an
+    event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
+    reported = _reported_verbs(head)
+    if reported:
+        return any(_is_specific_event(verb, clause) for verb in reported)
+    subject = _subject(head)
+    if subject is None or subject.dep_ == "expl":
+        return False
+    said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
+            and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
+    if not said:
+        return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
+    if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
+        return False  # a description ('it was not a random choice'), or words to the listener
+    if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
+        return False  # 'It is generally agreed that ...': 'it' stands for the clause, not for a thing
+    if any(t.lower_ in EVALUATIVE_WORDS for t in head.subtree):
+        return False
+    specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
+        for p in subject.children)  # 'Opponents of the draft directive'
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    episode = head.tag_ == "VBD" or any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxiliaries)
+    return specific and episode
+
+
+# The lemmatizer reads 'hoped' as 'hop': the wishes' written forms too.
+WISH_FORMS = frozenset(form for w in WISH_LEMMAS for form in (w, w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing"))
+# Wishes that are also acts: 'Residents welcomed the plan' reports an event; 'We welcome you' is a greeting.
+ACT_LEMMAS = frozenset({"thank", "congratulate", "welcome"})
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS for c in noun.children)
 
 
 def _is_wish(verb: Token) -> bool:
-    return verb.lemma_.lower() in WISH_LEMMAS
+    lemma = verb.lemma_.lower()
+    if lemma in ACT_LEMMAS and verb.tag_ in ("VBD", "VBN"):
+        subject = _subject(verb)
+        return subject is None or subject.lower_ in FIRST_OR_SECOND_PERSON
+    return lemma in WISH_LEMMAS or verb.lower_ in WISH_FORMS
 
 
 def _is_normative(head: Token) -> bool:
@@ -228,7 +296,8 @@ def _is_anchor(token: Token, context: _Context) -> bool:
     in the vocative ('Mr. Putin, you can ...')."""
     if token.i in context.actor_tokens:
         return not _is_vocative(token)
-    if token.ent_type_ not in ANCHOR_LABELS and not (token.like_num and token.ent_type_ != "ORDINAL"):
+    named = token.pos_ == "PROPN" and token.is_title and token.dep_ in ("nsubj", "nsubjpass")  # a name NER missed
+    if token.ent_type_ not in ANCHOR_LABELS and not (token.like_num and token.ent_type_ != "ORDINAL") and not named:
         return False
     if token.ent_type_ == "DATE" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s"):
         return False  # "today's world" is not a date
@@ -294,7 +363,13 @@ def _coordinated_clauses(sentence: Span) -> list[Span]:
         return [sentence]  # "X said A, and B": B may still be what X said; keep the report whole
     cuts = []
     for conj in root.children:
-        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and _own_subject(conj) is not None and _is_finite(conj):
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not _is_finite(conj):
+            continue
+        # a clause with its own subject, or a report sharing the subject of an act ('He was advised to ... and
+        # said he had done nothing wrong'): the act is the article's to tell, the report the subject's
+        reports = conj.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in conj.children) \
+            and any(c.dep_ == "cc" and root.i < c.i < conj.i for c in root.children)  # the verbs' own 'and'
+        if _own_subject(conj) is not None or reports:
             left = conj.left_edge.i
             # the cut goes before the conjunction and comma that join the clauses
             while left - 1 > sentence.start and (sentence.doc[left - 1].dep_ == "cc" or sentence.doc[left - 1].is_punct):
@@ -310,6 +385,48 @@ def _coordinated_clauses(sentence: Span) -> list[Span]:
         start = next_start
     pieces.append(doc[start : sentence.end])
     return [p for p in (_strip_punct(p) for p in pieces) if p is not None]
+
+
+# Subordinators whose clause is an assertion of its own, not a circumstance of the main one: "X won gold, while Y
+# won silver", "although little polling has been done".
+CONTRAST_MARKS = frozenset({"while", "whilst", "although", "though", "whereas"})
+
+
+def _adverbial_clauses(clause: Span) -> list[Span]:
+    """Split off an adverbial clause with its own subject and tense that is another source's assertion: a
+    report ('Acme is seeking damages after it said the steel was faulty') or a contrast whose sides have
+    different sources ('While Acme does not seek damages, the lawsuit noted ...'). Circumstances ('when
+    Norway rejected it', 'because ...') and contrasts in one voice ('X won gold, while Y won silver') stay
+    whole."""
+    head = _clause_head(clause)
+    if head is None:
+        return [clause]
+    doc = clause.doc
+    for child in head.children:
+        if child.dep_ != "advcl" or _own_subject(child) is None or not _is_finite(child):
+            continue
+        marks = [m for m in child.children if m.dep_ == "mark"]
+        if not marks:
+            continue  # 'where half of those asked said ...' describes its antecedent
+        reports = child.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in child.children)
+        if not (marks[0].lower_ in CONTRAST_MARKS or reports):
+            continue
+        start, end = child.left_edge.i, child.right_edge.i + 1
+        if start < clause.start or end > clause.end:
+            continue
+        body = doc[marks[0].i + 1 if marks[0].i == start else start : end]
+        if start == clause.start:
+            main = doc[end : clause.end]
+        elif all(t.is_punct for t in doc[end : clause.end]):
+            main = doc[clause.start : start]
+        else:
+            continue  # a clause in the middle: the main one is not contiguous
+        main, body = _strip_punct(main), _strip_punct(body)
+        if main is None or body is None:
+            continue
+        if reports or (_attribution(main) is None) != (_attribution(body) is None):
+            return [main, body]  # a contrast is cut only where its two sides have different sources
+    return [clause]
 
 
 def _relative_clauses(sentence: Span) -> list[Span]:
@@ -419,7 +536,7 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     head = _clause_head(clause)
     if head is None:
         return None
-    main = [head] + [c for c in head.children if c.dep_ == "conj"]
+    main = [head] + [c for c in head.children if c.dep_ == "conj" and clause.start <= c.i < clause.end]
     others = [t for t in clause if t.pos_ == "VERB" and t not in main and t.lemma_.lower() in SPEECH_LEMMAS
               and t.dep_ not in ("relcl", "acl", "advcl")  # "an injury he said he suffered", "after he said ..."
               and not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in _ancestors_within(t, head)[1:])]
@@ -442,9 +559,11 @@ def _ancestors_within(token: Token, head: Token) -> list[Token]:
 def _attributes(verb: Token, clause: Span) -> bool:
     lemma = verb.lemma_.lower()
     complements = {c.dep_ for c in verb.children}
+    if "nsubjpass" in complements:
+        return False  # 'prices were said to be higher': the subject is what is spoken of, not who speaks
     says = lemma in SPEECH_LEMMAS and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
-    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"}
     subject = _subject(verb)
+    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
         and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
 
@@ -580,10 +699,62 @@ def claim_rows(candidates: dict[str, list[ClaimCandidate]], mention_rows: list[d
     rows = []
     for doc_id, claims in candidates.items():
         mentions, quotes = mentions_by_doc[doc_id], quotes_by_doc[doc_id]
-        for claim in claims:
-            rows.append(_claim_row(doc_id, claim, mentions, quotes, names))
+        types = {m["entity_id"]: m["type"] for m in mentions}
+        doc_rows, unresolved = [], set()
+        for claim in sorted(claims, key=lambda c: (c.start, c.end)):
+            row = _claim_row(doc_id, claim, mentions, quotes, names)
+            if row["claimant"] is None and (pronoun := _unnamed_source(claim, quotes)) is not None:
+                _take_previous_source(row, pronoun, doc_rows, unresolved, quotes, types)
+                unresolved.add(row["start"])
+            doc_rows.append(row)
+        rows += doc_rows
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
     return rows
+
+
+OPENING_QUOTE_MARKS = ('"', "“", "‘")
+
+
+def _unnamed_source(claim: ClaimCandidate, quotes: list[dict]) -> str | None:
+    """Why a claim with no claimant may still have one the text names just before it: its own source is a
+    pronoun nobody resolved ('It stated the fee was ...': 'it'), it sits in or reports a quotation whose
+    speaker is such a pronoun or missing ('"The plan has failed," he said': 'he'), or it opens a quoted
+    sentence no quotation row covers, as when a speech goes on after its attribution ('she said: "We shut
+    it. "But the town ...': 'quote'). None when the claim is the article's own voice."""
+    if claim.voice != "own":
+        return None
+    if claim.claimant_text is not None:
+        words = claim.claimant_text.strip().lower()
+        return words if words in THIRD_PERSON else None
+    quote = _quote_of(claim, quotes)
+    if quote is not None:
+        words = (quote["speaker_text"] or "").strip().lower()
+        return words if words in THIRD_PERSON else ("quote" if not words and quote["kind"] == "direct" else None)
+    covered = any(q["start"] < claim.end and claim.start < q["end"] for q in quotes)
+    return "quote" if claim.text.startswith(OPENING_QUOTE_MARKS) and not covered else None
+
+
+def _take_previous_source(row: dict, pronoun: str | None, earlier: list[dict], unresolved: set[int],
+                          quotes: list[dict], types: dict) -> None:
+    """Give the claim the nearest source named before it in its paragraph that the pronoun can refer to
+    ('he'/'she' a person, 'it' anything but a person, 'they' or an unattributed quotation anyone), looking
+    back no further than a claim in the article's own voice: past it, the pronoun may be anyone."""
+    if pronoun is None:
+        return
+    before = [(r["start"], r["claimant"], r["claimant_entity_id"], "own" if r["start"] not in unresolved else "unresolved")
+              for r in earlier if r["paragraph"] == row["paragraph"]]
+    before += [(q["start"], q["speaker"] or _named_source(q["speaker_text"]), q["speaker_entity_id"], "quote")
+               for q in quotes if q["paragraph"] == row["paragraph"] and q["start"] < row["start"]]
+    for _, name, entity_id, kind in sorted(before, key=lambda item: item[0], reverse=True):
+        if name is None:
+            if kind == "own":
+                return
+            continue
+        person = types.get(entity_id) == "PERSON"
+        if pronoun in ("he", "she") and not person or pronoun == "it" and person:
+            continue
+        row["claimant"], row["claimant_entity_id"] = name, entity_id
+        return
 
 
 def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes: list[dict], names: dict[str, str]) -> dict:
@@ -592,7 +763,7 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
     cue = claim.cue
     own_id = None
     if claim.claimant_start is not None:
-        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head)
+        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head, claim.text, claim.start)
     if quote is not None and (quote["speaker_entity_id"] is not None or own_id is None):
         claimant_id = quote["speaker_entity_id"]
         claimant = quote["speaker"] or _named_source(quote["speaker_text"])
@@ -645,12 +816,19 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
             if claim.cue_start is not None and quote["cue_start"] == claim.cue_start:
                 same_cue.append((share, quote))
             elif claim.voice == "own" and claim.cue_start is None and claim.start <= quote["cue_start"] < claim.end \
-                    and share >= REPORTED_SHARE:
+                    and share >= REPORTED_SHARE and _reports_alongside(claim, quote):
                 reported.append((share, quote))
     for found in (inside, same_cue, reported):
         if found:
             return max(found, key=lambda pair: pair[0])[1]
     return None
+
+
+def _reports_alongside(claim: ClaimCandidate, quote: dict) -> bool:
+    """Reported speech inside the claim names its claimant unless its cue is an infinitive ('did not discuss
+    the fighting other than to say ...'), which does not assert that anything was said."""
+    before = claim.text[: max(0, quote["cue_start"] - claim.start)].rstrip().lower()
+    return not (before.endswith(" to") or before == "to")
 
 
 PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "him", "her", "them"})
@@ -661,13 +839,25 @@ def _named_source(words: str | None) -> str | None:
     return None if words is None or words.strip().lower() in PRONOUNS else words
 
 
-def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None) -> str | None:
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "my", "our", "your"})
+
+
+def _is_possessor(mention: dict, text: str, offset: int) -> bool:
+    after = text[mention["end"] - offset : mention["end"] - offset + 2]
+    return after in ("'s", "’s") or mention["text"].lower() in POSSESSIVE_PRONOUNS
+
+
+def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
+               offset: int = 0) -> str | None:
     """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
-    nationality)."""
+    nationality) that is not a possessor of the naming word (`text` is the claim's, starting at `offset`)."""
     inside = [m for m in mentions if start <= m["start"] and m["end"] <= end and m["type"] != "NORP"]
     at_head = [m for m in inside if head is not None and m["start"] <= head < m["end"]]
     if at_head:
         return at_head[0]["entity_id"]
+    if head is not None and text is not None:
+        # a possessor says whose the source is; it is not the source: "the city's largest bank", "his lawyer"
+        inside = [m for m in inside if not _is_possessor(m, text, offset)]
     if not inside:
         return None
     return max(inside, key=lambda m: (m["end"] - m["start"], -m["start"]))["entity_id"]

@@ -190,4 +190,169 @@ def test_claim_benchmark_on_every_annotated_article():
         pytest.skip(f"{SHARED}/corpora is not present (../shared is only on development machines)")
     score = score_claims(GOLD, ROOT, SHARED)
     # floors below the figures measured when the rules were written (README: Claims)
-    assert score.recall >= 0.8 and score.precision >= 0.8 and score.claimant_accuracy >= 0.75, score.to_json()
+    assert score.recall >= 0.88 and score.precision >= 0.9 and score.claimant_accuracy >= 0.85, score.to_json()
+
+
+# --- rules added for issue 5 (round 2), each on made-up sentences ------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report said the mayor has suffered heavy losses.",
+    "According to the inquiry, the fire was caused by a faulty switch.",
+    "It has had many loud opponents.",
+])
+def test_a_specific_past_event_is_checkable_without_a_name(nlp, sentence):
+    assert _checkable(nlp, sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Every child shares the same quiet dreams.",  # a generic present
+    "It was a great night for everyone.",  # a description by a copula
+    "They played some fantastic football.",  # praise
+    "There were many, many points.",
+    '"The reality is that it cannot deliver," he said.',  # the frame is a past event; what it reports is not
+    "It was not a random choice.",  # a copula describes
+    "It is generally agreed that the bridge has grown weaker.",  # 'it' stands for the clause
+    "As all of you know, he helped me more than I helped him.",  # words to the listeners
+    "She said she hoped the council would do more for the town.",  # a wish (the lemmatizer reads 'hoped' as 'hop')
+])
+def test_generic_evaluative_or_framed_statements_without_a_name_are_not_claims(nlp, sentence):
+    assert _checkable(nlp, sentence) == []
+
+
+def _pieces(nlp, sentence: str) -> list[str]:
+    return [clause.text for s in nlp(sentence).sents for clause, _ in assertions(s)]
+
+
+def test_a_report_or_a_contrast_with_another_source_is_its_own_assertion(nlp):
+    assert _pieces(nlp, "Acme Corp is seeking $2 million after it said the builder had used faulty steel.") == [
+        "Acme Corp is seeking $2 million", "it said the builder had used faulty steel"]
+    assert _pieces(nlp, "While Acme does not seek damages, the lawsuit noted that the builder used faulty steel.") == [
+        "the lawsuit noted that the builder used faulty steel.", "Acme does not seek damages"]
+    # a contrast in one voice, and a circumstance, stay whole
+    for whole in ("The town won the vote in 2010, while the city lost it by 300 votes.",
+                  "The new rule met delays when Norway voted against it twice in one year."):
+        assert _pieces(nlp, whole) == [whole]
+
+
+def _claims_of(nlp, text: str, quotes=()) -> list:
+    from newsfacts.claims import extract_claims
+    return extract_claims(nlp(text), [(0, len(text), False)], None, [], list(quotes))
+
+
+def test_footage_shows_and_does_not_claim(nlp):
+    footage = _claims_of(nlp, "The latest footage showed Mr Smith leaving the bank in 2019.")
+    assert [c.claimant_text for c in footage] == [None]
+    gazette = _claims_of(nlp, "The Springfield Gazette documented the closure of the mill in 2019.")
+    assert [c.claimant_text for c in gazette] == ["The Springfield Gazette"]
+
+
+def test_a_partial_quote_leaves_the_writers_words_to_anchor_the_claim(nlp):
+    from newsfacts.quotes import Quote
+    text = 'The report said Acme had "failed every single safety inspection carried out by the city inspectors".'
+    words = "failed every single safety inspection carried out by the city inspectors"
+    start = text.index(words)
+    partial = Quote(start, start + len(words), words, "partial", None, "The report", 0, 10, "said", 11, 15, 0, 0.9)
+    assert [c.text for c in _claims_of(nlp, text, [partial])] == [text]
+
+
+# claim_rows on hand-made rows: the claimant when the quotes stage left a pronoun or no speaker
+
+
+def _candidate(text: str, start: int, paragraph: int = 0, **fields):
+    from newsfacts.claims import ClaimCandidate
+    return ClaimCandidate(start, start + len(text), text, paragraph, **fields)
+
+
+def _quote(start, end, kind, speaker=None, entity=None, speaker_text=None, cue=None, cue_start=None, paragraph=0):
+    return {"quote_id": f"q{start}", "doc_id": "d", "start": start, "end": end, "kind": kind, "speaker": speaker,
+            "speaker_entity_id": entity, "speaker_text": speaker_text, "cue": cue, "cue_start": cue_start,
+            "paragraph": paragraph}
+
+
+PERSON = {"doc_id": "d", "start": 0, "end": 9, "text": "Ann Smith", "type": "PERSON", "entity_id": "e_ann"}
+
+
+def _claimants(claims, quotes, mentions=(PERSON,)):
+    from newsfacts.claims import claim_rows
+    rows = claim_rows({"d": claims}, list(mentions), quotes, {"e_ann": "Ann Smith"})
+    return [r["claimant"] for r in rows]
+
+
+def test_a_quotation_going_on_after_its_attribution_keeps_its_speaker():
+    # 'Ann Smith said: "The mill closed in 2019. "But the town has 300 new jobs.' with no quote row for the second
+    said = _quote(16, 40, "direct", "Ann Smith", "e_ann", "Ann Smith", "said", 10)
+    claims = [_candidate('"The mill closed in 2019.', 15, cue=None), _candidate('"But the town has 300 new jobs.', 41)]
+    claims[0].start, claims[0].end = 16, 40
+    assert _claimants(claims, [said]) == ["Ann Smith", "Ann Smith"]
+
+
+def test_a_pronoun_source_takes_the_previous_sentences_source_it_can_refer_to():
+    lawsuit = _candidate("The lawsuit noted that the studio paid $2m.", 20, claimant_text="The lawsuit", claimant_start=20,
+                         claimant_end=31, cue="noted", cue_start=32)
+    it_stated = _candidate("It stated the studio had paid $3m since 2001.", 65)
+    quote = _quote(75, 110, "indirect", speaker_text="It", cue="stated", cue_start=68)
+    # 'Ann Smith ...' before them is a person: 'it' skips her; 'he' would not
+    assert _claimants([lawsuit, it_stated], [quote]) == ["The lawsuit", "The lawsuit"]
+
+
+def test_a_pronoun_source_does_not_reach_past_a_sentence_in_the_articles_own_voice():
+    lawsuit = _candidate("The lawsuit noted that the studio paid $2m.", 20, claimant_text="The lawsuit", claimant_start=20,
+                         claimant_end=31, cue="noted", cue_start=32)
+    own = _candidate("The studio attributed the fall to higher costs in 2004.", 65)
+    it_said = _candidate("It said annual costs rose by 4% in 2004.", 121)
+    quote = _quote(129, 160, "indirect", speaker_text="It", cue="said", cue_start=124)
+    assert _claimants([lawsuit, own, it_said], [quote]) == ["The lawsuit", None, None]
+
+
+def test_reported_speech_after_an_infinitive_does_not_name_a_claimant():
+    text = "Nor did the mayor discuss it other than to say that the budget was balanced for the first time since 2004"
+    say = text.index("say")
+    quote = _quote(say + 4, len(text), "indirect", speaker_text="the mayor", cue="say", cue_start=say)
+    assert _claimants([_candidate(text, 0)], [quote]) == [None]
+    text = "The mayor spoke, saying that the budget was balanced for the first time since 2004"
+    saying = text.index("saying")
+    quote = _quote(saying + 7, len(text), "indirect", speaker_text="The mayor", cue="saying", cue_start=saying)
+    assert _claimants([_candidate(text, 0)], [quote]) == ["The mayor"]
+
+
+def test_a_proper_noun_subject_is_a_name_even_where_ner_misses_it(nlp):
+    sentence = "Harwick is a key producer of equipment that treats heart problems."
+    assert nlp(sentence)[0].ent_type_ == ""  # the premise: the model does not tag it
+    assert _checkable(nlp, sentence) == [sentence]
+
+
+def test_thanks_and_welcomes_are_acts_when_reported_and_wishes_when_spoken(nlp):
+    assert _checkable(nlp, "Opponents of the plan welcomed the decision by Springfield council.") != []
+    assert _checkable(nlp, "We welcome you to Springfield.") == []
+    assert _checkable(nlp, "We thank the people of Springfield.") == []
+
+
+def test_a_report_coordinated_with_an_act_is_its_own_assertion(nlp):
+    """The act is the article's to tell, what the subject said is the subject's: two claimants, two rows."""
+    found = _claims_of(nlp, "The mayor was advised to avoid any conflict of interest and said he had done nothing wrong in 2004.")
+    assert [c.text for c in found] == ["The mayor was advised to avoid any conflict of interest",
+                                       "said he had done nothing wrong in 2004."]
+    assert found[0].cue is None  # the 'said' outside the act's words is not its attribution
+
+
+def test_an_event_with_nothing_said_of_it_is_not_a_claim(nlp):
+    assert _checkable(nlp, "Word of the merger arrived.") == []
+
+
+def test_a_possessor_in_the_claimants_words_is_not_the_claimant():
+    text = "The city's largest bank said prices rose by 15% in 2004."
+    claim = _candidate(text, 0, claimant_text="The city's largest bank", claimant_start=0, claimant_end=23,
+                       claimant_head=text.index("bank"), cue="said", cue_start=24)
+    city = {"doc_id": "d", "start": 4, "end": 8, "text": "city", "type": "GPE", "entity_id": "e_city"}
+    assert _claimants([claim], [], [city]) == ["The city's largest bank"]
+    text = "Research by Acme shows that prices rose by 15% in 2004."
+    claim = _candidate(text, 0, claimant_text="Research by Acme", claimant_start=0, claimant_end=16,
+                       claimant_head=0, cue="shows", cue_start=17)
+    acme = {"doc_id": "d", "start": 12, "end": 16, "text": "Acme", "type": "ORG", "entity_id": "e_ann"}
+    assert _claimants([claim], [], [acme]) == ["Ann Smith"]  # the entity the words name (stand-in name)
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_its_source(nlp):
+    found = _claims_of(nlp, "Clothing sales at Acme were said to be better than in December.")
+    assert [(c.claimant_text, c.cue) for c in found] == [(None, None)]
