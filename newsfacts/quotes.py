@@ -178,6 +178,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     for token in reversed(before_tokens):
         if token.lower_ == "according" and _according_to(token):
             return _Attribution(token, _according_to(token), "according")
+        if token.dep_ == "amod":
+            continue  # a participle describing a noun ("the proposed tax credit") reports nothing
         if _is_speech_verb(token):
             return _Attribution(token, _subject_outside(token, span), "before")
         if token.pos_ in {"VERB", "AUX"} or token.text in {".", "!", "?", ";"}:
@@ -740,6 +742,9 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
+    text = doc_text(cue.doc)
+    if end < quote.end and not any(c.isalnum() for c in text[end : quote.end]):
+        end = quote.end  # the parse hung the quote's final punctuation elsewhere: the phrase still holds the quote
     if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
         return None  # nothing reported beyond the quoted words, or the parse cuts the quote
     return start, end

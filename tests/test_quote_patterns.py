@@ -99,3 +99,13 @@ def test_the_object_of_a_verb_of_judging_or_talking_is_reported_content_of_a_nam
     assert _quotes("Senator Jane Miller supported the governor of Ohio. The group criticized the new bridge.") == []
     # nor does a date ("wrote on Friday" says when, not what)
     assert _quotes("Senator Jane Miller wrote on Friday.") == []
+
+
+def test_a_participle_describing_a_noun_is_no_cue():
+    found = _quotes("Senator Ann Cole called the governor’s proposed tax credit “a giveaway to the rich.”")
+    assert ("partial", "a giveaway to the rich.", "Senator Ann Cole", "called") in found
+
+
+def test_the_reported_phrase_holds_a_quote_whose_final_mark_the_parse_hung_elsewhere():
+    found = _quotes("Ann Cole described the city as the “capital of the world.”")
+    assert ("indirect", "the city as the “capital of the world.", "Ann Cole", "described") in found
