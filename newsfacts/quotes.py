@@ -80,6 +80,9 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
 MAX_SCARE_QUOTE_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 8  # how far from a quote's marks a speech verb may stand
+# After a quote the speaker's words may run longer ("X, founder of the Y Institute for Z, said"): only speaker words
+# may stand between, so a longer window reaches no other clause.
+AFTER_WINDOW_TOKENS = 16
 
 
 @dataclass
@@ -133,7 +136,10 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
             continue  # a title or scare quote between the halves of a quote does not break them apart
         quote = _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes)
         quotes.append(quote)
-        previous = (span, attribution, quote)
+        # A quoted phrase inside the attribution of a split quote (`"A," said X of the "thing". "B."`) does not
+        # break the split quote apart: B goes on from A.
+        if kind == DIRECT or previous is None or _paragraph_of(spans, previous[0].start) != paragraph:
+            previous = (span, attribution, quote)
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
     quotes += _mixed_quotes(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -154,7 +160,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     paragraph_end = text.find("\n", close)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     # After: `"...," the letter began` / `"...," said X`: only the speaker's words may stand between.
-    for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + ATTRIBUTION_WINDOW_TOKENS]:
+    for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]:
         if not (close < token.idx < min(next_open, paragraph_end)):
             continue
         if _is_speech_verb(token):
@@ -184,6 +190,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             return _Attribution(token, _subject_outside(token, span), "before")
         if token.pos_ in {"VERB", "AUX"} or token.text in {".", "!", "?", ";"}:
             break
+    framing = _frames_quote_before(before_tokens, span)
+    if framing is not None:  # `X shot back, "..."`, `X boomed: "..."`
+        return framing
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
         return _Attribution(governor, _subject(governor), "governs")
@@ -238,6 +247,24 @@ def _frames_quote_after(verb: Token, span: QuoteSpan, text: str) -> bool:
     close = span.close_mark if span.close_mark is not None else span.end
     return (subject is not None and close < subject.start_char < verb.idx and subject.root.pos_ in {"PROPN", "PRON", "NOUN"}
             and not _has_own_content(verb, span) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
+
+
+def _frames_quote_before(before: list[Token], span: QuoteSpan) -> _Attribution | None:
+    """`Smith shot back, "..."`: a clause's main verb right before the comma or colon that opens a quote, with only
+    particles between ("back", "out"), reports that quote, whatever the verb, when its subject is named or a pronoun."""
+    if len(before) < 2 or before[-1].text not in {",", ":"}:
+        return None
+    index = len(before) - 2
+    while index > 0 and before[index].pos_ in {"ADV", "ADP", "PART"} and before[index].dep_ in {"advmod", "prt"}:
+        index -= 1
+    verb = before[index]
+    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "conj"} or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subject = _subject(verb)
+    if subject is None or subject.root.pos_ not in {"PROPN", "PRON"} or subject.root.lower_ in {"it", "this", "that", "there"} \
+            or span.start <= subject.root.idx < span.end:
+        return None
+    return _Attribution(verb, subject, "before")
 
 
 def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
@@ -430,7 +457,8 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], previous: QuoteSpan
         # `"A," the letter began. "B."`: the attribution stands between the two halves, and B starts a sentence.
         previous_close = previous.close_mark if previous.close_mark is not None else previous.end
         between = previous_close < attribution.cue.idx < span.open_mark
-        return between and text[previous_close:span.open_mark].rstrip()[-1:] in {".", ":", ","}
+        # (the sentence may end inside a quoted title: `said on NBC's "Meet the Press." "B."`)
+        return between and text[previous_close:span.open_mark].rstrip().rstrip("'\"”’").rstrip()[-1:] in {".", ":", ","}
     if previous.continues:
         return True
     # "...," he said.  (next paragraph)  "More words." : a paragraph that is only a quote goes on.

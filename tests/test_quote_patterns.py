@@ -109,3 +109,15 @@ def test_a_participle_describing_a_noun_is_no_cue():
 def test_the_reported_phrase_holds_a_quote_whose_final_mark_the_parse_hung_elsewhere():
     found = _quotes("Ann Cole described the city as the “capital of the world.”")
     assert ("indirect", "the city as the “capital of the world.", "Ann Cole", "described") in found
+
+
+def test_a_long_speaker_description_after_the_quote_and_a_verb_before_a_comma_are_cues():
+    found = _quotes("“Yes, I support her,” Tom Reed, founder of the Reed Institute for Public Policy, tells the newspaper.")
+    assert ("direct", "Yes, I support her,", "Tom Reed", "tells") in found
+    found = _quotes("Asked about the rival, Ann Cole shot back, “I suppose I could have stayed home.”")
+    assert ("direct", "I suppose I could have stayed home.", "Ann Cole", "shot") in found
+
+
+def test_a_quoted_title_inside_the_attribution_does_not_break_a_split_quote():
+    found = _quotes("''It's nonsense,'' Mr. Reed said by telephone on NBC's ''Meet the Press.'' ''She lies about everything, whether it's trips or planes.''")
+    assert ("She lies about everything, whether it's trips or planes.", "Mr. Reed", "said") in [row[1:] for row in found]
