@@ -409,6 +409,8 @@ def _according_to(token: Token) -> Span | None:
 def _subject(verb: Token) -> Span | None:
     """The subject of a speech verb, looking through conjunctions, participles and relative clauses."""
     node = verb
+    if _starts_new_report(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head):
+        node = verb.head.head  # `X said A and said B`: the parser joined the second "said" to A
     for _ in range(6):
         subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
@@ -819,21 +821,32 @@ def _clause_span(head: Token) -> tuple[int, int]:
     """The content clause without its leading `that` and final punctuation (nor a parenthetical cue)."""
     tokens = [t for t in head.subtree]
     for child in head.children:
-        if child.dep_ == "parataxis" and child.lemma_.lower() in INDIRECT_VERBS:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in INDIRECT_VERBS or _starts_new_report(child):
             inner = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in inner]
+
     if head.dep_ != "ccomp":  # `according to`: the clause minus the according-phrase
         tokens = [t for t in tokens if not any(a.lower_ == "according" for a in [t, *t.ancestors] if a.head == head or a == t)]
         tokens = [t for t in tokens if not _under_according(t, head)]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ in {"that"}):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"}:
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"} or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]  # (a cc: the "and" before a report cut off the clause's end)
     if not tokens:
         return head.idx, head.idx
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     return start, end
+
+
+def _starts_new_report(child: Token) -> bool:
+    """A speech verb joined to a reported clause starts a report of its own: `said A and said that B`, `said A,
+    telling them B`. The parser hangs it on A's verb, but it is no part of what A reports."""
+    if child.dep_ not in {"conj", "advcl"} or child.pos_ != "VERB" or child.i < child.head.i:
+        return False
+    if child.lemma_.lower() not in INDIRECT_VERBS | SPEECH_VERBS or any(c.dep_ in SUBJECTS for c in child.children):
+        return False
+    return child.dep_ == "conj" or child.tag_ == "VBG"
 
 
 def _under_according(token: Token, clause_head: Token) -> bool:

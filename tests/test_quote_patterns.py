@@ -121,3 +121,12 @@ def test_a_long_speaker_description_after_the_quote_and_a_verb_before_a_comma_ar
 def test_a_quoted_title_inside_the_attribution_does_not_break_a_split_quote():
     found = _quotes("''It's nonsense,'' Mr. Reed said by telephone on NBC's ''Meet the Press.'' ''She lies about everything, whether it's trips or planes.''")
     assert ("She lies about everything, whether it's trips or planes.", "Mr. Reed", "said") in [row[1:] for row in found]
+
+
+def test_a_second_report_joined_to_a_reported_clause_is_cut_off_and_keeps_the_first_speaker():
+    found = _quotes("Dr. Ben Carter said he saw no need to change his campaign, telling the host that the polls were wrong.")
+    assert ("indirect", "he saw no need to change his campaign", "Dr. Ben Carter", "said") in found
+    assert ("indirect", "the polls were wrong", "Dr. Ben Carter", "telling") in found
+    found = _quotes("Senator Tom Reed said his recent attacks have given his campaign momentum and said that the rival had no plan.")
+    assert ("indirect", "his recent attacks have given his campaign momentum", "Senator Tom Reed", "said") in found
+    assert all(speaker == "Senator Tom Reed" for kind, _, speaker, _ in found)
