@@ -258,7 +258,9 @@ def _frames_quote_before(before: list[Token], span: QuoteSpan) -> _Attribution |
     while index > 0 and before[index].pos_ in {"ADV", "ADP", "PART"} and before[index].dep_ in {"advmod", "prt"}:
         index -= 1
     verb = before[index]
-    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "conj"} or any(c.dep_ == "dobj" for c in verb.children):
+    # (the parser often makes the quote the root and hangs the framing verb on it)
+    main = verb.dep_ in {"ROOT", "conj"} or verb.dep_ in {"ccomp", "parataxis"} and span.start <= verb.head.idx < span.end
+    if verb.pos_ != "VERB" or not main or any(c.dep_ == "dobj" for c in verb.children):
         return None
     subject = _subject(verb)
     if subject is None or subject.root.pos_ not in {"PROPN", "PRON"} or subject.root.lower_ in {"it", "this", "that", "there"} \
@@ -426,6 +428,9 @@ def _subject(verb: Token) -> Span | None:
             return _phrase(node.head)  # "a letter ... telling him": the letter speaks
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl", "pcomp", "pobj", "prep", "dobj"} and node.head != node:
             node = node.head
+            continue
+        if node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB":
+            node = node.head  # `X gestured, then leaned in and boomed`: a clause the parser left unlabelled
             continue
         break
     return None

@@ -130,3 +130,10 @@ def test_a_second_report_joined_to_a_reported_clause_is_cut_off_and_keeps_the_fi
     found = _quotes("Senator Tom Reed said his recent attacks have given his campaign momentum and said that the rival had no plan.")
     assert ("indirect", "his recent attacks have given his campaign momentum", "Senator Tom Reed", "said") in found
     assert all(speaker == "Senator Tom Reed" for kind, _, speaker, _ in found)
+
+
+def test_a_framing_verb_the_parser_hung_on_the_quote_or_left_unlabelled_still_finds_its_subject():
+    found = _quotes("After the governor criticized her, Ann Cole shot back, “I suppose I could have stayed home, but I chose to work.”")
+    assert ("direct", "I suppose I could have stayed home, but I chose to work.", "Ann Cole", "shot") in found
+    found = _quotes("Reed gestured as if to stop the noise, then leaned in and boomed: “Let us defeat her in November.”")
+    assert ("direct", "Let us defeat her in November.", "Reed", "boomed") in found
