@@ -67,8 +67,9 @@ def find_quotes(paragraph: str, next_paragraph: str | None = None, offset: int =
         mark, i, j = match.group(), match.start(), match.end()
         role = _role(paragraph, mark, i, j, stack)
         if role == "open_double":
-            if any(o.family == "double" for o in stack):
-                # A second opener while one is open: the first was never closed. Drop it.
+            if any(o.family == "double" and _straight(o.mark) == _straight(mark) for o in stack):
+                # A second opener of the same style while one is open: the first was never closed. Drop it.
+                # (One of the other style opens a quote inside the quote: "A “B” C".)
                 stack = [o for o in stack if o.family != "double"]
             stack.append(_Open(i, j - i, "double", mark))
         elif role == "open_single":
@@ -117,6 +118,10 @@ def _role(text: str, mark: str, i: int, j: int, stack: list[_Open]) -> str | Non
     if mark == "'" and _left_flanking(text, i, j) and _after(text, j).isalpha() and _closes_later(text, j):
         return "open_single"
     return None
+
+
+def _straight(mark: str) -> bool:
+    return mark in _AMBIGUOUS_DOUBLE
 
 
 def _closes_later(text: str, j: int) -> bool:
