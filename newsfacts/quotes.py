@@ -76,6 +76,8 @@ OBJECT_CUES = frozenset(
 )  # not "support", "back", "oppose": stances, more often reported by the writer than said (half wrong on train)
 ABOUT_CUES = frozenset("talk warn complain write ask joke comment call argue testify boast brag worry".split())
 ABOUT_PREPOSITIONS = frozenset("about of for on against".split())
+# Verbs that describe their subject ("he is now "host of the show""): the quote is a label, not the subject's words.
+COPULAS = frozenset("be become remain seem appear".split())
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
 MAX_SCARE_QUOTE_WORDS = 3
@@ -208,8 +210,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     carrier = _attribution_noun(inside, span)
     if carrier is not None:  # `her remark that "..."`
         return carrier
-    if governor is not None and (subject := _subject(governor)) is not None and subject.root.pos_ in {"PROPN", "PRON"} \
-            and subject.root.lower_ not in {"it", "this", "that", "there"}:
+    if governor is not None and governor.lemma_.lower() not in COPULAS and (subject := _subject(governor)) is not None \
+            and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there"}:
         return _Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`
     return _Attribution(None, None, "none")
 
