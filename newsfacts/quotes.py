@@ -123,6 +123,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     mention_at = _mention_index(mentions)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, _Attribution, Quote | None] | None = None
+    found: list[tuple[QuoteSpan, Quote]] = []
     for span in marks:
         paragraph = _paragraph_of(spans, span.start)
         if paragraph in headings:
@@ -138,10 +139,12 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
             continue  # a title or scare quote between the halves of a quote does not break them apart
         quote = _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes)
         quotes.append(quote)
+        found.append((span, quote))
         # A quoted phrase inside the attribution of a split quote (`"A," said X of the "thing". "B."`) does not
         # break the split quote apart: B goes on from A.
         if kind == DIRECT or previous is None or _paragraph_of(spans, previous[0].start) != paragraph:
             previous = (span, attribution, quote)
+    _attribute_forward(text, spans, found)
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
     quotes += _mixed_quotes(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -149,6 +152,32 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
 
 
 # --- direct and partial -----------------------------------------------------------------------------
+
+
+def _attribute_forward(text: str, paragraphs: list[tuple[int, int]], found: list[tuple[QuoteSpan, Quote]]) -> None:
+    """`"A."` (paragraph break) `"B," X said.`: a paragraph that is only a quote, with no speaker of its own, is the
+    start of the quotation that the next paragraph opens and attributes; it takes that attribution (in place)."""
+    for (span, quote), (next_span, following) in reversed(list(zip(found, found[1:]))):
+        if quote.speaker_text is not None or following.speaker_text is None or following.attribution not in {"after", "forward"}:
+            continue
+        if not (_whole_paragraph(text, paragraphs, span) and following.paragraph == quote.paragraph + 1):
+            continue
+        start = paragraphs[following.paragraph][0]
+        if text[start : next_span.open_mark].strip():
+            continue  # the next paragraph does not open with its quote
+        quote.kind, quote.attribution = DIRECT, "forward"
+        quote.speaker_entity, quote.speaker_text = following.speaker_entity, following.speaker_text
+        quote.speaker_start, quote.speaker_end = following.speaker_start, following.speaker_end
+        quote.cue, quote.cue_start, quote.cue_end = following.cue, following.cue_start, following.cue_end
+        state = "entity" if quote.speaker_entity is not None else "text"
+        quote.confidence = CALIBRATED_CONFIDENCE.get((DIRECT, "forward", state), 0.8 if state == "entity" else 0.6)
+
+
+def _whole_paragraph(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> bool:
+    """Is the quote all its paragraph holds (marks and final punctuation aside)?"""
+    start, end = paragraphs[_paragraph_of(paragraphs, span.start)]
+    close = span.close_mark + 1 if span.close_mark is not None else span.end
+    return not text[start : span.open_mark].strip() and not text[close:end].strip(" .,!?\"”’'\n")
 
 
 def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attribution:
