@@ -310,7 +310,8 @@ def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
     between = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
     if between:
         return _phrase(between[-1])
-    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}
+                      and not (t.head == verb and t.dep_ == "dobj") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
     return _phrase(following) if following is not None else None
 
 
@@ -515,7 +516,8 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     embedded = _embedded(text, span)
     # A speaker found through a verb that does not report speech ("verb") does not make a quote of a scare quote.
     uncued = attribution.cue is None or attribution.how == "verb"
-    if _is_title(content) and (uncued or len(words) <= 6 and _names_a_work(text, span)):
+    # (American style puts the sentence's comma inside the marks: `author of "The Fixers," said`)
+    if _is_title(content) and uncued or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",")):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
     if len(words) <= MAX_SCARE_QUOTE_WORDS:
         if uncued or _is_named_thing(doc, span, attribution):

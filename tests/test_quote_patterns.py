@@ -137,3 +137,20 @@ def test_a_framing_verb_the_parser_hung_on_the_quote_or_left_unlabelled_still_fi
     assert ("direct", "I suppose I could have stayed home, but I chose to work.", "Ann Cole", "shot") in found
     found = _quotes("Reed gestured as if to stop the noise, then leaned in and boomed: “Let us defeat her in November.”")
     assert ("direct", "Let us defeat her in November.", "Reed", "boomed") in found
+
+
+def test_a_title_with_the_sentences_comma_inside_its_marks_is_no_quote_and_no_speaker_comes_from_inside_a_quote():
+    found = _quotes("As Ann Cole, author of ''America's Unwritten Rules,'' put it, ''Senators should remember that a deal may be far worse.''")
+    assert [text for _, text, _, _ in found] == ["Senators should remember that a deal may be far worse."]
+    assert found[0][2] != "Senators"  # the parser lost the subject: no speaker rather than a word of the quote
+
+
+def test_a_quote_only_paragraph_takes_the_attribution_of_the_next_paragraphs_quote():
+    found = _quotes("Viguerie is upbeat about the senator.\n\n“Not only can Tom Reed win in November, he is the one with the best chance.”"
+                    "\n\n“He may be the only one because the others do not unite the party,” Viguerie notes.")
+    assert [(speaker, cue) for _, _, speaker, cue in found] == [("Viguerie", "notes")] * 2
+
+
+def test_a_copula_gives_no_speaker_to_a_quoted_label():
+    found = _quotes("Jon Reed is now host of “the longest running talk show on late night television.”")
+    assert all(speaker is None for _, _, speaker, _ in found)
