@@ -690,17 +690,17 @@ def _entity_in(mentions: list[Mention], start: int, end: int, head: Token) -> in
 # at least 20 rows; smaller ones fall back to 0.8 with an entity, 0.6 with words only).
 # A row with no speaker at all gets 0.4: its words are usually a real quote, but it answers no "who".
 CALIBRATED_CONFIDENCE = {
-    ("direct", "after", "entity"): 0.98, ("direct", "after", "text"): 0.96,
-    ("direct", "before", "entity"): 0.94, ("direct", "before", "text"): 0.61,
-    ("direct", "inherited", "entity"): 0.94, ("direct", "inherited", "text"): 0.85,
-    ("direct", "previous", "entity"): 0.7, ("direct", "governs", "entity"): 0.77,
-    ("partial", "governs", "entity"): 0.88, ("partial", "governs", "text"): 0.64,
-    ("partial", "before", "entity"): 0.84, ("partial", "before", "text"): 0.55,
-    ("partial", "after", "entity"): 0.8, ("partial", "after", "text"): 0.4,
-    ("partial", "verb", "entity"): 0.63,
-    ("indirect", "clause", "entity"): 0.88, ("indirect", "clause", "text"): 0.7,
-    ("indirect", "mixed", "entity"): 0.84, ("indirect", "mixed", "text"): 0.48,
-    ("indirect", "according", "entity"): 0.91, ("indirect", "according", "text"): 0.91,
+    ("direct", "after", "entity"): 0.98, ("direct", "after", "text"): 0.95,
+    ("direct", "before", "entity"): 0.95, ("direct", "before", "text"): 0.7,
+    ("direct", "inherited", "entity"): 0.94, ("direct", "inherited", "text"): 0.87,
+    ("direct", "previous", "entity"): 0.64,
+    ("partial", "governs", "entity"): 0.92, ("partial", "governs", "text"): 0.7,
+    ("partial", "before", "entity"): 0.87, ("partial", "before", "text"): 0.59,
+    ("partial", "after", "entity"): 0.83, ("partial", "after", "text"): 0.43,
+    ("partial", "verb", "entity"): 0.71,
+    ("indirect", "clause", "entity"): 0.89, ("indirect", "clause", "text"): 0.72,
+    ("indirect", "mixed", "entity"): 0.89, ("indirect", "mixed", "text"): 0.64,
+    ("indirect", "according", "entity"): 0.9, ("indirect", "according", "text"): 0.92,
     ("indirect", "object", "entity"): 0.77,
 }
 NO_SPEAKER_CONFIDENCE = 0.4
