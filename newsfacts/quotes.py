@@ -743,7 +743,7 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
             content = _reported_object(token)
             if content is not None:
                 attribution = _Attribution(token, _subject(token), "object")
-        if content is None or attribution.speaker is None:
+        if content is None or attribution.speaker is None or _thought_inside_a_report(token):
             continue
         if _paragraph_of(paragraphs, token.idx) in headings or _inside(quoted, token.idx):
             continue
@@ -875,6 +875,12 @@ def _clause_span(head: Token) -> tuple[int, int]:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     return start, end
+
+
+def _thought_inside_a_report(verb: Token) -> bool:
+    """`X said he does not believe Y`: a thought inside what somebody says is part of that report, not one of its own."""
+    lemma = verb.lemma_.lower()
+    return lemma in INDIRECT_VERBS and lemma not in SPEECH_VERBS and verb.dep_ == "ccomp" and _is_speech_verb(verb.head)
 
 
 def _starts_new_report(child: Token) -> bool:

@@ -154,3 +154,11 @@ def test_a_quote_only_paragraph_takes_the_attribution_of_the_next_paragraphs_quo
 def test_a_copula_gives_no_speaker_to_a_quoted_label():
     found = _quotes("Jon Reed is now host of “the longest running talk show on late night television.”")
     assert all(speaker is None for _, _, speaker, _ in found)
+
+
+def test_a_thought_inside_what_somebody_says_is_part_of_that_report():
+    found = _quotes("Senator Tom Reed said he does not believe the rivals will win the nomination.")
+    assert [(kind, text, speaker, cue) for kind, text, speaker, cue in found] == [
+        ("indirect", "he does not believe the rivals will win the nomination", "Senator Tom Reed", "said")]
+    found = _quotes("Senator Tom Reed believes the rivals will win the nomination.")
+    assert ("indirect", "the rivals will win the nomination", "Senator Tom Reed", "believes") in found
