@@ -457,7 +457,7 @@ def _subject(verb: Token) -> Span | None:
             if obj is not None:
                 return _phrase(obj)
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-            return _phrase(node.head)  # "a letter ... telling him": the letter speaks
+            return _author(node.head) or _phrase(node.head)  # "a letter ... telling him": the letter speaks
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl", "pcomp", "pobj", "prep", "dobj"} and node.head != node:
             node = node.head
             continue
@@ -466,6 +466,17 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _author(document: Token) -> Span | None:
+    """`She issued a statement saying ...`: a document its sentence says somebody put out speaks for that somebody."""
+    verb = document.head
+    if document.lemma_.lower() not in DOCUMENT_NOUNS or document.dep_ != "dobj" or verb.lemma_.lower() not in AUTHORING_VERBS | {"put"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"PROPN", "PRON", "NOUN"} or subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    return _phrase(subject)
 
 
 def _phrase(head: Token) -> Span:

@@ -162,3 +162,8 @@ def test_a_thought_inside_what_somebody_says_is_part_of_that_report():
         ("indirect", "he does not believe the rivals will win the nomination", "Senator Tom Reed", "said")]
     found = _quotes("Senator Tom Reed believes the rivals will win the nomination.")
     assert ("indirect", "the rivals will win the nomination", "Senator Tom Reed", "believes") in found
+
+
+def test_a_statement_its_sentence_says_somebody_issued_speaks_for_them():
+    found = _quotes("Hours later, Ann Cole issued a statement calling on the country “to redouble our efforts to defend our homes.”")
+    assert ("partial", "to redouble our efforts to defend our homes.", "Ann Cole", "calling") in found
