@@ -9,11 +9,17 @@ coreference: "she wrote" is whoever "she" is.
   or the verb that governs it (`described the talks as "extremely productive"`);
   the speaker is that verb's subject. A quote with no cue of its own takes the
   speaker of the quote it continues: the other half of a quote split around its
-  attribution, or the previous paragraph of a long quotation.
+  attribution (a quoted title inside that attribution does not break it), or the
+  previous paragraph of a long quotation; a quote-only paragraph with no speaker
+  takes the attribution of the quote that opens the next paragraph. Any main verb
+  right before `, "` or after `"...,"` frames the quote (`X shot back, "..."`).
 - A short quoted noun phrase that is not what somebody says (a "peace letter",
   the word "ceasefire") is a scare quote or a title, not a quotation.
 - Indirect quotes are content clauses of speech verbs (`X said (that) ...`,
-  `according to X, ...`, `..., saying it is not interested in ...`).
+  `according to X, ...`, `..., saying it is not interested in ...`). A second report
+  joined to a clause (`said A and said that B`, `said A, telling them B`) is cut off
+  it, and a thought inside what somebody says (`X said he does not believe Y`) is
+  part of that report, not one of its own.
 - A document that speaks ("the letter began") is attributed to its author
   where the article says who wrote it; `speaker_text` keeps the words.
 """
