@@ -101,6 +101,8 @@ def _role(text: str, mark: str, i: int, j: int, stack: list[_Open]) -> str | Non
             return "close_double"  # German „...“
         return "open_double"
     if mark in _DOUBLE_CLOSE:
+        if mark == "”" and not double_open and _left_flanking(text, i, j) and not _right_flanking(text, i, j):
+            return "open_double"  # a closing mark typed where a quote opens: `”This is why," he said`
         return "close_double"
     if mark in _AMBIGUOUS_DOUBLE:
         if double_open and stack[-1].family == "single" and _right_flanking(text, i, j):
