@@ -67,8 +67,9 @@ def find_quotes(paragraph: str, next_paragraph: str | None = None, offset: int =
         mark, i, j = match.group(), match.start(), match.end()
         role = _role(paragraph, mark, i, j, stack)
         if role == "open_double":
-            if any(o.family == "double" for o in stack):
-                # A second opener while one is open: the first was never closed. Drop it.
+            if any(o.family == "double" and _straight(o.mark) == _straight(mark) for o in stack):
+                # A second opener of the same style while one is open: the first was never closed. Drop it.
+                # (One of the other style opens a quote inside the quote: "A “B” C".)
                 stack = [o for o in stack if o.family != "double"]
             stack.append(_Open(i, j - i, "double", mark))
         elif role == "open_single":
@@ -100,6 +101,8 @@ def _role(text: str, mark: str, i: int, j: int, stack: list[_Open]) -> str | Non
             return "close_double"  # German „...“
         return "open_double"
     if mark in _DOUBLE_CLOSE:
+        if mark == "”" and not double_open and _left_flanking(text, i, j) and not _right_flanking(text, i, j):
+            return "open_double"  # a closing mark typed where a quote opens: `”This is why," he said`
         return "close_double"
     if mark in _AMBIGUOUS_DOUBLE:
         if double_open and stack[-1].family == "single" and _right_flanking(text, i, j):
@@ -117,6 +120,10 @@ def _role(text: str, mark: str, i: int, j: int, stack: list[_Open]) -> str | Non
     if mark == "'" and _left_flanking(text, i, j) and _after(text, j).isalpha() and _closes_later(text, j):
         return "open_single"
     return None
+
+
+def _straight(mark: str) -> bool:
+    return mark in _AMBIGUOUS_DOUBLE
 
 
 def _closes_later(text: str, j: int) -> bool:

@@ -9,11 +9,17 @@ coreference: "she wrote" is whoever "she" is.
   or the verb that governs it (`described the talks as "extremely productive"`);
   the speaker is that verb's subject. A quote with no cue of its own takes the
   speaker of the quote it continues: the other half of a quote split around its
-  attribution, or the previous paragraph of a long quotation.
+  attribution (a quoted title inside that attribution does not break it), or the
+  previous paragraph of a long quotation; a quote-only paragraph with no speaker
+  takes the attribution of the quote that opens the next paragraph. Any main verb
+  right before `, "` or after `"...,"` frames the quote (`X shot back, "..."`).
 - A short quoted noun phrase that is not what somebody says (a "peace letter",
   the word "ceasefire") is a scare quote or a title, not a quotation.
 - Indirect quotes are content clauses of speech verbs (`X said (that) ...`,
-  `according to X, ...`, `..., saying it is not interested in ...`).
+  `according to X, ...`, `..., saying it is not interested in ...`). A second report
+  joined to a clause (`said A and said that B`, `said A, telling them B`) is cut off
+  it, and a thought inside what somebody says (`X said he does not believe Y`) is
+  part of that report, not one of its own.
 - A document that speaks ("the letter began") is attributed to its author
   where the article says who wrote it; `speaker_text` keeps the words.
 """
@@ -76,10 +82,15 @@ OBJECT_CUES = frozenset(
 )  # not "support", "back", "oppose": stances, more often reported by the writer than said (half wrong on train)
 ABOUT_CUES = frozenset("talk warn complain write ask joke comment call argue testify boast brag worry".split())
 ABOUT_PREPOSITIONS = frozenset("about of for on against".split())
+# Verbs that describe their subject ("he is now "host of the show""): the quote is a label, not the subject's words.
+COPULAS = frozenset("be become remain seem appear".split())
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
 MAX_SCARE_QUOTE_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 8  # how far from a quote's marks a speech verb may stand
+# After a quote the speaker's words may run longer ("X, founder of the Y Institute for Z, said"): only speaker words
+# may stand between, so a longer window reaches no other clause.
+AFTER_WINDOW_TOKENS = 16
 
 
 @dataclass
@@ -118,6 +129,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     mention_at = _mention_index(mentions)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, _Attribution, Quote | None] | None = None
+    found: list[tuple[QuoteSpan, Quote]] = []
     for span in marks:
         paragraph = _paragraph_of(spans, span.start)
         if paragraph in headings:
@@ -133,7 +145,12 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
             continue  # a title or scare quote between the halves of a quote does not break them apart
         quote = _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes)
         quotes.append(quote)
-        previous = (span, attribution, quote)
+        found.append((span, quote))
+        # A quoted phrase inside the attribution of a split quote (`"A," said X of the "thing". "B."`) does not
+        # break the split quote apart: B goes on from A.
+        if kind == DIRECT or previous is None or _paragraph_of(spans, previous[0].start) != paragraph:
+            previous = (span, attribution, quote)
+    _attribute_forward(text, spans, found)
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
     quotes += _mixed_quotes(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -141,6 +158,32 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
 
 
 # --- direct and partial -----------------------------------------------------------------------------
+
+
+def _attribute_forward(text: str, paragraphs: list[tuple[int, int]], found: list[tuple[QuoteSpan, Quote]]) -> None:
+    """`"A."` (paragraph break) `"B," X said.`: a paragraph that is only a quote, with no speaker of its own, is the
+    start of the quotation that the next paragraph opens and attributes; it takes that attribution (in place)."""
+    for (span, quote), (next_span, following) in reversed(list(zip(found, found[1:]))):
+        if quote.speaker_text is not None or following.speaker_text is None or following.attribution not in {"after", "forward"}:
+            continue
+        if not (_whole_paragraph(text, paragraphs, span) and following.paragraph == quote.paragraph + 1):
+            continue
+        start = paragraphs[following.paragraph][0]
+        if text[start : next_span.open_mark].strip():
+            continue  # the next paragraph does not open with its quote
+        quote.kind, quote.attribution = DIRECT, "forward"
+        quote.speaker_entity, quote.speaker_text = following.speaker_entity, following.speaker_text
+        quote.speaker_start, quote.speaker_end = following.speaker_start, following.speaker_end
+        quote.cue, quote.cue_start, quote.cue_end = following.cue, following.cue_start, following.cue_end
+        state = "entity" if quote.speaker_entity is not None else "text"
+        quote.confidence = CALIBRATED_CONFIDENCE.get((DIRECT, "forward", state), 0.8 if state == "entity" else 0.6)
+
+
+def _whole_paragraph(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> bool:
+    """Is the quote all its paragraph holds (marks and final punctuation aside)?"""
+    start, end = paragraphs[_paragraph_of(paragraphs, span.start)]
+    close = span.close_mark + 1 if span.close_mark is not None else span.end
+    return not text[start : span.open_mark].strip() and not text[close:end].strip(" .,!?\"”’'\n")
 
 
 def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attribution:
@@ -154,7 +197,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     paragraph_end = text.find("\n", close)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     # After: `"...," the letter began` / `"...," said X`: only the speaker's words may stand between.
-    for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + ATTRIBUTION_WINDOW_TOKENS]:
+    for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]:
         if not (close < token.idx < min(next_open, paragraph_end)):
             continue
         if _is_speech_verb(token):
@@ -178,10 +221,15 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     for token in reversed(before_tokens):
         if token.lower_ == "according" and _according_to(token):
             return _Attribution(token, _according_to(token), "according")
+        if token.dep_ == "amod":
+            continue  # a participle describing a noun ("the proposed tax credit") reports nothing
         if _is_speech_verb(token):
             return _Attribution(token, _subject_outside(token, span), "before")
         if token.pos_ in {"VERB", "AUX"} or token.text in {".", "!", "?", ";"}:
             break
+    framing = _frames_quote_before(before_tokens, span)
+    if framing is not None:  # `X shot back, "..."`, `X boomed: "..."`
+        return framing
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
         return _Attribution(governor, _subject(governor), "governs")
@@ -197,8 +245,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     carrier = _attribution_noun(inside, span)
     if carrier is not None:  # `her remark that "..."`
         return carrier
-    if governor is not None and (subject := _subject(governor)) is not None and subject.root.pos_ in {"PROPN", "PRON"} \
-            and subject.root.lower_ not in {"it", "this", "that", "there"}:
+    if governor is not None and governor.lemma_.lower() not in COPULAS and (subject := _subject(governor)) is not None \
+            and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there"}:
         return _Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`
     return _Attribution(None, None, "none")
 
@@ -238,6 +286,26 @@ def _frames_quote_after(verb: Token, span: QuoteSpan, text: str) -> bool:
             and not _has_own_content(verb, span) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
 
 
+def _frames_quote_before(before: list[Token], span: QuoteSpan) -> _Attribution | None:
+    """`Smith shot back, "..."`: a clause's main verb right before the comma or colon that opens a quote, with only
+    particles between ("back", "out"), reports that quote, whatever the verb, when its subject is named or a pronoun."""
+    if len(before) < 2 or before[-1].text not in {",", ":"}:
+        return None
+    index = len(before) - 2
+    while index > 0 and before[index].pos_ in {"ADV", "ADP", "PART"} and before[index].dep_ in {"advmod", "prt"}:
+        index -= 1
+    verb = before[index]
+    # (the parser often makes the quote the root and hangs the framing verb on it)
+    main = verb.dep_ in {"ROOT", "conj"} or verb.dep_ in {"ccomp", "parataxis"} and span.start <= verb.head.idx < span.end
+    if verb.pos_ != "VERB" or not main or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subject = _subject(verb)
+    if subject is None or subject.root.pos_ not in {"PROPN", "PRON"} or subject.root.lower_ in {"it", "this", "that", "there"} \
+            or span.start <= subject.root.idx < span.end:
+        return None
+    return _Attribution(verb, subject, "before")
+
+
 def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
     """The verb's subject, but never words inside the quote itself (a parser slip on `"Dear X," the letter began`)."""
     subject = _subject(verb)
@@ -248,7 +316,8 @@ def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
     between = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
     if between:
         return _phrase(between[-1])
-    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}), None)
+    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}
+                      and not (t.head == verb and t.dep_ == "dobj") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
     return _phrase(following) if following is not None else None
 
 
@@ -380,6 +449,8 @@ def _according_to(token: Token) -> Span | None:
 def _subject(verb: Token) -> Span | None:
     """The subject of a speech verb, looking through conjunctions, participles and relative clauses."""
     node = verb
+    if _starts_new_report(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head):
+        node = verb.head.head  # `X said A and said B`: the parser joined the second "said" to A
     for _ in range(6):
         subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
@@ -392,12 +463,26 @@ def _subject(verb: Token) -> Span | None:
             if obj is not None:
                 return _phrase(obj)
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-            return _phrase(node.head)  # "a letter ... telling him": the letter speaks
+            return _author(node.head) or _phrase(node.head)  # "a letter ... telling him": the letter speaks
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl", "pcomp", "pobj", "prep", "dobj"} and node.head != node:
             node = node.head
             continue
+        if node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB":
+            node = node.head  # `X gestured, then leaned in and boomed`: a clause the parser left unlabelled
+            continue
         break
     return None
+
+
+def _author(document: Token) -> Span | None:
+    """`She issued a statement saying ...`: a document its sentence says somebody put out speaks for that somebody."""
+    verb = document.head
+    if document.lemma_.lower() not in DOCUMENT_NOUNS or document.dep_ != "dobj" or verb.lemma_.lower() not in AUTHORING_VERBS | {"put"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"PROPN", "PRON", "NOUN"} or subject.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    return _phrase(subject)
 
 
 def _phrase(head: Token) -> Span:
@@ -428,7 +513,8 @@ def _continues(text: str, paragraphs: list[tuple[int, int]], previous: QuoteSpan
         # `"A," the letter began. "B."`: the attribution stands between the two halves, and B starts a sentence.
         previous_close = previous.close_mark if previous.close_mark is not None else previous.end
         between = previous_close < attribution.cue.idx < span.open_mark
-        return between and text[previous_close:span.open_mark].rstrip()[-1:] in {".", ":", ","}
+        # (the sentence may end inside a quoted title: `said on NBC's "Meet the Press." "B."`)
+        return between and text[previous_close:span.open_mark].rstrip().rstrip("'\"”’").rstrip()[-1:] in {".", ":", ","}
     if previous.continues:
         return True
     # "...," he said.  (next paragraph)  "More words." : a paragraph that is only a quote goes on.
@@ -447,7 +533,8 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     embedded = _embedded(text, span)
     # A speaker found through a verb that does not report speech ("verb") does not make a quote of a scare quote.
     uncued = attribution.cue is None or attribution.how == "verb"
-    if _is_title(content) and (uncued or len(words) <= 6 and _names_a_work(text, span)):
+    # (American style puts the sentence's comma inside the marks: `author of "The Fixers," said`)
+    if _is_title(content) and uncued or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",")):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
     if len(words) <= MAX_SCARE_QUOTE_WORDS:
         if uncued or _is_named_thing(doc, span, attribution):
@@ -620,18 +707,18 @@ def _entity_in(mentions: list[Mention], start: int, end: int, head: Token) -> in
 # at least 20 rows; smaller ones fall back to 0.8 with an entity, 0.6 with words only).
 # A row with no speaker at all gets 0.4: its words are usually a real quote, but it answers no "who".
 CALIBRATED_CONFIDENCE = {
-    ("direct", "after", "entity"): 0.98, ("direct", "after", "text"): 0.96,
-    ("direct", "before", "entity"): 0.94, ("direct", "before", "text"): 0.61,
-    ("direct", "inherited", "entity"): 0.94, ("direct", "inherited", "text"): 0.85,
-    ("direct", "previous", "entity"): 0.7, ("direct", "governs", "entity"): 0.77,
-    ("partial", "governs", "entity"): 0.88, ("partial", "governs", "text"): 0.64,
-    ("partial", "before", "entity"): 0.84, ("partial", "before", "text"): 0.55,
-    ("partial", "after", "entity"): 0.8, ("partial", "after", "text"): 0.4,
-    ("partial", "verb", "entity"): 0.63,
-    ("indirect", "clause", "entity"): 0.88, ("indirect", "clause", "text"): 0.7,
-    ("indirect", "mixed", "entity"): 0.84, ("indirect", "mixed", "text"): 0.48,
-    ("indirect", "according", "entity"): 0.91, ("indirect", "according", "text"): 0.91,
-    ("indirect", "object", "entity"): 0.77,
+    ("direct", "after", "entity"): 0.98, ("direct", "after", "text"): 0.95,
+    ("direct", "before", "entity"): 0.95, ("direct", "before", "text"): 0.71,
+    ("direct", "inherited", "entity"): 0.94, ("direct", "inherited", "text"): 0.87,
+    ("direct", "previous", "entity"): 0.64,
+    ("partial", "governs", "entity"): 0.93, ("partial", "governs", "text"): 0.7,
+    ("partial", "before", "entity"): 0.87, ("partial", "before", "text"): 0.59,
+    ("partial", "after", "entity"): 0.83, ("partial", "after", "text"): 0.43,
+    ("partial", "verb", "entity"): 0.72,
+    ("indirect", "clause", "entity"): 0.9, ("indirect", "clause", "text"): 0.73,
+    ("indirect", "mixed", "entity"): 0.89, ("indirect", "mixed", "text"): 0.64,
+    ("indirect", "according", "entity"): 0.9, ("indirect", "according", "text"): 0.92,
+    ("indirect", "object", "entity"): 0.78,
 }
 NO_SPEAKER_CONFIDENCE = 0.4
 
@@ -673,7 +760,7 @@ def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[
             content = _reported_object(token)
             if content is not None:
                 attribution = _Attribution(token, _subject(token), "object")
-        if content is None or attribution.speaker is None:
+        if content is None or attribution.speaker is None or _thought_inside_a_report(token):
             continue
         if _paragraph_of(paragraphs, token.idx) in headings or _inside(quoted, token.idx):
             continue
@@ -740,6 +827,9 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
+    text = doc_text(cue.doc)
+    if end < quote.end and not any(c.isalnum() for c in text[end : quote.end]):
+        end = quote.end  # the parse hung the quote's final punctuation elsewhere: the phrase still holds the quote
     if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
         return None  # nothing reported beyond the quoted words, or the parse cuts the quote
     return start, end
@@ -786,21 +876,38 @@ def _clause_span(head: Token) -> tuple[int, int]:
     """The content clause without its leading `that` and final punctuation (nor a parenthetical cue)."""
     tokens = [t for t in head.subtree]
     for child in head.children:
-        if child.dep_ == "parataxis" and child.lemma_.lower() in INDIRECT_VERBS:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in INDIRECT_VERBS or _starts_new_report(child):
             inner = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in inner]
+
     if head.dep_ != "ccomp":  # `according to`: the clause minus the according-phrase
         tokens = [t for t in tokens if not any(a.lower_ == "according" for a in [t, *t.ancestors] if a.head == head or a == t)]
         tokens = [t for t in tokens if not _under_according(t, head)]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ in {"that"}):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"}:
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"} or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]  # (a cc: the "and" before a report cut off the clause's end)
     if not tokens:
         return head.idx, head.idx
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     return start, end
+
+
+def _thought_inside_a_report(verb: Token) -> bool:
+    """`X said he does not believe Y`: a thought inside what somebody says is part of that report, not one of its own."""
+    lemma = verb.lemma_.lower()
+    return lemma in INDIRECT_VERBS and lemma not in SPEECH_VERBS and verb.dep_ == "ccomp" and _is_speech_verb(verb.head)
+
+
+def _starts_new_report(child: Token) -> bool:
+    """A speech verb joined to a reported clause starts a report of its own: `said A and said that B`, `said A,
+    telling them B`. The parser hangs it on A's verb, but it is no part of what A reports."""
+    if child.dep_ not in {"conj", "advcl"} or child.pos_ != "VERB" or child.i < child.head.i:
+        return False
+    if child.lemma_.lower() not in INDIRECT_VERBS | SPEECH_VERBS or any(c.dep_ in SUBJECTS for c in child.children):
+        return False
+    return child.dep_ == "conj" or child.tag_ == "VBG"
 
 
 def _under_according(token: Token, clause_head: Token) -> bool:

@@ -99,3 +99,71 @@ def test_the_object_of_a_verb_of_judging_or_talking_is_reported_content_of_a_nam
     assert _quotes("Senator Jane Miller supported the governor of Ohio. The group criticized the new bridge.") == []
     # nor does a date ("wrote on Friday" says when, not what)
     assert _quotes("Senator Jane Miller wrote on Friday.") == []
+
+
+def test_a_participle_describing_a_noun_is_no_cue():
+    found = _quotes("Senator Ann Cole called the governor’s proposed tax credit “a giveaway to the rich.”")
+    assert ("partial", "a giveaway to the rich.", "Senator Ann Cole", "called") in found
+
+
+def test_the_reported_phrase_holds_a_quote_whose_final_mark_the_parse_hung_elsewhere():
+    found = _quotes("Ann Cole described the city as the “capital of the world.”")
+    assert ("indirect", "the city as the “capital of the world.", "Ann Cole", "described") in found
+
+
+def test_a_long_speaker_description_after_the_quote_and_a_verb_before_a_comma_are_cues():
+    found = _quotes("“Yes, I support her,” Tom Reed, founder of the Reed Institute for Public Policy, tells the newspaper.")
+    assert ("direct", "Yes, I support her,", "Tom Reed", "tells") in found
+    found = _quotes("Asked about the rival, Ann Cole shot back, “I suppose I could have stayed home.”")
+    assert ("direct", "I suppose I could have stayed home.", "Ann Cole", "shot") in found
+
+
+def test_a_quoted_title_inside_the_attribution_does_not_break_a_split_quote():
+    found = _quotes("''It's nonsense,'' Mr. Reed said by telephone on NBC's ''Meet the Press.'' ''She lies about everything, whether it's trips or planes.''")
+    assert ("She lies about everything, whether it's trips or planes.", "Mr. Reed", "said") in [row[1:] for row in found]
+
+
+def test_a_second_report_joined_to_a_reported_clause_is_cut_off_and_keeps_the_first_speaker():
+    found = _quotes("Dr. Ben Carter said he saw no need to change his campaign, telling the host that the polls were wrong.")
+    assert ("indirect", "he saw no need to change his campaign", "Dr. Ben Carter", "said") in found
+    assert ("indirect", "the polls were wrong", "Dr. Ben Carter", "telling") in found
+    found = _quotes("Senator Tom Reed said his recent attacks have given his campaign momentum and said that the rival had no plan.")
+    assert ("indirect", "his recent attacks have given his campaign momentum", "Senator Tom Reed", "said") in found
+    assert all(speaker == "Senator Tom Reed" for kind, _, speaker, _ in found)
+
+
+def test_a_framing_verb_the_parser_hung_on_the_quote_or_left_unlabelled_still_finds_its_subject():
+    found = _quotes("After the governor criticized her, Ann Cole shot back, “I suppose I could have stayed home, but I chose to work.”")
+    assert ("direct", "I suppose I could have stayed home, but I chose to work.", "Ann Cole", "shot") in found
+    found = _quotes("Reed gestured as if to stop the noise, then leaned in and boomed: “Let us defeat her in November.”")
+    assert ("direct", "Let us defeat her in November.", "Reed", "boomed") in found
+
+
+def test_a_title_with_the_sentences_comma_inside_its_marks_is_no_quote_and_no_speaker_comes_from_inside_a_quote():
+    found = _quotes("As Ann Cole, author of ''America's Unwritten Rules,'' put it, ''Senators should remember that a deal may be far worse.''")
+    assert [text for _, text, _, _ in found] == ["Senators should remember that a deal may be far worse."]
+    assert found[0][2] != "Senators"  # the parser lost the subject: no speaker rather than a word of the quote
+
+
+def test_a_quote_only_paragraph_takes_the_attribution_of_the_next_paragraphs_quote():
+    found = _quotes("Viguerie is upbeat about the senator.\n\n“Not only can Tom Reed win in November, he is the one with the best chance.”"
+                    "\n\n“He may be the only one because the others do not unite the party,” Viguerie notes.")
+    assert [(speaker, cue) for _, _, speaker, cue in found] == [("Viguerie", "notes")] * 2
+
+
+def test_a_copula_gives_no_speaker_to_a_quoted_label():
+    found = _quotes("Jon Reed is now host of “the longest running talk show on late night television.”")
+    assert all(speaker is None for _, _, speaker, _ in found)
+
+
+def test_a_thought_inside_what_somebody_says_is_part_of_that_report():
+    found = _quotes("Senator Tom Reed said he does not believe the rivals will win the nomination.")
+    assert [(kind, text, speaker, cue) for kind, text, speaker, cue in found] == [
+        ("indirect", "he does not believe the rivals will win the nomination", "Senator Tom Reed", "said")]
+    found = _quotes("Senator Tom Reed believes the rivals will win the nomination.")
+    assert ("indirect", "the rivals will win the nomination", "Senator Tom Reed", "believes") in found
+
+
+def test_a_statement_its_sentence_says_somebody_issued_speaks_for_them():
+    found = _quotes("Hours later, Ann Cole issued a statement calling on the country “to redouble our efforts to defend our homes.”")
+    assert ("partial", "to redouble our efforts to defend our homes.", "Ann Cole", "calling") in found

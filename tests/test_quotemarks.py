@@ -48,3 +48,15 @@ def test_a_long_quotation_continues_across_paragraphs():
 def test_hostile_marks_do_not_crash_and_stay_inside_the_text(text):
     for span in find_quotes(text, text):
         assert 0 <= span.start < span.end <= len(text)
+
+
+def test_a_double_quote_of_the_other_style_nests_inside_a_quote():
+    assert _contents('"The office isn’t about “equal justice” anymore. It is politics."') == [
+        "The office isn’t about “equal justice” anymore. It is politics."]
+    assert _contents('“He said "no" to me,” she said.') == ['He said "no" to me,']
+    assert _contents("“An opener never closed. “A new quote.”") == ["A new quote."]  # the same style still restarts
+
+
+def test_a_closing_curly_mark_typed_where_a_quote_opens_opens_it():
+    assert _contents("”This is why it matters,” said John Reed.") == ["This is why it matters,"]
+    assert _contents("He said ” and then left.") == []
