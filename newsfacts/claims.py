@@ -144,7 +144,8 @@ def assertions(sentence: Span) -> list[tuple[Span, str]]:
     sentence = _trim(sentence)
     if sentence is None:
         return []
-    pieces = [(part, "own") for clause in _coordinated_clauses(sentence) for part in _adverbial_clauses(clause)]
+    pieces = [(part, "own") for clause in _coordinated_clauses(sentence) for part in _adverbial_clauses(clause)
+              for part in _participle_report(part)]
     pieces += [(clause, "article") for clause in _relative_clauses(sentence)]
     return [(p, voice) for p, voice in pieces if p is not None]
 
@@ -192,7 +193,7 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     if len(words) < MIN_CLAIM_WORDS or clause.text.rstrip(" ”\"'’").endswith("?"):
         return False
     head = _clause_head(clause)
-    if head is None or not _is_finite(head):
+    if head is None or not (_is_finite(head) or _is_participle_report(head, clause)):
         return False
     if _is_order(head) or _is_wish(head) or _is_feeling(head) or _is_hypothetical(head) or _is_normative(head):
         return False
@@ -203,6 +204,9 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     quoted = [t for t in clause if t.i in context.quoted_tokens]
     quotation = len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause)
     tokens = quoted if quotation else list(clause)
+    if _is_participle_report(head, clause) and (subject := _actor(head.head)) is not None:
+        tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
+
     if any(_is_anchor(t, context) for t in tokens):
         return True
     # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
@@ -234,7 +238,9 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
         return False
     said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
             and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
-    if not said:
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    passive = any(a.dep_ == "auxpass" for a in auxiliaries)
+    if not said and not passive:
         return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
     if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
         return False  # a description ('it was not a random choice'), or words to the listener
@@ -245,9 +251,14 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
         p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
         for p in subject.children)  # 'Opponents of the draft directive'
-    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    episode = head.tag_ == "VBD" or any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxiliaries)
-    return specific and episode
+    perfect = any(a.lemma_ == "have" for a in auxiliaries)
+    episode = head.tag_ == "VBD" or passive or perfect
+    # an indefinite subject is checkable when something was done to it ('A trial date has not been set',
+    # 'little polling has been carried out'); what it did, or what is done to it, may be a generality ('Fans
+    # wanted more', 'Children are forced to ...', 'Lobbying has started to gain momentum')
+    done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
+    return episode and (specific or done_to)
 
 
 # The lemmatizer reads 'hoped' as 'hop': the wishes' written forms too.
@@ -359,11 +370,22 @@ def _coordinated_clauses(sentence: Span) -> list[Span]:
     """Split at a coordinating conjunction between two clauses that each have their own subject
     ("X happened, and Y said ..."); otherwise the sentence whole."""
     root = sentence.root
-    if root.lemma_.lower() in SPEECH_LEMMAS:
-        return [sentence]  # "X said A, and B": B may still be what X said; keep the report whole
+    speech = root.lemma_.lower() in SPEECH_LEMMAS
     cuts = []
     for conj in root.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not _is_finite(conj):
+            continue
+        if speech:
+            # "X said A, and B": B may still be what X said; keep the report whole, unless B is X's own act
+            # sharing X as subject after the verbs' own 'but' ('Acme says it will ..., but has not ruled out ...')
+            if _own_subject(conj) is not None or conj.lemma_.lower() in SPEECH_LEMMAS | DISPUTE_LEMMAS | EVIDENCE_LEMMAS \
+                    or any(c.dep_ in ("ccomp", "xcomp") for c in conj.children) \
+                    or not any(c.dep_ == "cc" and c.lower_ == "but" and root.i < c.i < conj.i for c in root.children):
+                continue
+            left = conj.left_edge.i
+            while left - 1 > sentence.start and (sentence.doc[left - 1].dep_ == "cc" or sentence.doc[left - 1].is_punct):
+                left -= 1
+            cuts.append((left, left))  # the 'but' stays with its clause: it says the act is X's own
             continue
         # a clause with its own subject, or a report sharing the subject of an act ('He was advised to ... and
         # said he had done nothing wrong'): the act is the article's to tell, the report the subject's
@@ -427,6 +449,34 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
         if reports or (_attribution(main) is None) != (_attribution(body) is None):
             return [main, body]  # a contrast is cut only where its two sides have different sources
     return [clause]
+
+
+def _participle_report(clause: Span) -> list[Span]:
+    """Split off a closing ', saying ...' from an act: 'The mayor criticised the plan, saying it would cost
+    $40m' holds the writer's report of the act and the mayor's assertion. After a report ('he told the court,
+    saying ...') it goes on with the same speaker's words and stays whole."""
+    head = _clause_head(clause)
+    if head is None or head.lemma_.lower() in SPEECH_LEMMAS:
+        return [clause]
+    doc = clause.doc
+    for child in head.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.lemma_.lower() not in SPEECH_LEMMAS \
+                or not any(c.dep_ == "ccomp" for c in child.children) or _own_subject(child) is not None:
+            continue
+        start = child.left_edge.i
+        if start != child.i or start - 1 <= clause.start or doc[start - 1].text != "," \
+                or not all(t.is_punct for t in doc[child.right_edge.i + 1 : clause.end]):
+            continue
+        main, body = _strip_punct(doc[clause.start : start]), _strip_punct(doc[start : clause.end])
+        if main is not None and body is not None:
+            return [main, body]
+    return [clause]
+
+
+def _is_participle_report(head: Token, clause: Span) -> bool:
+    """'saying it would cost $40m' cut from its act: its finite verb is what is said."""
+    return head.i == clause.start and head.dep_ == "advcl" and head.tag_ == "VBG" \
+        and head.lemma_.lower() in SPEECH_LEMMAS and any(_is_finite(v) for v in _reported_verbs(head))
 
 
 def _relative_clauses(sentence: Span) -> list[Span]:
@@ -543,7 +593,20 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     for verb in main + others:
         if _attributes(verb, clause):
             return verb, _subject(verb)
+    if _is_participle_report(head, clause):
+        subject = _actor(head.head)  # ', saying ...' cut from its act: who acts says it
+        if subject is not None and subject.lower_ not in ("it", "this", "that", "there", "which", "who"):
+            return head, subject
     return None
+
+
+def _actor(verb: Token) -> Token | None:
+    """Who does what the verb says: its subject, or for a passive its agent ('X is being sued by his
+    ex-partner, claiming ...': the ex-partner claims), else nobody."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return _subject(verb)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _ancestors_within(token: Token, head: Token) -> list[Token]:
@@ -763,8 +826,13 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
     cue = claim.cue
     own_id = None
     if claim.claimant_start is not None:
-        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head, claim.text, claim.start)
-    if quote is not None and (quote["speaker_entity_id"] is not None or own_id is None):
+        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head,
+                            claim.claimant_text, claim.claimant_start)  # the words may lie before the claim (', saying')
+    group = claim.claimant_start is not None and _names_several(mentions, claim)
+    if group and (quote is None or quote["cue_start"] == claim.cue_start):
+        claimant = claim.claimant_text  # 'Acme, Globex and Initech said': all of them, no one entity
+    elif quote is not None and (quote["speaker_entity_id"] is not None or own_id is None) \
+            and not (claim.claimant_start is not None and claim.cue_start == claim.start):  # ', saying ...': its actor is known
         claimant_id = quote["speaker_entity_id"]
         claimant = quote["speaker"] or _named_source(quote["speaker_text"])
         cue = quote["cue"] if quote["kind"] == "indirect" or claim.cue is None else claim.cue
@@ -794,6 +862,21 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
         "checkworthiness": claim.checkworthiness,
         "cluster_id": None,
     }
+
+
+COORDINATION = re.compile(r"\s*(,|,?\s*and|&)\s*")
+
+
+def _names_several(mentions: list[dict], claim: ClaimCandidate) -> bool:
+    """The claimant's words are names coordinated ('Acme, Globex and Initech'): two entities or more, with
+    only commas and 'and' between them ('Ukraine and its allies' names one; 'its' is a possessor)."""
+    text, offset = claim.claimant_text, claim.claimant_start
+    inside = sorted((m for m in mentions if claim.claimant_start <= m["start"] and m["end"] <= claim.claimant_end
+                     and m["type"] != "NORP" and not _is_possessor(m, text, offset)), key=lambda m: m["start"])
+    if len({m["entity_id"] for m in inside}) < 2:
+        return False
+    gaps = [text[a["end"] - offset : b["start"] - offset] for a, b in zip(inside, inside[1:])]
+    return all(COORDINATION.fullmatch(gap) for gap in gaps)
 
 
 def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
@@ -850,7 +933,7 @@ def _is_possessor(mention: dict, text: str, offset: int) -> bool:
 def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
                offset: int = 0) -> str | None:
     """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
-    nationality) that is not a possessor of the naming word (`text` is the claim's, starting at `offset`)."""
+    nationality) that is not a possessor of the naming word (`text` is the claimant's words, starting at `offset`)."""
     inside = [m for m in mentions if start <= m["start"] and m["end"] <= end and m["type"] != "NORP"]
     at_head = [m for m in inside if head is not None and m["start"] <= head < m["end"]]
     if at_head:

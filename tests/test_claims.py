@@ -356,3 +356,56 @@ def test_a_possessor_in_the_claimants_words_is_not_the_claimant():
 def test_the_subject_of_a_passive_speech_verb_is_not_its_source(nlp):
     found = _claims_of(nlp, "Clothing sales at Acme were said to be better than in December.")
     assert [(c.claimant_text, c.cue) for c in found] == [(None, None)]
+
+
+# --- rules added for issue 5 (round 3), each on made-up sentences ------------------------------------
+
+
+def test_a_closing_saying_clause_is_the_subjects_assertion_cut_from_the_act(nlp):
+    found = _claims_of(nlp, "Ann Smith attacked the council on Monday, saying it had wasted $3 million on the bridge.")
+    assert [(c.text, c.claimant_text, c.cue) for c in found] == [
+        ("Ann Smith attacked the council on Monday", None, None),
+        ("saying it had wasted $3 million on the bridge.", "Ann Smith", "saying")]
+    # after a report it goes on with the same speaker's words: one report
+    whole = "Bob Jones told the court in May, saying his firm had paid the fine."
+    assert _pieces(nlp, whole) == [whole]
+
+
+def test_an_act_after_but_is_not_part_of_what_the_speaker_says(nlp):
+    found = _claims_of(nlp, "Acme says it will move its head office to Leeds, but has not ruled out a second site in York.")
+    assert [(c.text, c.claimant_text) for c in found] == [
+        ("Acme says it will move its head office to Leeds", "Acme"),
+        ("but has not ruled out a second site in York.", None)]
+    # a second speech verb, or 'and', keeps the report whole
+    for whole in ("Ann Smith said the bridge had cost $3 million, but added that it was worth it.",
+                  "Bob Jones said the plan was sound and would save $2 million."):
+        assert _pieces(nlp, whole) == [whole]
+
+
+def test_names_coordinated_as_the_subject_are_the_claimant_together():
+    text = "Acme, Globex and Initech said they were leaving the trade group in May."
+    claim = _candidate(text, 0, claimant_text="Acme, Globex and Initech", claimant_start=0, claimant_end=24,
+                       claimant_head=0, cue="said", cue_start=25)
+    names = [{"doc_id": "d", "start": text.index(n), "end": text.index(n) + len(n), "text": n, "type": "ORG",
+              "entity_id": "e_" + n} for n in ("Acme", "Globex", "Initech")]
+    said = _quote(30, 70, "indirect", speaker="Acme", entity="e_Acme", speaker_text="Acme", cue="said", cue_start=25)
+    assert _claimants([claim], [said], names) == ["Acme, Globex and Initech"]
+    # one name and its own allies: the name
+    text = "Ukraine and its allies said the talks failed in May."
+    claim = _candidate(text, 0, claimant_text="Ukraine and its allies", claimant_start=0, claimant_end=22,
+                       claimant_head=0, cue="said", cue_start=23)
+    mentions = [{"doc_id": "d", "start": 0, "end": 7, "text": "Ukraine", "type": "GPE", "entity_id": "e_ann"},
+                {"doc_id": "d", "start": 12, "end": 15, "text": "its", "type": "GPE", "entity_id": "e_ann"}]
+    assert _claimants([claim], [], mentions) == ["Ann Smith"]  # the entity's stand-in name
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("A hearing date has not been set.", True),
+    ("Little recent research has been carried out.", True),
+    ("A new bridge was opened in the town.", True),
+    ("Some children are forced to work in the fields.", False),  # a present passive: a generality
+    ("Fans wanted more goals.", False),  # what an indefinite subject did
+    ("Intense lobbying has started to gain momentum.", False),
+])
+def test_something_done_to_an_indefinite_subject_is_checkable(nlp, sentence, claim):
+    assert (_checkable(nlp, sentence) == [sentence]) is claim
