@@ -47,6 +47,8 @@ SPEECH_LEMMAS = frozenset({
     "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
     "acknowledge", "admit", "testify", "believe", "think", "conclude",
 })  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
+# Phrasal verbs that report as well: "They pointed out that ...".
+SPEECH_PHRASES = frozenset({("point", "out")})
 # Verbs whose subject disputes what their object says: "X denied the allegations", "rejected claims that ...".
 DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss"})
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
@@ -624,7 +626,8 @@ def _attributes(verb: Token, clause: Span) -> bool:
     complements = {c.dep_ for c in verb.children}
     if "nsubjpass" in complements:
         return False  # 'prices were said to be higher': the subject is what is spoken of, not who speaks
-    says = lemma in SPEECH_LEMMAS and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
+    speech = lemma in SPEECH_LEMMAS or any(c.dep_ == "prt" and (lemma, c.lower_) in SPEECH_PHRASES for c in verb.children)
+    says = speech and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
@@ -909,9 +912,13 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
 
 def _reports_alongside(claim: ClaimCandidate, quote: dict) -> bool:
     """Reported speech inside the claim names its claimant unless its cue is an infinitive ('did not discuss
-    the fighting other than to say ...'), which does not assert that anything was said."""
-    before = claim.text[: max(0, quote["cue_start"] - claim.start)].rstrip().lower()
-    return not (before.endswith(" to") or before == "to")
+    the fighting other than to say ...'), which does not assert that anything was said, or is in a relative
+    clause ('critics who say ...'), which says who someone is."""
+    before = claim.text[: max(0, quote["cue_start"] - claim.start)].rstrip()
+    infinitive = before.endswith((" to", " To")) or before.lower() == "to"
+    # 'It has many critics who say ...': a relative clause describes who they are; the claim is the writer's
+    relative = before.endswith((" who", " which", " that"))  # as written: 'the WHO said' is a name
+    return not (infinitive or relative)
 
 
 PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "him", "her", "them"})

@@ -409,3 +409,18 @@ def test_names_coordinated_as_the_subject_are_the_claimant_together():
 ])
 def test_something_done_to_an_indefinite_subject_is_checkable(nlp, sentence, claim):
     assert (_checkable(nlp, sentence) == [sentence]) is claim
+
+
+def test_reported_speech_in_a_relative_clause_does_not_name_the_claimant():
+    text = "The bridge has had loud critics who say it could cost $4 million."
+    quote = _quote(text.index("it could"), len(text) - 1, "indirect", speaker_text="loud critics", cue="say",
+                   cue_start=text.index("say"))
+    assert _claimants([_candidate(text, 0)], [quote]) == [None]
+    text = "A funding gap of $2 million remains, the WHO said."  # an acronym, not a relative pronoun
+    quote = _quote(0, text.index(", the"), "indirect", speaker_text="the WHO", cue="said", cue_start=text.index("said"))
+    assert _claimants([_candidate(text, 0)], [quote]) == ["the WHO"]
+
+
+def test_pointed_out_reports_what_follows(nlp):
+    found = _claims_of(nlp, "The analysts pointed out that more mergers were likely in 2005.")
+    assert [(c.claimant_text, c.cue) for c in found] == [("The analysts", "pointed")]
