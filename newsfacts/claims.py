@@ -559,6 +559,11 @@ def _subject(verb: Token) -> Token | None:
     subject = _own_subject(verb)
     if subject is None and verb.dep_ == "conj":
         return _own_subject(verb.head)
+    if subject is None and verb.lemma_.lower() in SPEECH_LEMMAS and verb.i > 0:
+        # a name the parser hung on a fronted phrase: 'On top of the deal with Acme Mr Jones said ...'
+        before = verb.doc[verb.i - 1]
+        if before.pos_ == "PROPN" and before.dep_ == "pobj" and before.i < verb.i and verb.tag_ in ("VBD", "VBZ"):
+            return before
     return subject
 
 
@@ -898,7 +903,8 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
         share = overlap / length
         if quote["kind"] in ("direct", "partial") and share >= INSIDE_QUOTE_SHARE:
             inside.append((share, quote))
-        elif quote["kind"] == "indirect" and quote["cue_start"] is not None:
+        elif quote["kind"] == "indirect" and quote["cue_start"] is not None and not quote["text"].startswith("to "):
+            # 'pledged to pay ...', 'asked them to ...': a commitment or a request, not a report of a fact
             if claim.cue_start is not None and quote["cue_start"] == claim.cue_start:
                 same_cue.append((share, quote))
             elif claim.voice == "own" and claim.cue_start is None and claim.start <= quote["cue_start"] < claim.end \

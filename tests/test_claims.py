@@ -424,3 +424,16 @@ def test_reported_speech_in_a_relative_clause_does_not_name_the_claimant():
 def test_pointed_out_reports_what_follows(nlp):
     found = _claims_of(nlp, "The analysts pointed out that more mergers were likely in 2005.")
     assert [(c.claimant_text, c.cue) for c in found] == [("The analysts", "pointed")]
+
+
+def test_a_commitment_or_request_in_the_claim_does_not_name_a_claimant():
+    """'pledged to pay', 'urged them to ...': the writer reports the act; nothing is asserted as fact by them."""
+    text = "The town has pledged to pay 10% of the bill by 2006."
+    quote = _quote(text.index("to pay"), len(text) - 1, "indirect", speaker_text="The town", cue="pledged",
+                   cue_start=text.index("pledged"))
+    assert _claimants([_candidate(text, 0)], [quote]) == [None]
+
+
+def test_a_speaker_the_parser_hung_on_a_fronted_phrase_is_still_the_source(nlp):
+    found = _claims_of(nlp, "On top of the deal with Acme Mr Jones said the town would make similar offers to 70 firms.")
+    assert [c.cue for c in found] == ["said"] and found[0].claimant_text.endswith("Mr Jones")
