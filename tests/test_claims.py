@@ -267,7 +267,7 @@ def _candidate(text: str, start: int, paragraph: int = 0, **fields):
 def _quote(start, end, kind, speaker=None, entity=None, speaker_text=None, cue=None, cue_start=None, paragraph=0):
     return {"quote_id": f"q{start}", "doc_id": "d", "start": start, "end": end, "kind": kind, "speaker": speaker,
             "speaker_entity_id": entity, "speaker_text": speaker_text, "cue": cue, "cue_start": cue_start,
-            "paragraph": paragraph}
+            "paragraph": paragraph, "text": ""}
 
 
 PERSON = {"doc_id": "d", "start": 0, "end": 9, "text": "Ann Smith", "type": "PERSON", "entity_id": "e_ann"}
@@ -431,6 +431,7 @@ def test_a_commitment_or_request_in_the_claim_does_not_name_a_claimant():
     text = "The town has pledged to pay 10% of the bill by 2006."
     quote = _quote(text.index("to pay"), len(text) - 1, "indirect", speaker_text="The town", cue="pledged",
                    cue_start=text.index("pledged"))
+    quote["text"] = text[quote["start"] : quote["end"]]
     assert _claimants([_candidate(text, 0)], [quote]) == [None]
 
 
