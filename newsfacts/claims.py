@@ -840,7 +840,8 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
     if group and (quote is None or quote["cue_start"] == claim.cue_start):
         claimant = claim.claimant_text  # 'Acme, Globex and Initech said': all of them, no one entity
     elif quote is not None and (quote["speaker_entity_id"] is not None or own_id is None) \
-            and not (claim.claimant_start is not None and claim.cue_start == claim.start):  # ', saying ...': its actor is known
+            and not (claim.claimant_start is not None and claim.cue_start == claim.start) \
+            and not _fuller_words(claim, quote):  # ', saying ...': its actor is known
         claimant_id = quote["speaker_entity_id"]
         claimant = quote["speaker"] or _named_source(quote["speaker_text"])
         cue = quote["cue"] if quote["kind"] == "indirect" or claim.cue is None else claim.cue
@@ -870,6 +871,14 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
         "checkworthiness": claim.checkworthiness,
         "cluster_id": None,
     }
+
+
+def _fuller_words(claim: ClaimCandidate, quote: dict) -> bool:
+    """Neither names an entity, and the claim's own subject says more of the same source than the quote's
+    speaker words ('Creditors of the city's largest bank have said ...' against 'Creditors')."""
+    words = _named_source(claim.claimant_text)
+    return quote["speaker_entity_id"] is None and quote["cue_start"] == claim.cue_start and words is not None \
+        and len(words) > len(quote["speaker_text"] or "") and (quote["speaker_text"] or "").strip() in words
 
 
 COORDINATION = re.compile(r"\s*(,|,?\s*and|&)\s*")

@@ -438,3 +438,13 @@ def test_a_commitment_or_request_in_the_claim_does_not_name_a_claimant():
 def test_a_speaker_the_parser_hung_on_a_fronted_phrase_is_still_the_source(nlp):
     found = _claims_of(nlp, "On top of the deal with Acme Mr Jones said the town would make similar offers to 70 firms.")
     assert [c.cue for c in found] == ["said"] and found[0].claimant_text.endswith("Mr Jones")
+
+
+def test_the_subjects_fuller_words_stand_when_no_entity_is_named():
+    text = "A spokeswoman for the shopping centre said it had 20,000 visitors on Monday."
+    words = "A spokeswoman for the shopping centre"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=0, claimant_end=len(words),
+                       claimant_head=2, cue="said", cue_start=text.index("said"))
+    said = _quote(text.index("it had"), len(text) - 1, "indirect", speaker_text="A spokeswoman", cue="said",
+                  cue_start=text.index("said"))
+    assert _claimants([claim], [said], []) == [words]
