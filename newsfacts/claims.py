@@ -309,7 +309,8 @@ def _is_anchor(token: Token, context: _Context) -> bool:
     in the vocative ('Mr. Putin, you can ...')."""
     if token.i in context.actor_tokens:
         return not _is_vocative(token)
-    named = token.pos_ == "PROPN" and token.is_title and token.dep_ in ("nsubj", "nsubjpass")  # a name NER missed
+    named = token.pos_ == "PROPN" and (token.is_title or token.is_upper and len(token) > 1) \
+        and token.dep_ in ("nsubj", "nsubjpass")  # a name NER missed, or an acronym ("the IAAF broke ...")
     if token.ent_type_ not in ANCHOR_LABELS and not (token.like_num and token.ent_type_ != "ORDINAL") and not named:
         return False
     if token.ent_type_ == "DATE" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s"):

@@ -448,3 +448,9 @@ def test_the_subjects_fuller_words_stand_when_no_entity_is_named():
     said = _quote(text.index("it had"), len(text) - 1, "indirect", speaker_text="A spokeswoman", cue="said",
                   cue_start=text.index("said"))
     assert _claimants([claim], [said], []) == [words]
+
+
+def test_an_acronym_subject_is_a_name_even_where_ner_misses_it(nlp):
+    sentence = "There is also evidence that the IAAF broke the rules."
+    assert nlp(sentence)[6].ent_type_ == ""  # the premise: the model does not tag it
+    assert _checkable(nlp, sentence) == [sentence]
