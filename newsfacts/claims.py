@@ -236,7 +236,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     if reported:
         return any(_is_specific_event(verb, clause) for verb in reported)
     subject = _subject(head)
-    if subject is None or subject.dep_ == "expl":
+    if subject is None or subject.dep_ == "expl" or _is_the_article(subject):
         return False
     said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
             and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
@@ -261,6 +261,14 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     return episode and (specific or done_to)
+
+
+EDITORIAL_NOUNS = frozenset({"story", "article", "page", "post", "piece"})
+
+
+def _is_the_article(subject: Token) -> bool:
+    """'This story was updated': an editor's note about the text, not a fact about the world."""
+    return subject.lemma_.lower() in EDITORIAL_NOUNS and any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children)
 
 
 # The lemmatizer reads 'hoped' as 'hop': the wishes' written forms too.

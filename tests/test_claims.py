@@ -407,6 +407,8 @@ def test_names_coordinated_as_the_subject_are_the_claimant_together():
     ("Some children are forced to work in the fields.", False),  # a present passive: a generality
     ("Fans wanted more goals.", False),  # what an indefinite subject did
     ("Intense lobbying has started to gain momentum.", False),
+    ("The decision was overturned.", True),  # a passive says what was done, with nothing else said
+    ("This story was updated.", False),  # an editor's note about the text itself
 ])
 def test_something_done_to_an_indefinite_subject_is_checkable(nlp, sentence, claim):
     assert (_checkable(nlp, sentence) == [sentence]) is claim
