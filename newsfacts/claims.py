@@ -47,6 +47,8 @@ SPEECH_LEMMAS = frozenset({
     "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
     "acknowledge", "admit", "testify", "believe", "think", "conclude",
 })  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
+# Phrasal verbs that report as well: "They pointed out that ...".
+SPEECH_PHRASES = frozenset({("point", "out")})
 # Verbs whose subject disputes what their object says: "X denied the allegations", "rejected claims that ...".
 DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss"})
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
@@ -144,7 +146,8 @@ def assertions(sentence: Span) -> list[tuple[Span, str]]:
     sentence = _trim(sentence)
     if sentence is None:
         return []
-    pieces = [(part, "own") for clause in _coordinated_clauses(sentence) for part in _adverbial_clauses(clause)]
+    pieces = [(part, "own") for clause in _coordinated_clauses(sentence) for part in _adverbial_clauses(clause)
+              for part in _participle_report(part)]
     pieces += [(clause, "article") for clause in _relative_clauses(sentence)]
     return [(p, voice) for p, voice in pieces if p is not None]
 
@@ -192,7 +195,7 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     if len(words) < MIN_CLAIM_WORDS or clause.text.rstrip(" ”\"'’").endswith("?"):
         return False
     head = _clause_head(clause)
-    if head is None or not _is_finite(head):
+    if head is None or not (_is_finite(head) or _is_participle_report(head, clause)):
         return False
     if _is_order(head) or _is_wish(head) or _is_feeling(head) or _is_hypothetical(head) or _is_normative(head):
         return False
@@ -203,6 +206,9 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     quoted = [t for t in clause if t.i in context.quoted_tokens]
     quotation = len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause)
     tokens = quoted if quotation else list(clause)
+    if _is_participle_report(head, clause) and (subject := _actor(head.head)) is not None:
+        tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
+
     if any(_is_anchor(t, context) for t in tokens):
         return True
     # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
@@ -230,11 +236,13 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     if reported:
         return any(_is_specific_event(verb, clause) for verb in reported)
     subject = _subject(head)
-    if subject is None or subject.dep_ == "expl":
+    if subject is None or subject.dep_ == "expl" or _is_the_article(subject):
         return False
     said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
             and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
-    if not said:
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    passive = any(a.dep_ == "auxpass" for a in auxiliaries)
+    if not said and not passive:
         return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
     if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
         return False  # a description ('it was not a random choice'), or words to the listener
@@ -245,9 +253,22 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
         p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
         for p in subject.children)  # 'Opponents of the draft directive'
-    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
-    episode = head.tag_ == "VBD" or any(a.dep_ == "auxpass" or a.lemma_ == "have" for a in auxiliaries)
-    return specific and episode
+    perfect = any(a.lemma_ == "have" for a in auxiliaries)
+    episode = head.tag_ == "VBD" or passive or perfect
+    # an indefinite subject is checkable when something was done to it ('A trial date has not been set',
+    # 'little polling has been carried out'); what it did, or what is done to it, may be a generality ('Fans
+    # wanted more', 'Children are forced to ...', 'Lobbying has started to gain momentum')
+    done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
+    return episode and (specific or done_to)
+
+
+EDITORIAL_NOUNS = frozenset({"story", "article", "page", "post", "piece"})
+
+
+def _is_the_article(subject: Token) -> bool:
+    """'This story was updated': an editor's note about the text, not a fact about the world."""
+    return subject.lemma_.lower() in EDITORIAL_NOUNS and any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children)
 
 
 # The lemmatizer reads 'hoped' as 'hop': the wishes' written forms too.
@@ -296,7 +317,8 @@ def _is_anchor(token: Token, context: _Context) -> bool:
     in the vocative ('Mr. Putin, you can ...')."""
     if token.i in context.actor_tokens:
         return not _is_vocative(token)
-    named = token.pos_ == "PROPN" and token.is_title and token.dep_ in ("nsubj", "nsubjpass")  # a name NER missed
+    named = token.pos_ == "PROPN" and (token.is_title or token.is_upper and len(token) > 1) \
+        and token.dep_ in ("nsubj", "nsubjpass")  # a name NER missed, or an acronym ("the IAAF broke ...")
     if token.ent_type_ not in ANCHOR_LABELS and not (token.like_num and token.ent_type_ != "ORDINAL") and not named:
         return False
     if token.ent_type_ == "DATE" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s"):
@@ -359,11 +381,22 @@ def _coordinated_clauses(sentence: Span) -> list[Span]:
     """Split at a coordinating conjunction between two clauses that each have their own subject
     ("X happened, and Y said ..."); otherwise the sentence whole."""
     root = sentence.root
-    if root.lemma_.lower() in SPEECH_LEMMAS:
-        return [sentence]  # "X said A, and B": B may still be what X said; keep the report whole
+    speech = root.lemma_.lower() in SPEECH_LEMMAS
     cuts = []
     for conj in root.children:
         if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not _is_finite(conj):
+            continue
+        if speech:
+            # "X said A, and B": B may still be what X said; keep the report whole, unless B is X's own act
+            # sharing X as subject after the verbs' own 'but' ('Acme says it will ..., but has not ruled out ...')
+            if _own_subject(conj) is not None or conj.lemma_.lower() in SPEECH_LEMMAS | DISPUTE_LEMMAS | EVIDENCE_LEMMAS \
+                    or any(c.dep_ in ("ccomp", "xcomp") for c in conj.children) \
+                    or not any(c.dep_ == "cc" and c.lower_ == "but" and root.i < c.i < conj.i for c in root.children):
+                continue
+            left = conj.left_edge.i
+            while left - 1 > sentence.start and (sentence.doc[left - 1].dep_ == "cc" or sentence.doc[left - 1].is_punct):
+                left -= 1
+            cuts.append((left, left))  # the 'but' stays with its clause: it says the act is X's own
             continue
         # a clause with its own subject, or a report sharing the subject of an act ('He was advised to ... and
         # said he had done nothing wrong'): the act is the article's to tell, the report the subject's
@@ -427,6 +460,34 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
         if reports or (_attribution(main) is None) != (_attribution(body) is None):
             return [main, body]  # a contrast is cut only where its two sides have different sources
     return [clause]
+
+
+def _participle_report(clause: Span) -> list[Span]:
+    """Split off a closing ', saying ...' from an act: 'The mayor criticised the plan, saying it would cost
+    $40m' holds the writer's report of the act and the mayor's assertion. After a report ('he told the court,
+    saying ...') it goes on with the same speaker's words and stays whole."""
+    head = _clause_head(clause)
+    if head is None or head.lemma_.lower() in SPEECH_LEMMAS:
+        return [clause]
+    doc = clause.doc
+    for child in head.children:
+        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.lemma_.lower() not in SPEECH_LEMMAS \
+                or not any(c.dep_ == "ccomp" for c in child.children) or _own_subject(child) is not None:
+            continue
+        start = child.left_edge.i
+        if start != child.i or start - 1 <= clause.start or doc[start - 1].text != "," \
+                or not all(t.is_punct for t in doc[child.right_edge.i + 1 : clause.end]):
+            continue
+        main, body = _strip_punct(doc[clause.start : start]), _strip_punct(doc[start : clause.end])
+        if main is not None and body is not None:
+            return [main, body]
+    return [clause]
+
+
+def _is_participle_report(head: Token, clause: Span) -> bool:
+    """'saying it would cost $40m' cut from its act: its finite verb is what is said."""
+    return head.i == clause.start and head.dep_ == "advcl" and head.tag_ == "VBG" \
+        and head.lemma_.lower() in SPEECH_LEMMAS and any(_is_finite(v) for v in _reported_verbs(head))
 
 
 def _relative_clauses(sentence: Span) -> list[Span]:
@@ -507,6 +568,11 @@ def _subject(verb: Token) -> Token | None:
     subject = _own_subject(verb)
     if subject is None and verb.dep_ == "conj":
         return _own_subject(verb.head)
+    if subject is None and verb.lemma_.lower() in SPEECH_LEMMAS and verb.i > 0:
+        # a name the parser hung on a fronted phrase: 'On top of the deal with Acme Mr Jones said ...'
+        before = verb.doc[verb.i - 1]
+        if before.pos_ == "PROPN" and before.dep_ == "pobj" and before.i < verb.i and verb.tag_ in ("VBD", "VBZ"):
+            return before
     return subject
 
 
@@ -543,7 +609,20 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     for verb in main + others:
         if _attributes(verb, clause):
             return verb, _subject(verb)
+    if _is_participle_report(head, clause):
+        subject = _actor(head.head)  # ', saying ...' cut from its act: who acts says it
+        if subject is not None and subject.lower_ not in ("it", "this", "that", "there", "which", "who"):
+            return head, subject
     return None
+
+
+def _actor(verb: Token) -> Token | None:
+    """Who does what the verb says: its subject, or for a passive its agent ('X is being sued by his
+    ex-partner, claiming ...': the ex-partner claims), else nobody."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return _subject(verb)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _ancestors_within(token: Token, head: Token) -> list[Token]:
@@ -561,7 +640,8 @@ def _attributes(verb: Token, clause: Span) -> bool:
     complements = {c.dep_ for c in verb.children}
     if "nsubjpass" in complements:
         return False  # 'prices were said to be higher': the subject is what is spoken of, not who speaks
-    says = lemma in SPEECH_LEMMAS and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
+    speech = lemma in SPEECH_LEMMAS or any(c.dep_ == "prt" and (lemma, c.lower_) in SPEECH_PHRASES for c in verb.children)
+    says = speech and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
@@ -763,8 +843,14 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
     cue = claim.cue
     own_id = None
     if claim.claimant_start is not None:
-        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head, claim.text, claim.start)
-    if quote is not None and (quote["speaker_entity_id"] is not None or own_id is None):
+        own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head,
+                            claim.claimant_text, claim.claimant_start)  # the words may lie before the claim (', saying')
+    group = claim.claimant_start is not None and _names_several(mentions, claim)
+    if group and (quote is None or quote["cue_start"] == claim.cue_start):
+        claimant = claim.claimant_text  # 'Acme, Globex and Initech said': all of them, no one entity
+    elif quote is not None and (quote["speaker_entity_id"] is not None or own_id is None) \
+            and not (claim.claimant_start is not None and claim.cue_start == claim.start) \
+            and not _fuller_words(claim, quote):  # ', saying ...': its actor is known
         claimant_id = quote["speaker_entity_id"]
         claimant = quote["speaker"] or _named_source(quote["speaker_text"])
         cue = quote["cue"] if quote["kind"] == "indirect" or claim.cue is None else claim.cue
@@ -796,6 +882,29 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
     }
 
 
+def _fuller_words(claim: ClaimCandidate, quote: dict) -> bool:
+    """Neither names an entity, and the claim's own subject says more of the same source than the quote's
+    speaker words ('Creditors of the city's largest bank have said ...' against 'Creditors')."""
+    words = _named_source(claim.claimant_text)
+    return quote["speaker_entity_id"] is None and quote["cue_start"] == claim.cue_start and words is not None \
+        and len(words) > len(quote["speaker_text"] or "") and (quote["speaker_text"] or "").strip() in words
+
+
+COORDINATION = re.compile(r"\s*(,|,?\s*and|&)\s*")
+
+
+def _names_several(mentions: list[dict], claim: ClaimCandidate) -> bool:
+    """The claimant's words are names coordinated ('Acme, Globex and Initech'): two entities or more, with
+    only commas and 'and' between them ('Ukraine and its allies' names one; 'its' is a possessor)."""
+    text, offset = claim.claimant_text, claim.claimant_start
+    inside = sorted((m for m in mentions if claim.claimant_start <= m["start"] and m["end"] <= claim.claimant_end
+                     and m["type"] != "NORP" and not _is_possessor(m, text, offset)), key=lambda m: m["start"])
+    if len({m["entity_id"] for m in inside}) < 2:
+        return False
+    gaps = [text[a["end"] - offset : b["start"] - offset] for a, b in zip(inside, inside[1:])]
+    return all(COORDINATION.fullmatch(gap) for gap in gaps)
+
+
 def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
     """The quotation that says who asserts the claim, if any:
     - a quotation the claim sits in (most of its characters are quoted words);
@@ -812,7 +921,8 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
         share = overlap / length
         if quote["kind"] in ("direct", "partial") and share >= INSIDE_QUOTE_SHARE:
             inside.append((share, quote))
-        elif quote["kind"] == "indirect" and quote["cue_start"] is not None:
+        elif quote["kind"] == "indirect" and quote["cue_start"] is not None and not quote["text"].startswith("to "):
+            # 'pledged to pay ...', 'asked them to ...': a commitment or a request, not a report of a fact
             if claim.cue_start is not None and quote["cue_start"] == claim.cue_start:
                 same_cue.append((share, quote))
             elif claim.voice == "own" and claim.cue_start is None and claim.start <= quote["cue_start"] < claim.end \
@@ -826,9 +936,13 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
 
 def _reports_alongside(claim: ClaimCandidate, quote: dict) -> bool:
     """Reported speech inside the claim names its claimant unless its cue is an infinitive ('did not discuss
-    the fighting other than to say ...'), which does not assert that anything was said."""
-    before = claim.text[: max(0, quote["cue_start"] - claim.start)].rstrip().lower()
-    return not (before.endswith(" to") or before == "to")
+    the fighting other than to say ...'), which does not assert that anything was said, or is in a relative
+    clause ('critics who say ...'), which says who someone is."""
+    before = claim.text[: max(0, quote["cue_start"] - claim.start)].rstrip()
+    infinitive = before.endswith((" to", " To")) or before.lower() == "to"
+    # 'It has many critics who say ...': a relative clause describes who they are; the claim is the writer's
+    relative = before.endswith((" who", " which", " that"))  # as written: 'the WHO said' is a name
+    return not (infinitive or relative)
 
 
 PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "this", "that", "these", "those", "him", "her", "them"})
@@ -850,7 +964,7 @@ def _is_possessor(mention: dict, text: str, offset: int) -> bool:
 def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
                offset: int = 0) -> str | None:
     """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
-    nationality) that is not a possessor of the naming word (`text` is the claim's, starting at `offset`)."""
+    nationality) that is not a possessor of the naming word (`text` is the claimant's words, starting at `offset`)."""
     inside = [m for m in mentions if start <= m["start"] and m["end"] <= end and m["type"] != "NORP"]
     at_head = [m for m in inside if head is not None and m["start"] <= head < m["end"]]
     if at_head:
