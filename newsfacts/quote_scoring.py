@@ -41,6 +41,7 @@ WORD = re.compile(r"\w+")
 THRESHOLDS = (0.3, 0.8)
 QUOTE_MARKS = ('"', "“", "”", "«", "»", "„", "''")
 CATEGORIES = ("direct+partial", "indirect", "all")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 @dataclass
@@ -220,7 +221,16 @@ def _bucket(confidence: float) -> str:
 def _gold_unit(row: dict, words: _WordMap, raw: str = "") -> Unit:
     content = frozenset().union(*[words.raw_span(c["start"], c["end"]) for c in row["content"]])
     source = frozenset().union(*[words.raw_span(s["start"], s["end"]) for s in row.get("source", [])]) if row.get("source") else frozenset()
-    return Unit(content, bool(row.get("content_has_double_quote_mark")) or _has_quote_marks(row, raw), source)
+    return Unit(content, bool(row.get("content_has_double_quote_mark")) or _has_quote_marks(row, raw),
+                _with_antecedent(source, row.get("source") or []))
+
+
+def _with_antecedent(source: frozenset[int], spans: list[dict]) -> frozenset[int]:
+    """A gold source that is only a relative pronoun ('said Mr. X, who added ...') stands for the phrase it
+    follows: the word right before it joins the source, so our speaker 'Mr. X' (or its entity) can match."""
+    if len(source) == 1 and " ".join(s["text"] for s in spans).strip().lower() in RELATIVE_PRONOUNS and min(source) > 0:
+        return source | {min(source) - 1}
+    return source
 
 
 def _has_quote_marks(row: dict, raw: str) -> bool:
