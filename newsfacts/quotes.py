@@ -85,6 +85,7 @@ ABOUT_PREPOSITIONS = frozenset("about of for on against".split())
 # Verbs that describe their subject ("he is now "host of the show""): the quote is a label, not the subject's words.
 COPULAS = frozenset("be become remain seem appear".split())
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+SUBORDINATE_CLAUSES = {"acl", "relcl", "ccomp", "advcl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
 MAX_SCARE_QUOTE_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 8  # how far from a quote's marks a speech verb may stand
@@ -456,6 +457,11 @@ def _subject(verb: Token) -> Span | None:
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return _phrase(node.head)  # "..., who said"
+            if node != verb and subject.pos_ == "NOUN" and node.dep_ in SUBORDINATE_CLAUSES and (outer := _subject(node.head)) is not None \
+                    and outer.root.pos_ in {"PROPN", "PRON"}:
+                # `X denied the notion that a shakeup is coming, explaining ...`: the parser hung the participle on the
+                # clause inside; a thing named there does not speak, the main clause's named subject does
+                return outer
             return _phrase(subject)
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:

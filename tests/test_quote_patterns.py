@@ -167,3 +167,10 @@ def test_a_thought_inside_what_somebody_says_is_part_of_that_report():
 def test_a_statement_its_sentence_says_somebody_issued_speaks_for_them():
     found = _quotes("Hours later, Ann Cole issued a statement calling on the country “to redouble our efforts to defend our homes.”")
     assert ("partial", "to redouble our efforts to defend our homes.", "Ann Cole", "calling") in found
+
+
+def test_a_participle_hung_on_a_clause_inside_speaks_for_the_main_clauses_named_subject():
+    found = _quotes("Reached by phone, Ann Cole denied the notion that a budget crisis is coming, explaining that the city had "
+                    "“more money than ever.”")
+    assert ("partial", "more money than ever.", "Ann Cole", "explaining") in found
+    assert {speaker for _, _, speaker, cue in found if cue == "explaining"} == {"Ann Cole"}
