@@ -202,8 +202,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         if not (close < token.idx < min(next_open, paragraph_end)):
             continue
         if _is_speech_verb(token):
-            if _has_own_content(token, span):
-                break  # `"...soft." He says referees are ...`: that verb reports something else
+            if _has_own_content(token, span) or _ends_sentence(text, span) and _has_object(token):
+                break  # `"...soft." He says referees are ...`, `"...unacceptable." X wrote a letter`: that verb reports something else
             return _Attribution(token, _subject_outside(token, span), "after")
         if token.lower_ == "according" and _according_to(token) is not None:
             return _Attribution(token, _according_to(token), "according")
@@ -338,6 +338,15 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.root.lower_ not in {"it", "this", "that"}:
             return _Attribution(cue, subject, "previous")
     return None
+
+
+def _ends_sentence(text: str, span: QuoteSpan) -> bool:
+    return text[span.start : span.end].rstrip()[-1:] == "."
+
+
+def _has_object(verb: Token) -> bool:
+    """`wrote a letter`: a direct object other than the "it" of "as X put it"."""
+    return any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
 
 
 def _has_own_content(verb: Token, span: QuoteSpan) -> bool:

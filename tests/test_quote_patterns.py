@@ -174,3 +174,8 @@ def test_a_participle_hung_on_a_clause_inside_speaks_for_the_main_clauses_named_
                     "“more money than ever.”")
     assert ("partial", "more money than ever.", "Ann Cole", "explaining") in found
     assert {speaker for _, _, speaker, cue in found if cue == "explaining"} == {"Ann Cole"}
+
+
+def test_a_speech_verb_with_its_own_object_after_a_finished_quote_reports_something_else():
+    found = _quotes('The day after the vote, Governor Ann Cole called the delays "unacceptable." Mayor Tom Reed wrote a letter to the council.')
+    assert ("partial", "unacceptable.", "Governor Ann Cole", "called") in found
