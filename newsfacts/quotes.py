@@ -466,6 +466,8 @@ def _subject(verb: Token) -> Span | None:
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return _phrase(node.head)  # "..., who said"
+            if _in_dateline(subject):  # `PHILADELPHIA (UPI) — The committee released a statement, offering ...`
+                return _subject_after_dateline(subject)
             if node != verb and subject.pos_ == "NOUN" and node.dep_ in SUBORDINATE_CLAUSES and (outer := _subject(node.head)) is not None \
                     and outer.root.pos_ in {"PROPN", "PRON"}:
                 # `X denied the notion that a shakeup is coming, explaining ...`: the parser hung the participle on the
@@ -487,6 +489,25 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+DATELINE_DASHES = {"—", "–", "-", "--"}
+
+
+def _in_dateline(word: Token) -> bool:
+    """A place in capitals that opens its paragraph and is followed, within a few words, by a dash:
+    `WASHINGTON (AFP) – ...`, `PHILADELPHIA, July 25 (UPI) — ...`. The parser sometimes makes it a subject."""
+    phrase = _phrase(word)
+    text = doc_text(word.doc)
+    if not phrase.text.isupper() or not (phrase.start_char == 0 or text[phrase.start_char - 1] == "\n"):
+        return False
+    return any(t.text in DATELINE_DASHES for t in word.doc[phrase.end : phrase.end + 8])
+
+
+def _subject_after_dateline(word: Token) -> Span | None:
+    dash = next(t for t in word.doc[word.i : word.i + 12] if t.text in DATELINE_DASHES)
+    subject = next((t for t in word.doc[dash.i + 1 : word.sent.end] if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    return _phrase(subject) if subject is not None else None
 
 
 def _author(document: Token) -> Span | None:

@@ -179,3 +179,10 @@ def test_a_participle_hung_on_a_clause_inside_speaks_for_the_main_clauses_named_
 def test_a_speech_verb_with_its_own_object_after_a_finished_quote_reports_something_else():
     found = _quotes('The day after the vote, Governor Ann Cole called the delays "unacceptable." Mayor Tom Reed wrote a letter to the council.')
     assert ("partial", "unacceptable.", "Governor Ann Cole", "called") in found
+
+
+def test_a_dateline_is_no_speaker():
+    found = _quotes("PHILADELPHIA, July 25 (UPI) — The party committee released a statement on Monday, offering “a deep and sincere "
+                    "apology” to the senator.")
+    assert ("partial", "a deep and sincere apology", "The party committee", "offering") in found
+    assert all(speaker != "PHILADELPHIA" for _, _, speaker, _ in found)
