@@ -233,13 +233,13 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         return framing
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
-        return _Attribution(governor, _subject(governor), "governs")
+        return _Attribution(governor, _not_inside(_subject(governor), span), "governs")
     quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
     aside = _parenthetical_cue(governor, span) or _parenthetical_cue(quote_root, span)
     if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
         return _Attribution(aside, _subject_outside(aside, span), "governs")
     if governor is not None and governor.lemma_.lower() in LABELING_VERBS and governor.dep_ not in {"acl", "amod"}:
-        return _Attribution(governor, _subject(governor), "governs")  # not "a group called "X"", which is a name
+        return _Attribution(governor, _not_inside(_subject(governor), span), "governs")  # not "a group called "X"", which is a name
     introduced = _introduced_by_colon(before_tokens) or _introduced_by_previous_paragraph(doc, span, marks)
     if introduced is not None:  # `Bush told the newspaper: "..."`, `From the report: "..."`
         return introduced
@@ -305,6 +305,12 @@ def _frames_quote_before(before: list[Token], span: QuoteSpan) -> _Attribution |
             or span.start <= subject.root.idx < span.end:
         return None
     return _Attribution(verb, subject, "before")
+
+
+def _not_inside(speaker: Span | None, span: QuoteSpan) -> Span | None:
+    """A quote never names its own speaker: `"Good reporter, this guy," Trump, the front-runner by a wide margin,
+    said` parses with the quote's first words as the subject."""
+    return None if speaker is not None and span.start <= speaker.root.idx < span.end else speaker
 
 
 def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:

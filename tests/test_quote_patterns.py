@@ -186,3 +186,9 @@ def test_a_dateline_is_no_speaker():
                     "apology” to the senator.")
     assert ("partial", "a deep and sincere apology", "The party committee", "offering") in found
     assert all(speaker != "PHILADELPHIA" for _, _, speaker, _ in found)
+
+
+def test_a_quote_never_names_its_own_speaker():
+    found = _quotes("“Very good reporter, very good reporter this guy,” Tom Reed, the party’s candidate nationally and current polling "
+                    "leader in the state by a wide margin, said on Monday.")
+    assert found and all(speaker != "Very good reporter" for _, _, speaker, _ in found)
