@@ -14,7 +14,9 @@ threshold when its overlap reaches it. Reported: precision, recall and F1 at
 indirect quotes (gold without), and all attributions; and, for matched direct
 and partial quotes whose gold has a source, the share whose speaker matches it
 (our speaker's words overlap the source, or our speaker is the entity our
-coreference gives the source's words).
+coreference gives the source's words; a source that is only a relative pronoun,
+"said X, who added", also takes the word before it, the end of the phrase it stands for).
+A matched quote with no speaker counts as not correct.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class QuoteScore:
     by_group: dict = field(default_factory=dict)  # (kind, attribution, speaker state) -> [right, rows]
     speaker_correct: int = 0
     speaker_total: int = 0
+    speaker_missing: int = 0  # matched quotes given no speaker (counted as not correct)
     articles: int = 0
     gold_in_headlines: int = 0
 
@@ -76,6 +79,9 @@ class QuoteScore:
             "metrics": {f"{c}@{t}": self.metrics(c, t) for c in CATEGORIES for t in THRESHOLDS},
             "speaker_accuracy": self.speaker_correct / self.speaker_total if self.speaker_total else None,
             "speaker_evaluated": self.speaker_total,
+            "speaker_missing": self.speaker_missing,
+            "speaker_wrong_name_rate": (self.speaker_total - self.speaker_correct - self.speaker_missing) / self.speaker_total
+            if self.speaker_total else None,
             "precision_by_confidence": {b: m / n for b, (m, n) in sorted(self.calibration.items())},
         }
 
@@ -194,6 +200,7 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
                     if o >= THRESHOLDS[0] and g[i].speaker_words:
                         score.speaker_total += 1
                         score.speaker_correct += _speaker_matches(g[i], p[j], entity_at)
+                        score.speaker_missing += not p[j].speaker_words and p[j].speaker_entity is None
     score.counts = {key: tuple(value) for key, value in totals.items()}
     return score
 
@@ -285,5 +292,7 @@ def format_report(score: QuoteScore) -> str:
         f"{b}: {m}/{n}={m / n:.2f}" for b, (m, n) in sorted(score.calibration.items())))
     if score.speaker_total:
         lines.append(f"speaker correct for matched direct+partial quotes: {score.speaker_correct}/{score.speaker_total} "
-                     f"= {score.speaker_correct / score.speaker_total:.3f}")
+                     f"= {score.speaker_correct / score.speaker_total:.3f}; no speaker {score.speaker_missing}, "
+                     f"wrong name {score.speaker_total - score.speaker_correct - score.speaker_missing} "
+                     f"= {(score.speaker_total - score.speaker_correct - score.speaker_missing) / score.speaker_total:.3f}")
     return "\n".join(lines)

@@ -74,6 +74,7 @@ def test_benchmark_on_the_seed_annotations():
     assert score.metrics("all", 0.3)["f1"] == 1.0
     assert score.metrics("direct+partial", 0.3)["recall"] == 1.0
     assert score.speaker_correct == score.speaker_total > 10
+    assert score.speaker_missing == 0 and score.as_dict()["speaker_wrong_name_rate"] == 0
 
 
 def test_overlap_and_greedy_one_to_one_matching():
