@@ -14,7 +14,9 @@ threshold when its overlap reaches it. Reported: precision, recall and F1 at
 indirect quotes (gold without), and all attributions; and, for matched direct
 and partial quotes whose gold has a source, the share whose speaker matches it
 (our speaker's words overlap the source, or our speaker is the entity our
-coreference gives the source's words).
+coreference gives the source's words; a source that is only a relative pronoun,
+"said X, who added", also takes the word before it, the end of the phrase it stands for).
+A matched quote with no speaker counts as not correct.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ WORD = re.compile(r"\w+")
 THRESHOLDS = (0.3, 0.8)
 QUOTE_MARKS = ('"', "“", "”", "«", "»", "„", "''")
 CATEGORIES = ("direct+partial", "indirect", "all")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 @dataclass
@@ -59,6 +62,7 @@ class QuoteScore:
     by_group: dict = field(default_factory=dict)  # (kind, attribution, speaker state) -> [right, rows]
     speaker_correct: int = 0
     speaker_total: int = 0
+    speaker_missing: int = 0  # matched quotes given no speaker (counted as not correct)
     articles: int = 0
     gold_in_headlines: int = 0
 
@@ -75,6 +79,9 @@ class QuoteScore:
             "metrics": {f"{c}@{t}": self.metrics(c, t) for c in CATEGORIES for t in THRESHOLDS},
             "speaker_accuracy": self.speaker_correct / self.speaker_total if self.speaker_total else None,
             "speaker_evaluated": self.speaker_total,
+            "speaker_missing": self.speaker_missing,
+            "speaker_wrong_name_rate": (self.speaker_total - self.speaker_correct - self.speaker_missing) / self.speaker_total
+            if self.speaker_total else None,
             "precision_by_confidence": {b: m / n for b, (m, n) in sorted(self.calibration.items())},
         }
 
@@ -193,6 +200,7 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
                     if o >= THRESHOLDS[0] and g[i].speaker_words:
                         score.speaker_total += 1
                         score.speaker_correct += _speaker_matches(g[i], p[j], entity_at)
+                        score.speaker_missing += not p[j].speaker_words and p[j].speaker_entity is None
     score.counts = {key: tuple(value) for key, value in totals.items()}
     return score
 
@@ -220,7 +228,16 @@ def _bucket(confidence: float) -> str:
 def _gold_unit(row: dict, words: _WordMap, raw: str = "") -> Unit:
     content = frozenset().union(*[words.raw_span(c["start"], c["end"]) for c in row["content"]])
     source = frozenset().union(*[words.raw_span(s["start"], s["end"]) for s in row.get("source", [])]) if row.get("source") else frozenset()
-    return Unit(content, bool(row.get("content_has_double_quote_mark")) or _has_quote_marks(row, raw), source)
+    return Unit(content, bool(row.get("content_has_double_quote_mark")) or _has_quote_marks(row, raw),
+                _with_antecedent(source, row.get("source") or []))
+
+
+def _with_antecedent(source: frozenset[int], spans: list[dict]) -> frozenset[int]:
+    """A gold source that is only a relative pronoun ('said Mr. X, who added ...') stands for the phrase it
+    follows: the word right before it joins the source, so our speaker 'Mr. X' (or its entity) can match."""
+    if len(source) == 1 and " ".join(s["text"] for s in spans).strip().lower() in RELATIVE_PRONOUNS and min(source) > 0:
+        return source | {min(source) - 1}
+    return source
 
 
 def _has_quote_marks(row: dict, raw: str) -> bool:
@@ -275,5 +292,7 @@ def format_report(score: QuoteScore) -> str:
         f"{b}: {m}/{n}={m / n:.2f}" for b, (m, n) in sorted(score.calibration.items())))
     if score.speaker_total:
         lines.append(f"speaker correct for matched direct+partial quotes: {score.speaker_correct}/{score.speaker_total} "
-                     f"= {score.speaker_correct / score.speaker_total:.3f}")
+                     f"= {score.speaker_correct / score.speaker_total:.3f}; no speaker {score.speaker_missing}, "
+                     f"wrong name {score.speaker_total - score.speaker_correct - score.speaker_missing} "
+                     f"= {(score.speaker_total - score.speaker_correct - score.speaker_missing) / score.speaker_total:.3f}")
     return "\n".join(lines)

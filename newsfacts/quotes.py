@@ -85,6 +85,7 @@ ABOUT_PREPOSITIONS = frozenset("about of for on against".split())
 # Verbs that describe their subject ("he is now "host of the show""): the quote is a label, not the subject's words.
 COPULAS = frozenset("be become remain seem appear".split())
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+SUBORDINATE_CLAUSES = {"acl", "relcl", "ccomp", "advcl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
 MAX_SCARE_QUOTE_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 8  # how far from a quote's marks a speech verb may stand
@@ -201,8 +202,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         if not (close < token.idx < min(next_open, paragraph_end)):
             continue
         if _is_speech_verb(token):
-            if _has_own_content(token, span):
-                break  # `"...soft." He says referees are ...`: that verb reports something else
+            if _has_own_content(token, span) or _ends_sentence(text, span) and _has_object(token):
+                break  # `"...soft." He says referees are ...`, `"...unacceptable." X wrote a letter`: that verb reports something else
             return _Attribution(token, _subject_outside(token, span), "after")
         if token.lower_ == "according" and _according_to(token) is not None:
             return _Attribution(token, _according_to(token), "according")
@@ -232,13 +233,13 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         return framing
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
-        return _Attribution(governor, _subject(governor), "governs")
+        return _Attribution(governor, _not_inside(_subject(governor), span), "governs")
     quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
     aside = _parenthetical_cue(governor, span) or _parenthetical_cue(quote_root, span)
     if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
         return _Attribution(aside, _subject_outside(aside, span), "governs")
     if governor is not None and governor.lemma_.lower() in LABELING_VERBS and governor.dep_ not in {"acl", "amod"}:
-        return _Attribution(governor, _subject(governor), "governs")  # not "a group called "X"", which is a name
+        return _Attribution(governor, _not_inside(_subject(governor), span), "governs")  # not "a group called "X"", which is a name
     introduced = _introduced_by_colon(before_tokens) or _introduced_by_previous_paragraph(doc, span, marks)
     if introduced is not None:  # `Bush told the newspaper: "..."`, `From the report: "..."`
         return introduced
@@ -306,6 +307,12 @@ def _frames_quote_before(before: list[Token], span: QuoteSpan) -> _Attribution |
     return _Attribution(verb, subject, "before")
 
 
+def _not_inside(speaker: Span | None, span: QuoteSpan) -> Span | None:
+    """A quote never names its own speaker: `"Good reporter, this guy," Trump, the front-runner by a wide margin,
+    said` parses with the quote's first words as the subject."""
+    return None if speaker is not None and span.start <= speaker.root.idx < span.end else speaker
+
+
 def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
     """The verb's subject, but never words inside the quote itself (a parser slip on `"Dear X," the letter began`)."""
     subject = _subject(verb)
@@ -337,6 +344,15 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.root.lower_ not in {"it", "this", "that"}:
             return _Attribution(cue, subject, "previous")
     return None
+
+
+def _ends_sentence(text: str, span: QuoteSpan) -> bool:
+    return text[span.start : span.end].rstrip()[-1:] == "."
+
+
+def _has_object(verb: Token) -> bool:
+    """`wrote a letter`: a direct object other than the "it" of "as X put it"."""
+    return any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
 
 
 def _has_own_content(verb: Token, span: QuoteSpan) -> bool:
@@ -456,6 +472,13 @@ def _subject(verb: Token) -> Span | None:
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return _phrase(node.head)  # "..., who said"
+            if _in_dateline(subject):  # `PHILADELPHIA (UPI) — The committee released a statement, offering ...`
+                return _subject_after_dateline(subject)
+            if node != verb and subject.pos_ == "NOUN" and node.dep_ in SUBORDINATE_CLAUSES and (outer := _subject(node.head)) is not None \
+                    and outer.root.pos_ in {"PROPN", "PRON"}:
+                # `X denied the notion that a shakeup is coming, explaining ...`: the parser hung the participle on the
+                # clause inside; a thing named there does not speak, the main clause's named subject does
+                return outer
             return _phrase(subject)
         agent = next((c for c in node.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -472,6 +495,25 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+DATELINE_DASHES = {"—", "–", "-", "--"}
+
+
+def _in_dateline(word: Token) -> bool:
+    """A place in capitals that opens its paragraph and is followed, within a few words, by a dash:
+    `WASHINGTON (AFP) – ...`, `PHILADELPHIA, July 25 (UPI) — ...`. The parser sometimes makes it a subject."""
+    phrase = _phrase(word)
+    text = doc_text(word.doc)
+    if not phrase.text.isupper() or not (phrase.start_char == 0 or text[phrase.start_char - 1] == "\n"):
+        return False
+    return any(t.text in DATELINE_DASHES for t in word.doc[phrase.end : phrase.end + 8])
+
+
+def _subject_after_dateline(word: Token) -> Span | None:
+    dash = next(t for t in word.doc[word.i : word.i + 12] if t.text in DATELINE_DASHES)
+    subject = next((t for t in word.doc[dash.i + 1 : word.sent.end] if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    return _phrase(subject) if subject is not None else None
 
 
 def _author(document: Token) -> Span | None:

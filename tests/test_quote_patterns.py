@@ -167,3 +167,28 @@ def test_a_thought_inside_what_somebody_says_is_part_of_that_report():
 def test_a_statement_its_sentence_says_somebody_issued_speaks_for_them():
     found = _quotes("Hours later, Ann Cole issued a statement calling on the country “to redouble our efforts to defend our homes.”")
     assert ("partial", "to redouble our efforts to defend our homes.", "Ann Cole", "calling") in found
+
+
+def test_a_participle_hung_on_a_clause_inside_speaks_for_the_main_clauses_named_subject():
+    found = _quotes("Reached by phone, Ann Cole denied the notion that a budget crisis is coming, explaining that the city had "
+                    "“more money than ever.”")
+    assert ("partial", "more money than ever.", "Ann Cole", "explaining") in found
+    assert {speaker for _, _, speaker, cue in found if cue == "explaining"} == {"Ann Cole"}
+
+
+def test_a_speech_verb_with_its_own_object_after_a_finished_quote_reports_something_else():
+    found = _quotes('The day after the vote, Governor Ann Cole called the delays "unacceptable." Mayor Tom Reed wrote a letter to the council.')
+    assert ("partial", "unacceptable.", "Governor Ann Cole", "called") in found
+
+
+def test_a_dateline_is_no_speaker():
+    found = _quotes("PHILADELPHIA, July 25 (UPI) — The party committee released a statement on Monday, offering “a deep and sincere "
+                    "apology” to the senator.")
+    assert ("partial", "a deep and sincere apology", "The party committee", "offering") in found
+    assert all(speaker != "PHILADELPHIA" for _, _, speaker, _ in found)
+
+
+def test_a_quote_never_names_its_own_speaker():
+    found = _quotes("“Very good reporter, very good reporter this guy,” Tom Reed, the party’s candidate nationally and current polling "
+                    "leader in the state by a wide margin, said on Monday.")
+    assert found and all(speaker != "Very good reporter" for _, _, speaker, _ in found)

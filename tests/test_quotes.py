@@ -74,6 +74,7 @@ def test_benchmark_on_the_seed_annotations():
     assert score.metrics("all", 0.3)["f1"] == 1.0
     assert score.metrics("direct+partial", 0.3)["recall"] == 1.0
     assert score.speaker_correct == score.speaker_total > 10
+    assert score.speaker_missing == 0 and score.as_dict()["speaker_wrong_name_rate"] == 0
 
 
 def test_overlap_and_greedy_one_to_one_matching():
@@ -82,3 +83,23 @@ def test_overlap_and_greedy_one_to_one_matching():
     assert overlap(gold[0].words, predicted[0].words) == pytest.approx(6 / 7)
     pairs = match(gold, predicted)
     assert sorted((g, p) for g, p, _ in pairs) == [(0, 0), (1, 2)]  # each gold unit matched once, best first
+
+
+def test_a_gold_source_that_is_only_a_relative_pronoun_stands_for_the_phrase_before_it():
+    from newsfacts.quote_scoring import _WordMap, _gold_unit, _speaker_matches
+
+    text = 'The plan failed, said Ann Teller, who added that "nobody saw it coming."'
+    words = _WordMap(text, text)
+
+    def gold(source: str) -> Unit:
+        start = text.index(source)
+        quote = text.index("nobody")
+        row = {"content": [{"start": quote, "end": quote + 23, "text": "nobody saw it coming."}],
+               "source": [{"start": start, "end": start + len(source), "text": source}]}
+        return _gold_unit(row, words, text)
+
+    teller = words.norm_span(text.index("Ann"), text.index(",", text.index("Ann")))
+    said = words.norm_span(text.index("said"), text.index("said") + 4)
+    assert _speaker_matches(gold("who"), Unit(frozenset(), True, teller), [])
+    assert not _speaker_matches(gold("who"), Unit(frozenset(), True, said), [])
+    assert not _speaker_matches(gold("The plan"), Unit(frozenset(), True, teller), [])  # only a lone pronoun widens
