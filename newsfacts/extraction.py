@@ -19,7 +19,7 @@ import polars as pl
 from newsfacts.claims import ClaimCandidate, extract_claims
 from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract_entities
 from newsfacts.linking import ArticleEntities
-from newsfacts.nlp import MIN_TEXTS_PER_PROCESS, load_model, parse
+from newsfacts.nlp import MIN_TEXTS_PER_PROCESS, load_model, parse, release
 from newsfacts.normalizing import snippet
 from newsfacts.quotes import Quote, extract_quotes
 from schemas.claims import DATE, QUANTITY
@@ -116,6 +116,8 @@ def _extract_jobs(jobs: list[tuple], model: str) -> list[ArticleEntities]:
             log.error("extraction failed for %s: %s\n%s", doc_id, error, "".join(traceback.format_tb(exc.__traceback__)))
             results.append(ArticleEntities(doc_id, [], [], [], [], error=error))
             continue
+        finally:
+            release(doc)
         results.append(ArticleEntities(doc_id, entities, mentions, pending, quotes, claims))
     return results
 
