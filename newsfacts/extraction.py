@@ -7,6 +7,8 @@ cross-article steps. Quotes and claims plug in here, reading the same Docs.
 
 from __future__ import annotations
 
+import gc
+import heapq
 import json
 import logging
 import traceback
@@ -67,10 +69,30 @@ def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> li
     processes = max(1, min(n_process, len(jobs) // MIN_TEXTS_PER_PROCESS))
     if processes == 1:
         return _extract_jobs(jobs, model)
-    size = max(1, min(WORKER_CHUNK_DOCUMENTS, len(jobs) // (processes * 4)))
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    chunks = plan_chunks([len(text) for _, text, _, _ in jobs], processes)
     pool = _workers(model, processes)
-    return [article for part in pool.map(_extract_jobs, chunks, [model] * len(chunks)) for article in part]
+    parts = pool.map(_extract_jobs, [[jobs[i] for i in chunk] for chunk in chunks], [model] * len(chunks))
+    articles: list[ArticleEntities | None] = [None] * len(jobs)
+    for chunk, part in zip(chunks, parts):
+        for i, article in zip(chunk, part):
+            articles[i] = article
+    return articles
+
+
+def plan_chunks(sizes: list[int], processes: int) -> list[list[int]]:
+    """The documents (indices into `sizes`, their lengths) cut into chunks of about WORKER_CHUNK_DOCUMENTS, as
+    many as a multiple of `processes` and of about the same number of characters (the longest documents
+    placed first, each into the lightest chunk): every worker gets the same work and none waits alone on a
+    last chunk at the end of a batch, when the others have nothing left to take."""
+    count = -(-len(sizes) // WORKER_CHUNK_DOCUMENTS)
+    count = max(processes, -(-count // processes) * processes)
+    heap = [(0, number) for number in range(min(count, len(sizes)))]
+    chunks: list[list[int]] = [[] for _ in heap]
+    for i in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+        load, number = heapq.heappop(heap)
+        chunks[number].append(i)
+        heapq.heappush(heap, (load + sizes[i], number))
+    return [sorted(chunk) for chunk in chunks if chunk]
 
 
 # Documents a worker takes at a time: small enough to share a batch evenly, large enough for nlp.pipe to batch.
@@ -85,6 +107,10 @@ def _workers(model: str, processes: int) -> ProcessPoolExecutor:
     if _pool is not None and _pool[0] != (model, processes):
         close_workers()
     if _pool is None:
+        # The workers fork on the first task: objects of this process moved out of the collector's reach are
+        # never written to by a worker's garbage collection, so their pages stay shared (Python's gc docs).
+        gc.collect()
+        gc.freeze()
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method),
                                        initializer=load_model, initargs=(model,))
@@ -98,6 +124,7 @@ def close_workers() -> None:
     if _pool is not None:
         _pool[1].shutdown()
         _pool = None
+        gc.unfreeze()
 
 
 def _extract_jobs(jobs: list[tuple], model: str) -> list[ArticleEntities]:
