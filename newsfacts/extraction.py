@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import polars as pl
+from threadpoolctl import threadpool_limits
 
 from newsfacts.claims import ClaimCandidate, extract_claims
 from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract_entities
@@ -68,7 +69,8 @@ def extract_documents(documents: pl.DataFrame, model: str, n_process: int) -> li
     jobs = list(zip(documents["doc_id"].to_list(), documents["text"].to_list(), documents["paragraphs"].to_list(), published))
     processes = max(1, min(n_process, len(jobs) // MIN_TEXTS_PER_PROCESS))
     if processes == 1:
-        return _extract_jobs(jobs, model)
+        with threadpool_limits(limits=1):
+            return _extract_jobs(jobs, model)
     chunks = plan_chunks([len(text) for _, text, _, _ in jobs], processes)
     pool = _workers(model, processes)
     parts = pool.map(_extract_jobs, [[jobs[i] for i in chunk] for chunk in chunks], [model] * len(chunks))
@@ -113,9 +115,17 @@ def _workers(model: str, processes: int) -> ProcessPoolExecutor:
         gc.freeze()
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(method),
-                                       initializer=load_model, initargs=(model,))
+                                       initializer=_start_worker, initargs=(model,))
         _pool = ((model, processes), executor)
     return _pool[1]
+
+
+def _start_worker(model: str) -> None:
+    """A worker's set-up: the model, and one BLAS thread. OpenBLAS starts a thread per core, which spins on
+    the core the other worker needs (one process on 200 BBC articles: 12.4 CPU s and 15-16 s wall with it,
+    11.0 CPU s and 12 s wall without)."""
+    threadpool_limits(limits=1)
+    load_model(model)
 
 
 def close_workers() -> None:
