@@ -136,15 +136,20 @@ class _Untestable(ValueError):
     pass
 
 
+# Token attributes whose Doc array holds exactly what spaCy's Matcher compares (a string's hash, a flag).
+TESTABLE_ATTRS = frozenset("ORTH LOWER NORM TAG POS DEP LEMMA ENT_TYPE SHAPE PREFIX SUFFIX IS_SPACE IS_PUNCT IS_ALPHA "
+                           "IS_DIGIT IS_LOWER IS_UPPER IS_TITLE LIKE_NUM".split())
+
+
 def _token_test(token: dict, strings) -> list[tuple[int, str, object]]:
     """One pattern token as (attribute id, op, operand): "==" a set of values, "!=" none of a set, "regex"."""
     from spacy.attrs import IDS
 
     test = []
     for name, value in token.items():
-        attr = IDS.get(name.upper())
-        if attr is None:
+        if name.upper() not in TESTABLE_ATTRS:
             raise _Untestable(name)
+        attr = IDS[name.upper()]
         if isinstance(value, dict):
             if set(value) == {"IN"}:
                 test.append((attr, "==", {_value(strings, v) for v in value["IN"]}))
@@ -196,8 +201,7 @@ class MemoLemmatizer:
             lemma = self.memo.get(key)
             if lemma is None:
                 lemma = self.memo[key] = self.lemmatizer.lemmatize(doc[i])[0]
-            # Added per Doc, not kept as a hash: strings added inside nlp.memory_zone() are forgotten after it.
-            lemmas[i] = strings.add(lemma)
+            lemmas[i] = strings.add(lemma)  # the string is memoized, not its hash: spaCy's memory_zone forgets strings
         if len(doc):
             doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

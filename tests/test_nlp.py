@@ -58,3 +58,18 @@ def test_the_cheaper_attribute_ruler_and_lemmatizer_write_what_spacy_s_own_would
     [doc] = list(ours.pipe([RULER_TEXT]))
     lemmas = {t.lower_: t.lemma_ for t in doc if t.lower_ in {"told", "gone", "mice", "were", "n't", "companies"}}
     assert lemmas == {"told": "tell", "gone": "go", "mice": "mouse", "were": "be", "n't": "not", "companies": "company"}
+
+
+def test_a_ruler_pattern_the_arrays_cannot_test_keeps_spacy_s_own_ruler():
+    import spacy
+
+    from newsfacts.nlp import ArrayAttributeRuler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "new"}, {"IS_TITLE": True, "OP": "+"}]], {"TAG": "NNP"})
+    assert ArrayAttributeRuler.of(ruler) is None
+    ruler = nlp.add_pipe("attribute_ruler", name="plain")
+    ruler.add([[{"LOWER": {"REGEX": "^gon$"}}, {"LOWER": "na"}]], {"LEMMA": "go"})
+    doc = ArrayAttributeRuler.of(ruler)(nlp.make_doc("We are gon na win, gon na"))
+    assert [t.lemma_ for t in doc] == ["", "", "go", "", "", "", "go", ""]
