@@ -95,12 +95,13 @@ class ArrayAttributeRuler:
         if not docs or not self.patterns:
             return
         lengths = [len(doc) for doc in docs]
-        columns = numpy.concatenate([doc.to_array(self.columns) for doc in docs])
+        # (to_array gives one column as a 1-d array)
+        columns = numpy.concatenate([doc.to_array(self.columns) for doc in docs]).reshape(-1, len(self.columns))
         arrays = dict(zip(self.columns, columns.T))
         owner = numpy.repeat(numpy.arange(len(docs)), lengths)  # which Doc each token is in
         present = {attr: set(values.tolist()) for attr, values in arrays.items()}
         found = [(self._positions(alternatives, index, arrays, present, owner), attrs) for alternatives, index, attrs in self.patterns]
-        values = numpy.concatenate([doc.to_array(self.outputs) for doc in docs])
+        values = numpy.concatenate([doc.to_array(self.outputs) for doc in docs]).reshape(-1, len(self.outputs))
         for positions, attrs in found:  # in the ruler's order: a later pattern overwrites an earlier one
             if len(positions):
                 for attr, value in attrs.items():
