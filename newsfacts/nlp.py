@@ -13,10 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import numpy
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from newsfacts.settings import DEFAULT_MODEL
 
@@ -54,6 +57,167 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class ArrayAttributeRuler:
+    """The model's attribute_ruler with the same output at a fraction of the cost. spaCy's runs a Matcher over
+    every token and then makes a Span and sets attributes in Python for every match (the tag map matches
+    every token): as costly as the tok2vec layer. Here each pattern is a test on the Doc's attribute arrays,
+    all tested before any is applied, and applied in the ruler's order (later patterns win), as spaCy does.
+    A ruler with a pattern this cannot test (an operator other than IN, NOT_IN, REGEX) is left as it is."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        strings = ruler.vocab.strings
+        self.vocab = ruler.vocab
+        self.patterns = []  # (alternatives: [[token test]], index, {attribute id: value})
+        for number, pattern in enumerate(ruler.patterns):
+            alternatives = [[_token_test(token, strings) for token in tokens] for tokens in pattern["patterns"]]
+            self.patterns.append((alternatives, pattern["index"], ruler.attrs[number]))
+        self.columns = sorted({attr for alternatives, _, _ in self.patterns for tokens in alternatives for test in tokens
+                               for attr, _, _ in test})
+        self.outputs = sorted({attr for _, _, attrs in self.patterns for attr in attrs})
+
+    @classmethod
+    def of(cls, ruler: AttributeRuler) -> "ArrayAttributeRuler | None":
+        try:
+            return cls(ruler)
+        except _Untestable:
+            return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Test the patterns once per batch of Docs, on their arrays end to end: numpy's cost is per call."""
+        for batch in minibatch(docs, batch_size):
+            self._apply([doc for doc in batch if len(doc)])
+            yield from batch
+
+    def _apply(self, docs: list[Doc]) -> None:
+        if not docs or not self.patterns:
+            return
+        lengths = [len(doc) for doc in docs]
+        # (to_array gives one column as a 1-d array)
+        columns = numpy.concatenate([doc.to_array(self.columns) for doc in docs]).reshape(-1, len(self.columns))
+        arrays = dict(zip(self.columns, columns.T))
+        owner = numpy.repeat(numpy.arange(len(docs)), lengths)  # which Doc each token is in
+        present = {attr: set(values.tolist()) for attr, values in arrays.items()}
+        found = [(self._positions(alternatives, index, arrays, present, owner), attrs) for alternatives, index, attrs in self.patterns]
+        values = numpy.concatenate([doc.to_array(self.outputs) for doc in docs]).reshape(-1, len(self.outputs))
+        for positions, attrs in found:  # in the ruler's order: a later pattern overwrites an earlier one
+            if len(positions):
+                for attr, value in attrs.items():
+                    values[positions, self.outputs.index(attr)] = value
+        for doc, part in zip(docs, numpy.split(values, numpy.cumsum(lengths)[:-1])):
+            doc.from_array(self.outputs, part)
+
+    def _positions(self, alternatives, index, arrays, present, owner) -> numpy.ndarray:
+        """The tokens a pattern sets: position `index` of each place where one of its token sequences matches
+        within one Doc."""
+        length = len(owner)
+        hits = []
+        for tests in alternatives:
+            width = len(tests)
+            if width > length or any(op == "==" and not (values & present[attr]) for test in tests for attr, op, values in test):
+                continue  # a word the pattern needs is nowhere in the batch
+            match = owner[: length - width + 1] == owner[width - 1 :]
+            for offset, test in enumerate(tests):
+                for attr, op, values in test:
+                    column = arrays[attr][offset : offset + len(match)]
+                    if op == "regex":
+                        values = self._regex_hits(column, values)
+                    inside = column == next(iter(values)) if len(values) == 1 else numpy.isin(column, list(values))
+                    match &= ~inside if op == "!=" else inside
+            hits.append(numpy.flatnonzero(match) + (index if index >= 0 else width + index))
+        return numpy.unique(numpy.concatenate(hits)) if hits else numpy.empty(0, dtype=int)
+
+    def _regex_hits(self, column: numpy.ndarray, pattern: re.Pattern) -> set[int]:
+        return {h for h in set(column.tolist()) if pattern.search(self.vocab.strings[h])}
+
+
+class _Untestable(ValueError):
+    pass
+
+
+# Token attributes whose Doc array holds exactly what spaCy's Matcher compares (a string's hash, a flag).
+TESTABLE_ATTRS = frozenset("ORTH LOWER NORM TAG POS DEP LEMMA ENT_TYPE SHAPE PREFIX SUFFIX IS_SPACE IS_PUNCT IS_ALPHA "
+                           "IS_DIGIT IS_LOWER IS_UPPER IS_TITLE LIKE_NUM".split())
+
+
+def _token_test(token: dict, strings) -> list[tuple[int, str, object]]:
+    """One pattern token as (attribute id, op, operand): "==" a set of values, "!=" none of a set, "regex"."""
+    from spacy.attrs import IDS
+
+    test = []
+    for name, value in token.items():
+        if name.upper() not in TESTABLE_ATTRS:
+            raise _Untestable(name)
+        attr = IDS[name.upper()]
+        if isinstance(value, dict):
+            if set(value) == {"IN"}:
+                test.append((attr, "==", {_value(strings, v) for v in value["IN"]}))
+            elif set(value) == {"NOT_IN"}:
+                test.append((attr, "!=", {_value(strings, v) for v in value["NOT_IN"]}))
+            elif set(value) == {"REGEX"}:
+                test.append((attr, "regex", re.compile(value["REGEX"])))
+            else:
+                raise _Untestable(str(value))
+        else:
+            test.append((attr, "==", {_value(strings, value)}))
+    return test
+
+
+def _value(strings, value) -> int:
+    """A pattern value as the Doc's arrays hold it: a string's hash (a symbol's id), a flag as 0 or 1."""
+    if isinstance(value, bool) or isinstance(value, int):
+        return int(value)
+    if isinstance(value, str):
+        return strings.add(value)
+    raise _Untestable(repr(value))
+
+
+class MemoLemmatizer:
+    """The model's lemmatizer with the same output: its lemma depends on the word, part of speech and
+    morphology only (modes rule, lookup, pos_lookup), so each combination is lemmatized once per process and
+    written to the Doc as one array; spaCy's own loop made a Token object and redid the base-form checks
+    for every token."""
+
+    MODES = ("rule", "lookup", "pos_lookup")
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.memo: dict[tuple[int, int, int], str] = {}
+        # The rule mode asks `form in index` of each part of speech's word list: a scan of a list of
+        # thousands of words per candidate form (150 microseconds a word). A set answers the same.
+        if "lemma_index" in lemmatizer.lookups:
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                index[pos] = frozenset(index[pos])
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        strings = doc.vocab.strings
+        todo = numpy.flatnonzero(lemmas == 0) if not self.lemmatizer.overwrite else numpy.arange(len(lemmas))
+        for i in todo.tolist():
+            key = tuple(rows[i, :3].tolist())
+            lemma = self.memo.get(key)
+            if lemma is None:
+                lemma = self.memo[key] = self.lemmatizer.lemmatize(doc[i])[0]
+            lemmas[i] = strings.add(lemma)  # the string is memoized, not its hash: spaCy's memory_zone forgets strings
+        if len(doc):
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+
+@Language.factory("newsfacts_attribute_ruler")
+def make_attribute_ruler(nlp: Language, name: str) -> ArrayAttributeRuler:
+    return ArrayAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory("newsfacts_lemmatizer")
+def make_lemmatizer(nlp: Language, name: str) -> MemoLemmatizer:
+    return MemoLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
 @lru_cache(maxsize=4)
 def load_model(model: str = DEFAULT_MODEL) -> Language:
     """Load an installed pipeline with only the components the stages need (cached per process)."""
@@ -67,7 +231,20 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"{model} (it has no ner or parser component)")
     nlp.add_pipe("newsfacts_paragraph_breaks", before="parser")
+    _use_cheaper_equivalents(nlp)
     return nlp
+
+
+def _use_cheaper_equivalents(nlp: Language) -> None:
+    """Swap the attribute_ruler and lemmatizer for components that write the same annotations for less."""
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler) and ArrayAttributeRuler.of(ruler) is not None:
+        nlp.add_pipe("newsfacts_attribute_ruler", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode in MemoLemmatizer.MODES:
+        nlp.add_pipe("newsfacts_lemmatizer", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
 
 
 def doc_text(doc: Doc) -> str:
@@ -101,6 +278,13 @@ def ents_within(span: Span) -> list[Span]:
             break
         inside.append(ent)
     return inside
+
+
+def release(doc: Doc) -> None:
+    """Drop what the stages memoized on the Doc. Its user_data holds Spans and Tokens of the Doc itself (a
+    reference cycle), so without this a finished Doc (its tensor, its token arrays) waits for Python's cyclic
+    garbage collector, which runs rarely: a worker grew by 300 MB over a corpus (with it: flat)."""
+    doc.user_data.clear()
 
 
 def first_token_from(doc: Doc, char: int) -> int:

@@ -28,3 +28,48 @@ def test_a_long_article_is_parsed_in_pieces_into_one_doc_with_the_same_text():
 def test_a_missing_model_names_the_setting():
     with pytest.raises(ModelNotFound, match="--model"):
         check_model("en_core_web_missing")
+
+
+# Words the attribute_ruler's rules single out (pronouns, modals, "n't", "gonna", "ain't", "let's", "y'all",
+# expletive "there is", space tokens) and words the rule lemmatizer inflects.
+RULER_TEXT = (
+    "I told you she'd gone, and they weren't there. It ain't over; we're gonna win, y'all, let's go!\n\n"
+    "There is nothing anyone could do: the ministers had said his plans wouldn't work.   Mice ran faster.\n"
+    "Somethin' happened to 'em when Mr Smith's companies got bigger and the women were being told to leave."
+)
+
+
+def test_the_cheaper_attribute_ruler_and_lemmatizer_write_what_spacy_s_own_would():
+    import numpy
+    import spacy
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+
+    from newsfacts.nlp import load_model
+    from newsfacts.settings import DEFAULT_MODEL
+
+    ours = load_model(DEFAULT_MODEL)
+    assert "newsfacts_attribute_ruler" in ours.pipe_names and "newsfacts_lemmatizer" in ours.pipe_names
+    stock = spacy.load(DEFAULT_MODEL, exclude=["senter"])
+    stock.add_pipe("newsfacts_paragraph_breaks", before="parser")
+    texts = [RULER_TEXT, RULER_TEXT.upper(), "", "Hello."]
+    attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    for expected, got in zip(stock.pipe(texts, batch_size=3), ours.pipe(texts, batch_size=3)):
+        assert numpy.array_equal(expected.to_array(attrs), got.to_array(attrs))
+    [doc] = list(ours.pipe([RULER_TEXT]))
+    lemmas = {t.lower_: t.lemma_ for t in doc if t.lower_ in {"told", "gone", "mice", "were", "n't", "companies"}}
+    assert lemmas == {"told": "tell", "gone": "go", "mice": "mouse", "were": "be", "n't": "not", "companies": "company"}
+
+
+def test_a_ruler_pattern_the_arrays_cannot_test_keeps_spacy_s_own_ruler():
+    import spacy
+
+    from newsfacts.nlp import ArrayAttributeRuler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "new"}, {"IS_TITLE": True, "OP": "+"}]], {"TAG": "NNP"})
+    assert ArrayAttributeRuler.of(ruler) is None
+    ruler = nlp.add_pipe("attribute_ruler", name="plain")
+    ruler.add([[{"LOWER": {"REGEX": "^gon$"}}, {"LOWER": "na"}]], {"LEMMA": "go"})
+    doc = ArrayAttributeRuler.of(ruler)(nlp.make_doc("We are gon na win, gon na"))
+    assert [t.lemma_ for t in doc] == ["", "", "go", "", "", "", "go", ""]
