@@ -29,7 +29,7 @@ from pathlib import Path
 import polars as pl
 
 import newsfacts
-from newsfacts import cache, progress
+from newsfacts import cache, fingerprint, progress
 from newsfacts.cache import extract_with_cache
 from newsfacts.dataset_card import CARD, write_card
 from newsfacts.dataset_validation import ValidationReport, cross_table_findings
@@ -43,7 +43,10 @@ from newsfacts.publishing import (
     MANIFEST,
     QUARANTINE_DIR,
     OutputLock,
+    current_run_dir,
+    link_or_copy,
     publish,
+    relabel_parquet,
     prune_runs,
     run_dir,
     sha256_file,
@@ -167,6 +170,70 @@ def new_run(settings: Settings) -> RunContext:
 def discover_inputs(context: RunContext) -> tuple[list[InputFile], list[FileOutcome]]:
     """The files to read under the raw folder, and the entries not read (hidden, links...)."""
     return discover(context.settings.raw_dir)
+
+
+# The run's fingerprint, staged for its manifest (finish_run records it).
+FINGERPRINT = "fingerprint.txt"
+
+
+@timed("fingerprint")
+def reusable_run(context: RunContext, files: list[InputFile], skipped: list[FileOutcome]) -> dict | None:
+    """The published run's manifest when this run would compute the same dataset again (same inputs, code,
+    versions and settings: newsfacts/fingerprint.py), else None. Stages this run's fingerprint either way."""
+    if not context.settings.reuse:
+        return None
+    run_fingerprint = fingerprint.run_fingerprint(context.settings, files, skipped)
+    if run_fingerprint is None:
+        return None
+    (context.staging_dir / FINGERPRINT).write_text(run_fingerprint, encoding="utf-8")
+    previous = current_run_dir(context.settings.out_dir)
+    manifest = _read_manifest(previous) if previous else None
+    if not manifest or manifest.get("run_fingerprint") != run_fingerprint or not _tables_intact(previous, manifest):
+        return None
+    return manifest
+
+
+def _read_manifest(folder: Path) -> dict | None:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _tables_intact(folder: Path, manifest: dict) -> bool:
+    """Every table the manifest lists is there with the checksum it records (a damaged dataset is rebuilt)."""
+    try:
+        return all(sha256_file(folder / t["file"]) == t["sha256"] for t in manifest["tables"].values())
+    except (OSError, KeyError, TypeError):
+        return False
+
+
+def reuse_published(context: RunContext, previous: dict) -> RunSummary:
+    """Publish the previous run's tables as this run's: the same rows, labelled with this run's id (Parquet
+    metadata), its quarantine, and a manifest that says which run computed them (`reused_from`)."""
+    source = run_dir(context.settings.out_dir, previous["run_id"])
+    reports = []
+    with stage_timer(context, "reuse"):
+        for name, table in previous["tables"].items():
+            path = context.run_dir / table["file"]
+            relabel_parquet(source / table["file"], path, parquet_metadata(context, name))
+            reports.append(TableReport(**{**table, "sha256": sha256_file(path)}))
+        for quarantined in sorted((source / QUARANTINE_DIR).glob("*")):
+            link_or_copy(quarantined, context.run_dir / QUARANTINE_DIR / quarantined.name)
+    manifest = {
+        **previous,
+        "run_id": context.run_id,
+        "started_at": context.started_at.isoformat(),
+        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+        "settings": context.settings.to_json(),
+        "tables": {r.name: asdict(r) for r in reports},
+        # Nothing was extracted, nor read from the extraction cache.
+        "extraction": {"from_cache": 0, "extracted": 0},
+        "reused_from": previous.get("reused_from") or previous["run_id"],
+    }
+    manifest.pop("report_error", None)
+    manifest["stage_seconds"] = stage_seconds(context)
+    return _publish_run(context, manifest, reports)
 
 
 def plan_batches(files: list[InputFile], batch_size: int) -> list[list[InputFile]]:
@@ -346,7 +413,15 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         "extraction": _cache_stats(context),
         # Wall seconds per stage, summed over its calls (batches); everything up to writing this manifest.
         "stage_seconds": stage_seconds(context),
+        # What the tables depend on, hashed: a later run with the same fingerprint reuses them.
+        "run_fingerprint": _staged_fingerprint(context),
     }
+    return _publish_run(context, manifest, reports, after_publish=_prune_cache)
+
+
+def _publish_run(context: RunContext, manifest: dict, reports: list[TableReport],
+                 after_publish: Callable[[RunContext], None] | None = None) -> RunSummary:
+    """Write the manifest, dataset card and HTML report of a run, publish it atomically, and prune old runs."""
     write_json(manifest, context.run_dir / MANIFEST)
     write_card(context.run_dir, manifest)
     n_errors = len(manifest["extraction_errors"])
@@ -356,11 +431,18 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         manifest["report_error"] = report_error
         write_json(manifest, context.run_dir / MANIFEST)
     publish(context.settings.out_dir, context.run_id, [r.file for r in reports] + [CARD] + ([] if report_error else [REPORT]))
-    _prune_cache(context)
+    if after_publish is not None:
+        after_publish(context)
     shutil.rmtree(context.staging_dir, ignore_errors=True)
     prune_runs(context.settings.out_dir, context.settings.keep_runs)
     seconds = (dt.datetime.now(dt.timezone.utc) - context.started_at).total_seconds()
-    return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds, n_errors, report_error)
+    return RunSummary(context.run_id, str(context.settings.out_dir), manifest["files_by_fate"], {r.name: r for r in reports},
+                      seconds, n_errors, report_error)
+
+
+def _staged_fingerprint(context: RunContext) -> str | None:
+    path = context.staging_dir / FINGERPRINT
+    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 def cross_table_failures(folder: Path, reports: list[TableReport]) -> list[dict]:
@@ -406,6 +488,9 @@ def curate(settings: Settings) -> RunSummary:
     with OutputLock(settings.out_dir, settings.lock_timeout):
         context = new_run(settings)
         files, outcomes = discover_inputs(context)
+        previous = reusable_run(context, files, outcomes)
+        if previous is not None:
+            return reuse_published(context, previous)
         progress.report("ingest", 0, len(files))
         stems = [ingest_batch(context, batch, i) for i, batch in enumerate(plan_batches(files, settings.batch_size))]
         documents, file_outcomes = collect_documents(context, stems)
