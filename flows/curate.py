@@ -16,9 +16,8 @@ from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsfacts import pipeline, quality
-from newsfacts.extraction import close_workers
 from newsfacts.publishing import OutputLock
-from newsfacts.nlp import check_model
+from newsfacts.modelcheck import check_model
 from newsfacts.settings import (
     DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
     DEFAULT_LOCK_TIMEOUT,
@@ -152,6 +151,8 @@ def _compute(context: pipeline.RunContext, files: list, skipped: list, on_thread
             offsets, lengths = zip(*slices) if slices else ((), ())
             extracted = extract_batch.map(context, list(offsets), list(lengths), range(len(slices))).result() if slices else []
     finally:
+        from newsfacts.extraction import close_workers  # imports spaCy: only on a run that extracts
+
         close_workers()  # the extraction worker processes live across batches, not past them
     staged = cluster_across_articles(context, link_entities(context, extracted))
     reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]

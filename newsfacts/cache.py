@@ -36,6 +36,7 @@ from pathlib import Path
 
 import polars as pl
 
+from newsfacts import modelcheck
 from newsfacts.extraction import PARTS, extract_documents, write_extraction
 
 log = logging.getLogger(__name__)
@@ -70,13 +71,9 @@ def code_version() -> str:
 
 @lru_cache(maxsize=8)
 def model_version(model: str) -> str:
-    """The spaCy pipeline's name and version, and spaCy's own: a new model release gives new results."""
-    import spacy
-
-    from newsfacts.nlp import load_model
-
-    meta = load_model(model).meta
-    return f"{meta.get('lang')}_{meta.get('name')}=={meta.get('version')};spacy=={spacy.__version__}"
+    """The spaCy pipeline's name and version, and spaCy's own: a new model release gives new results.
+    Read from the model's meta.json: the main process never loads the model just to key the cache."""
+    return modelcheck.model_version(model)
 
 
 def run_fingerprint(model: str, extraction_settings: dict) -> str:

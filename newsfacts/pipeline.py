@@ -29,16 +29,12 @@ from pathlib import Path
 import polars as pl
 
 import newsfacts
-from newsfacts import cache, fingerprint, progress
-from newsfacts.cache import extract_with_cache
+from newsfacts import fingerprint, ingest_cache, progress
 from newsfacts.dataset_card import CARD, write_card
 from newsfacts.dataset_validation import ValidationReport, cross_table_findings
-from newsfacts.claims import claim_rows
 from newsfacts.clustering import cluster_claims, cluster_quotes, count_per_entity, find_near_duplicates
-from newsfacts.documents import IngestResult, deduplicate, ingest_files
-from newsfacts.extraction import close_workers, extract_documents, read_extraction, read_extraction_errors, write_extraction
-from newsfacts.linking import link
-from newsfacts.nlp import check_model
+from newsfacts.documents import IngestResult, deduplicate, ingest_file_cached, ingest_files
+from newsfacts.modelcheck import check_model
 from newsfacts.publishing import (
     MANIFEST,
     QUARANTINE_DIR,
@@ -62,6 +58,9 @@ from newsfacts.validating import validate_table
 from schemas import FOREIGN_KEYS, SCHEMA_VERSION, SPANS, TABLES
 from schemas.arrow import polars_schema
 from schemas.export import contract_index
+
+# The NLP side (spaCy, the extractors, linking) is imported by the stages that use it, not here: a run
+# that reuses the published tables (or only checks its model) never pays for importing spaCy.
 
 log = logging.getLogger(__name__)
 
@@ -243,8 +242,15 @@ def plan_batches(files: list[InputFile], batch_size: int) -> list[list[InputFile
 @timed("ingest")
 def ingest_batch(context: RunContext, files: list[InputFile], batch_no: int) -> str:
     """Read and normalize a batch of files; write its document rows and file outcomes to staging. Returns the batch's path stem."""
-    results = ingest_files(files, context.settings.max_file_bytes, context.started_at)
+    settings = context.settings
     stem = context.staging_dir / f"ingest-{batch_no:05d}"
+    if settings.use_cache:  # files whose bytes an earlier run ingested are not decoded and normalized again
+        cached = ingest_cache.load(settings.out_dir / ingest_cache.CACHE_FILE)
+        pairs = [ingest_file_cached(f, settings.max_file_bytes, context.started_at, cached, ingest_cache.content_key) for f in files]
+        results = [result for result, _ in pairs]
+        ingest_cache.stage([entry for _, entry in pairs if entry is not None], stem)
+    else:
+        results = ingest_files(files, settings.max_file_bytes, context.started_at)
     rows = [r.document for r in results if r.document is not None]
     pl.DataFrame(rows, schema=polars_schema(TABLES["documents"])).write_parquet(stem.with_suffix(".parquet"))
     write_json([asdict(r.outcome) for r in results], stem.with_suffix(".json"))
@@ -310,6 +316,9 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
     """Run the NLP pass and the extractors over one slice of the documents; stage the rows. Returns the path stem."""
     documents = (pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs", "published_date")
                  .slice(offset, length).collect())
+    from newsfacts.cache import extract_with_cache
+    from newsfacts.extraction import extract_documents, write_extraction
+
     stem = context.staging_dir / f"extract-{batch_no:05d}"
     settings = context.settings
     if settings.extraction_cache_dir is None:
@@ -325,6 +334,10 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
 @timed("link_entities")
 def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
     """Link every article's entities across the corpus; stage the entities, mentions, quotes and claims tables."""
+    from newsfacts.claims import claim_rows
+    from newsfacts.extraction import read_extraction, read_extraction_errors
+    from newsfacts.linking import link
+
     articles = [article for stem in stems for article in read_extraction(Path(stem))]
     entities, mentions, quotes = link(articles)
     names = {row["entity_id"]: row["name"] for row in entities}
@@ -416,7 +429,7 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         # What the tables depend on, hashed: a later run with the same fingerprint reuses them.
         "run_fingerprint": _staged_fingerprint(context),
     }
-    return _publish_run(context, manifest, reports, after_publish=_prune_cache)
+    return _publish_run(context, manifest, reports, after_publish=_update_caches)
 
 
 def _publish_run(context: RunContext, manifest: dict, reports: list[TableReport],
@@ -460,11 +473,19 @@ def _cache_stats(context: RunContext) -> dict[str, int]:
     return {"from_cache": sum(s["from_cache"] for s in stats), "extracted": sum(s["extracted"] for s in stats)} if stats else {}
 
 
+def _update_caches(context: RunContext) -> None:
+    if context.settings.use_cache:
+        ingest_cache.store(context.settings.out_dir / ingest_cache.CACHE_FILE, context.staging_dir)
+    _prune_cache(context)
+
+
 def _prune_cache(context: RunContext) -> None:
     """Drop cache entries this run did not use (deleted or changed articles, old code or settings)."""
     cache_dir = context.settings.extraction_cache_dir
     if cache_dir is None:
         return
+    from newsfacts import cache
+
     keys = [k for p in context.staging_dir.glob("extract-*.cache.json") for k in json.loads(p.read_text(encoding="utf-8"))["keys"]]
     removed = cache.prune(cache_dir, keys, older_than=context.started_at.timestamp())
     if removed:
@@ -501,6 +522,8 @@ def curate(settings: Settings) -> RunSummary:
         try:
             extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
         finally:
+            from newsfacts.extraction import close_workers
+
             close_workers()
         staged = cluster_across_articles(context, link_entities(context, extracted))
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in EXTRACTED_TABLES]

@@ -17,7 +17,8 @@ RUN_METADATA = ("ingested_at",)  # differs between runs by design
 
 
 def _run(raw, out, **kwargs):
-    return pipeline.curate(Settings(raw_dir=raw, out_dir=out, workers=1, **kwargs))
+    # reuse=False: a re-run over unchanged input would otherwise reuse the published tables (tests/test_reuse.py)
+    return pipeline.curate(Settings(raw_dir=raw, out_dir=out, workers=1, reuse=False, **kwargs))
 
 
 def _tables(out):

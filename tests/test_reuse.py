@@ -6,7 +6,7 @@ import shutil
 import polars as pl
 import pytest
 
-from newsfacts import fingerprint, pipeline
+from newsfacts import documents, fingerprint, pipeline
 from newsfacts.reading import discover
 from newsfacts.settings import Settings
 from tests.datasets import assert_same_tables, check_published, file_fates
@@ -114,3 +114,27 @@ def test_one_changed_article_gives_the_tables_of_a_cold_run(corpus, tmp_path):
     assert_same_tables(warm_tables.tables, cold_tables.tables)
     assert file_fates(warm_tables.manifest) == file_fates(cold_tables.manifest)
     assert pl.read_parquet(warm / "documents.parquet")["text"].str.contains("Melania Knavs Trump").sum() == 1
+
+
+def test_unchanged_files_are_not_decoded_again_and_give_the_same_rows_and_fates(corpus, tmp_path, monkeypatch):
+    (corpus / "latin1.txt").write_bytes("Caf\xe9 owners in S\xe3o Paulo said prices rose.\n".encode("latin-1"))
+    (corpus / "mojibake.txt").write_bytes("GuantÃ¡namo detainees were moved, officials said.\n".encode())
+    (corpus / "binary.bin").write_bytes(bytes(range(256)) * 4)
+    (corpus / "nul.txt").write_bytes(b"The meeting\x00 was short.")
+    out = tmp_path / "out"
+    _run(corpus, out, reuse=False)
+    first = check_published(out)
+    decoded = []
+    real = documents.decode_article
+    monkeypatch.setattr(documents, "decode_article", lambda file, data: decoded.append(file.relpath) or real(file, data))
+    _run(corpus, out, reuse=False)
+    assert decoded == []
+    second = check_published(out)
+    assert_same_tables(second.tables, first.tables)
+    assert second.manifest["files"] == first.manifest["files"]  # encodings, warnings and rejections included
+    (corpus / "good_0002.txt").write_text((corpus / "good_0002.txt").read_text() + "\n\nOne more sentence.\n")
+    shutil.copyfile(corpus / "latin1.txt", corpus / "latin1_copy.txt")  # the same bytes under another name: a hit
+    _run(corpus, out, reuse=False)
+    assert decoded == ["good_0002.txt"]
+    fates = {f["path"]: f for f in _manifest(out)["files"]}
+    assert fates["latin1_copy.txt"]["fate"] == "duplicate" and fates["latin1.txt"]["encoding"] == "cp1252"
