@@ -486,8 +486,9 @@ def _prune_cache(context: RunContext) -> None:
         return
     from newsfacts import cache
 
-    keys = [k for p in context.staging_dir.glob("extract-*.cache.json") for k in json.loads(p.read_text(encoding="utf-8"))["keys"]]
-    removed = cache.prune(cache_dir, keys, older_than=context.started_at.timestamp())
+    stats = [json.loads(p.read_text(encoding="utf-8")) for p in context.staging_dir.glob("extract-*.cache.json")]
+    keys = [k for s in stats for k in s["keys"]]
+    removed = cache.prune(cache_dir, keys, older_than=context.started_at.timestamp(), keep_packs=[s["pack"] for s in stats])
     if removed:
         log.info("extraction cache: %d unused entries removed from %s", removed, cache_dir)
 
