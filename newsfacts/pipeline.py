@@ -352,6 +352,7 @@ def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
     return staged
 
 
+@timed("cluster_across_articles")
 def cluster_across_articles(context: RunContext, staged: dict[str, str]) -> dict[str, str]:
     """Cluster quotes (and claims, when staged) across articles; count quotes and claims per entity.
 
