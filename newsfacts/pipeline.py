@@ -179,7 +179,7 @@ FINGERPRINT = "fingerprint.txt"
 def reusable_run(context: RunContext, files: list[InputFile], skipped: list[FileOutcome]) -> dict | None:
     """The published run's manifest when this run would compute the same dataset again (same inputs, code,
     versions and settings: newsfacts/fingerprint.py), else None. Stages this run's fingerprint either way."""
-    if not context.settings.reuse:
+    if not (context.settings.reuse and context.settings.use_cache):  # --no-cache: compute everything
         return None
     run_fingerprint = fingerprint.run_fingerprint(context.settings, files, skipped)
     if run_fingerprint is None:
