@@ -104,6 +104,8 @@ def store(path: Path, staging_dir: Path) -> None:
         return
     frame = pl.concat([pl.read_parquet(p) for p in staged]).unique("key", keep="first", maintain_order=True)
     path.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # a killed run's (runs store under the output lock)
+        leftover.unlink(missing_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         frame.write_parquet(tmp)
