@@ -19,6 +19,7 @@ import hashlib
 import importlib.metadata
 import logging
 import os
+import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,8 @@ LIBRARIES = ("ftfy", "charset-normalizer", "python-dateutil")
 PACKAGE_DIR = Path(__file__).resolve().parent
 CACHE_FILE = Path(".cache") / "ingest.parquet"
 STAGED_SUFFIX = ".ingest-cache.parquet"
+# The flow's ingest tasks run on threads: the first one reads the cache file, the others wait for it.
+_LOADING = threading.Lock()
 
 
 def document_schema() -> dict[str, pl.DataType]:
@@ -75,7 +78,8 @@ def load(path: Path) -> dict[str, dict]:
         stat = os.stat(path)
     except OSError:
         return {}
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+    with _LOADING:
+        return _load(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=2)
