@@ -8,6 +8,9 @@ In one invocation, on a working copy of the corpus's articles (*.txt):
 - no_change: the same run again, same output folder, nothing changed;
 - one_changed: the same again after one article got one more sentence;
 - seeds_warm: `newsfacts run` on the project's two seed articles (raw/), the second of two runs into one folder;
+- with --prefect-server, every `newsfacts run` goes to one running `prefect server start` (PREFECT_API_URL)
+  started for the benchmark, instead of each run starting Prefect's temporary server (most of a short
+  run's time); --prefect-api-url uses a server already running;
 - scaling: the cold run on 1x, 2x, 4x the corpus (distinct copies: each later copy ends with a sentence
   naming its number), and how time and peak memory grow from 1x.
 
@@ -26,8 +29,12 @@ import json
 import os
 import platform
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 from benchmarks.corpus import article_texts, change_one_article, make_corpus
@@ -60,7 +67,8 @@ def run_newsfacts(raw: Path, out: Path, cache: Path, args: argparse.Namespace, l
     command = newsfacts_command() + ["run", str(raw), "--out", str(out), "--engine", args.engine,
                                      "--workers", str(args.workers), "--model", args.model]
     # A cache kept under the user's home (XDG) would make a 'cold' run warm: give every corpus its own.
-    measured = run_measured(command, cwd=ROOT, env={"XDG_CACHE_HOME": str(cache)}, log=log)
+    env = {"XDG_CACHE_HOME": str(cache), **({"PREFECT_API_URL": args.prefect_api_url} if args.prefect_api_url else {})}
+    measured = run_measured(command, cwd=ROOT, env=env, log=log)
     figures = _figures(measured)
     manifest_path = out / "manifest.json"
     if measured.returncode == 0 and manifest_path.exists():
@@ -110,6 +118,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--scales", default="1,2,4", help="corpus multiples for the scaling part ('' to skip)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: floor, reruns, seeds")
     parser.add_argument("--json", type=Path, help="where to write the figures (default benchmarks/results/)")
+    parser.add_argument("--prefect-server", action="store_true",
+                        help="start `prefect server start` once and run every newsfacts run against it (engine prefect)")
+    parser.add_argument("--prefect-api-url", help="run every newsfacts run against this running Prefect server's API")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one, removed at the end)")
     args = parser.parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
@@ -120,6 +131,42 @@ def main(argv: list[str] | None = None) -> dict:
 
     work = args.work or Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    server = start_prefect_server(work) if args.prefect_server else None
+    if server is not None:
+        args.prefect_api_url = server[1]
+    try:
+        return _benchmark(args, corpus, work, skip, scales)
+    finally:
+        if server is not None:
+            server[0].terminate()
+            server[0].wait(timeout=30)
+
+
+def start_prefect_server(work: Path, timeout: float = 180) -> tuple[subprocess.Popen, str]:
+    """`prefect server start` on a free local port, with its own database under `work`; waits until it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PREFECT_HOME": str(work / "prefect-home"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    command = [str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1", "--port", str(port),
+               "--no-ui", "--no-services"]
+    log = open(work / "prefect-server.log", "w", encoding="utf-8")
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                if response.status == 200:
+                    print(f"prefect server running at {url}", flush=True)
+                    return process, url
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit(f"prefect server did not start (see {work / 'prefect-server.log'})")
+
+
+def _benchmark(args: argparse.Namespace, corpus: Path, work: Path, skip: set[str], scales: list[int]) -> dict:
     logs = work / "logs"
     logs.mkdir(exist_ok=True)
     raw = work / "raw"
@@ -132,7 +179,8 @@ def main(argv: list[str] | None = None) -> dict:
         "host": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                  "load_average_at_start": list(os.getloadavg())},
         "corpus": {"path": str(corpus), "files": files, "distinct_texts": len(texts), "words": words},
-        "settings": {"engine": args.engine, "workers": args.workers, "model": args.model},
+        "settings": {"engine": args.engine, "workers": args.workers, "model": args.model,
+                     "prefect_api": "running server" if args.prefect_api_url else "temporary server per run"},
         "runs": {},
         "scaling": [],
         "targets": TARGETS,

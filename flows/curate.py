@@ -16,9 +16,8 @@ from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsfacts import pipeline, quality
-from newsfacts.extraction import close_workers
 from newsfacts.publishing import OutputLock
-from newsfacts.nlp import check_model
+from newsfacts.modelcheck import check_model
 from newsfacts.settings import (
     DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
     DEFAULT_LOCK_TIMEOUT,
@@ -41,6 +40,16 @@ IO_RETRIES = dict(retries=2, retry_delay_seconds=[2, 10], retry_condition_fn=_io
 @task(name="discover", cache_policy=NO_CACHE, **IO_RETRIES)
 def discover_files(context: pipeline.RunContext):
     return pipeline.discover_inputs(context)
+
+
+@task(name="find-reusable-run", cache_policy=NO_CACHE, **IO_RETRIES)
+def reusable_run(context: pipeline.RunContext, files: list, skipped: list):
+    return pipeline.reusable_run(context, files, skipped)
+
+
+@task(name="reuse-published", cache_policy=NO_CACHE, **IO_RETRIES)
+def reuse_published(context: pipeline.RunContext, previous: dict) -> pipeline.RunSummary:
+    return pipeline.reuse_published(context, previous)
 
 
 @task(name="ingest-batch", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -93,6 +102,7 @@ def curate(
     use_cache: bool = True,
     cache_dir: str | None = None,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    reuse: bool = True,
 ) -> pipeline.RunSummary:
     """Curate the articles in `raw_dir` into the Parquet dataset in `out_dir`."""
     logger = get_run_logger()
@@ -103,30 +113,19 @@ def curate(
         raw_dir=raw_dir, out_dir=out_dir, max_file_bytes=max_file_bytes, batch_size=batch_size, keep_runs=keep_runs, model=model,
         near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
         claim_similarity_threshold=claim_similarity_threshold,
-        use_cache=use_cache, cache_dir=cache_dir, lock_timeout=lock_timeout, **({"workers": workers} if workers else {}),
+        use_cache=use_cache, cache_dir=cache_dir, lock_timeout=lock_timeout, reuse=reuse, **({"workers": workers} if workers else {}),
     )
     check_model(settings.model)
     with OutputLock(settings.out_dir, settings.lock_timeout):
         context = pipeline.new_run(settings)
         files, skipped = discover_files(context)
         logger.info("run %s: %d files to read, %d entries not read", context.run_id, len(files), len(skipped))
-        batches = pipeline.plan_batches(files, settings.batch_size)
-        stems = ingest_batch.map(context, batches, range(len(batches))).result() if batches else []
-        documents, outcomes = collect_documents(context, stems)
-        report, quarantined = validate_and_write(context, "documents", documents)
-        pipeline.mark_quarantined(outcomes, quarantined)
-        slices = pipeline.plan_document_batches(context)
-        try:
-            if on_threads:  # one extraction task at a time: each already uses every core through its worker processes
-                extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
-            else:  # one task per batch on the cluster's workers, each loading the model once
-                offsets, lengths = zip(*slices) if slices else ((), ())
-                extracted = extract_batch.map(context, list(offsets), list(lengths), range(len(slices))).result() if slices else []
-        finally:
-            close_workers()  # the extraction worker processes live across batches, not past them
-        staged = cluster_across_articles(context, link_entities(context, extracted))
-        reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]
-        summary = publish(context, reports, skipped + outcomes)
+        previous = reusable_run(context, files, skipped)
+        if previous is not None:  # nothing changed since the published run: its tables are this run's
+            logger.info("run %s: same inputs, code and settings as run %s; reusing its tables", context.run_id, previous["run_id"])
+            summary = reuse_published(context, previous)
+        else:
+            summary = _compute(context, files, skipped, on_threads)
     publish_artifacts(Path(out_dir))
     logger.info("run %s published to %s: %s", summary.run_id, out_dir, summary.files)
     if summary.report_error:
@@ -134,6 +133,30 @@ def curate(
     if summary.quarantined_rows:
         logger.warning("%d rows quarantined; see %s/quarantine/", summary.quarantined_rows, out_dir)
     return summary
+
+
+def _compute(context: pipeline.RunContext, files: list, skipped: list, on_threads: bool) -> pipeline.RunSummary:
+    """Every stage, from ingest to publish."""
+    settings = context.settings
+    batches = pipeline.plan_batches(files, settings.batch_size)
+    stems = ingest_batch.map(context, batches, range(len(batches))).result() if batches else []
+    documents, outcomes = collect_documents(context, stems)
+    report, quarantined = validate_and_write(context, "documents", documents)
+    pipeline.mark_quarantined(outcomes, quarantined)
+    slices = pipeline.plan_document_batches(context)
+    try:
+        if on_threads:  # one extraction task at a time: each already uses every core through its worker processes
+            extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
+        else:  # one task per batch on the cluster's workers, each loading the model once
+            offsets, lengths = zip(*slices) if slices else ((), ())
+            extracted = extract_batch.map(context, list(offsets), list(lengths), range(len(slices))).result() if slices else []
+    finally:
+        from newsfacts.extraction import close_workers  # imports spaCy: only on a run that extracts
+
+        close_workers()  # the extraction worker processes live across batches, not past them
+    staged = cluster_across_articles(context, link_entities(context, extracted))
+    reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in pipeline.EXTRACTED_TABLES]
+    return publish(context, reports, skipped + outcomes)
 
 
 def publish_artifacts(out_dir: Path) -> None:

@@ -15,7 +15,10 @@ change an article and only that article is extracted again. A deleted article's
 entry is simply not read (and is pruned at the end of the run).
 
 Layout: `<cache_dir>/<key[:2]>/<key>.parquet`, one row with one List(Struct)
-column per part. The default place is `<out_dir>/.cache/extraction/`
+column per part. Reading thousands of one-row files costs a few milliseconds each, so each batch's
+entries are also kept together in one pack, `<cache_dir>/packs/<hash of the batch's keys>.parquet`:
+a re-run whose batch holds the same articles reads one file; a batch with a changed article reads
+its entries one by one, as before, and writes a new pack. The default place is `<out_dir>/.cache/extraction/`
 (`Settings.cache_dir` / `--cache-dir` moves it). Deleting the folder is safe: the
 next run extracts everything again. Entries are written to a temporary file and
 renamed into place, so a crash never leaves a half-written entry under a key;
@@ -36,6 +39,7 @@ from pathlib import Path
 
 import polars as pl
 
+from newsfacts import modelcheck
 from newsfacts.extraction import PARTS, extract_documents, write_extraction
 
 log = logging.getLogger(__name__)
@@ -50,6 +54,7 @@ EXTRACTION_MODULES = (
 NOT_EXTRACTION_DATA = frozenset({"accuracy.json"})
 PACKAGE_DIR = Path(__file__).resolve().parent
 KEY_COLUMN = "cache_key"
+PACKS_DIR = "packs"
 DOC_COLUMN = "doc_id"
 ERROR_COLUMN = "error"
 
@@ -70,13 +75,9 @@ def code_version() -> str:
 
 @lru_cache(maxsize=8)
 def model_version(model: str) -> str:
-    """The spaCy pipeline's name and version, and spaCy's own: a new model release gives new results."""
-    import spacy
-
-    from newsfacts.nlp import load_model
-
-    meta = load_model(model).meta
-    return f"{meta.get('lang')}_{meta.get('name')}=={meta.get('version')};spacy=={spacy.__version__}"
+    """The spaCy pipeline's name and version, and spaCy's own: a new model release gives new results.
+    Read from the model's meta.json: the main process never loads the model just to key the cache."""
+    return modelcheck.model_version(model)
 
 
 def run_fingerprint(model: str, extraction_settings: dict) -> str:
@@ -132,17 +133,20 @@ def store(cache_dir: Path, entries: pl.DataFrame) -> None:
     """Write each row of `entries` (see `entries_from_parts`) as its own entry, atomically."""
     for row in range(entries.height):
         entry = entries.slice(row, 1)
-        path = entry_path(cache_dir, entry[KEY_COLUMN][0])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # A unique temporary name in the same folder, then one rename: readers see all of an entry or none.
-        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:12]}.", suffix=".tmp")
-        os.close(handle)
-        try:
-            entry.write_parquet(tmp)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _write_atomically(entry, entry_path(cache_dir, entry[KEY_COLUMN][0]))
+
+
+def _write_atomically(frame: pl.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A unique temporary name in the same folder, then one rename: readers see all of an entry or none.
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:12]}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        frame.write_parquet(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def entries_from_parts(keys: dict[str, str], frames: dict[str, pl.DataFrame], errors: dict[str, str],
@@ -172,23 +176,55 @@ def parts_from_entries(entries: pl.DataFrame, parts: dict[str, dict]) -> tuple[d
     return frames, errors
 
 
-def prune(cache_dir: Path, keep: Iterable[str], older_than: float) -> int:
-    """Delete the entries not in `keep` that were written before `older_than` (a time.time() value).
+def prune(cache_dir: Path, keep: Iterable[str], older_than: float, keep_packs: Iterable[str] = ()) -> int:
+    """Delete the entries not in `keep` and the packs not in `keep_packs` that were written before `older_than`
+    (a time.time() value).
 
-    Called at the end of a published run with the keys it used: the cache stays the size of the
+    Called at the end of a published run with the keys and packs it used: the cache stays the size of the
     dataset. Entries newer than the run's start are left alone, in case another run shares the cache.
     """
     cache_dir = Path(cache_dir)
     if not cache_dir.is_dir():
         return 0
-    keep = set(keep)
+    keep, keep_packs = set(keep), set(keep_packs)
     removed = 0
     for path in cache_dir.glob("*/*"):
         stale_tmp = path.suffix == ".tmp"  # a crashed writer's leftover
-        if (stale_tmp or path.stem not in keep) and _mtime(path) < older_than:
+        unused = path.stem not in (keep_packs if path.parent.name == PACKS_DIR else keep)
+        if (stale_tmp or unused) and _mtime(path) < older_than:
             path.unlink(missing_ok=True)
             removed += 1
     return removed
+
+
+def pack_name(keys: Iterable[str]) -> str:
+    """The name of the pack of a batch's entries: a hash of its keys, whatever their order."""
+    return hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()
+
+
+def load_pack(cache_dir: Path, name: str, keys: dict[str, str], parts: dict[str, dict]) -> pl.DataFrame | None:
+    """The entries of `keys` (doc_id -> key) in their order from the pack `name`, or None: absent, unreadable,
+    of another shape or holding other entries are all misses."""
+    path = Path(cache_dir) / PACKS_DIR / f"{name}.parquet"
+    try:
+        frame = pl.read_parquet(path)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:
+        log.warning("extraction cache pack %s is unreadable (%s); reading its entries one by one", path, exc)
+        return None
+    row_of = {key: row for row, key in enumerate(frame[KEY_COLUMN].to_list())} if KEY_COLUMN in frame.columns else {}
+    if dict(frame.schema) != entry_schema(parts) or len(row_of) != frame.height or set(row_of) != set(keys.values()):
+        log.warning("extraction cache pack %s has another shape; reading its entries one by one", path)
+        return None
+    ordered = frame[[row_of[key] for key in keys.values()]]
+    if ordered[DOC_COLUMN].to_list() != list(keys):
+        return None
+    return ordered
+
+
+def store_pack(cache_dir: Path, name: str, entries: pl.DataFrame) -> None:
+    _write_atomically(entries, Path(cache_dir) / PACKS_DIR / f"{name}.parquet")
 
 
 def _mtime(path: Path) -> float:
@@ -198,18 +234,9 @@ def _mtime(path: Path) -> float:
         return time.time()
 
 
-def extract_with_cache(documents: pl.DataFrame, model: str, n_process: int, extraction_settings: dict, cache_dir: Path,
-                       stem: Path) -> dict:
-    """Stage the extraction of `documents` (doc_id, text, paragraphs) at `stem`, as `write_extraction` would,
-    running the NLP only on the documents the cache does not hold, and storing their results in it.
-
-    Returns {"from_cache": n, "extracted": n, "keys": [...]}; the same is written to `<stem>.cache.json`.
-    """
-    fingerprint = run_fingerprint(model, extraction_settings)
-    keys = {
-        doc_id: entry_key(fingerprint, doc_id, text, paragraphs)
-        for doc_id, text, paragraphs in documents.select("doc_id", "text", "paragraphs").iter_rows()
-    }
+def _load_entries(documents: pl.DataFrame, keys: dict[str, str], model: str, n_process: int, cache_dir: Path,
+                  stem: Path) -> tuple[pl.DataFrame, list[str]]:
+    """The entries of `keys` in their order, read one by one, the missing ones extracted and stored; and the misses."""
     loaded = {doc_id: load(cache_dir, key, PARTS, doc_id) for doc_id, key in keys.items()}
     misses = [doc_id for doc_id, entry in loaded.items() if entry is None]
     fresh = []
@@ -228,10 +255,32 @@ def extract_with_cache(documents: pl.DataFrame, model: str, n_process: int, extr
     for entries in fresh:
         by_doc.update({row[DOC_COLUMN][0]: row for row in entries.iter_slices(1)})
     ordered = pl.concat([by_doc[doc_id] for doc_id in keys]) if keys else pl.DataFrame(schema=entry_schema(PARTS))
+    return ordered, misses
+
+
+def extract_with_cache(documents: pl.DataFrame, model: str, n_process: int, extraction_settings: dict, cache_dir: Path,
+                       stem: Path) -> dict:
+    """Stage the extraction of `documents` (doc_id, text, paragraphs) at `stem`, as `write_extraction` would,
+    running the NLP only on the documents the cache does not hold, and storing their results in it.
+
+    Returns {"from_cache": n, "extracted": n, "keys": [...]}; the same is written to `<stem>.cache.json`.
+    """
+    fingerprint = run_fingerprint(model, extraction_settings)
+    keys = {
+        doc_id: entry_key(fingerprint, doc_id, text, paragraphs)
+        for doc_id, text, paragraphs in documents.select("doc_id", "text", "paragraphs").iter_rows()
+    }
+    pack = pack_name(keys.values())
+    ordered = load_pack(cache_dir, pack, keys, PARTS) if keys else None
+    misses = []
+    if ordered is None:
+        ordered, misses = _load_entries(documents, keys, model, n_process, cache_dir, stem)
+        if keys:
+            store_pack(cache_dir, pack, ordered)
     frames, errors = parts_from_entries(ordered, PARTS)
     for name, frame in frames.items():
         frame.write_parquet(f"{stem}.{name}.parquet")
     Path(f"{stem}.errors.json").write_text(json.dumps(errors), encoding="utf-8")
-    stats = {"from_cache": len(keys) - len(misses), "extracted": len(misses), "keys": list(keys.values())}
+    stats = {"from_cache": len(keys) - len(misses), "extracted": len(misses), "keys": list(keys.values()), "pack": pack}
     Path(f"{stem}.cache.json").write_text(json.dumps(stats), encoding="utf-8")
     return stats

@@ -67,6 +67,7 @@ def run(
     min_fragment_chars: Annotated[int, typer.Option(min=1, help="Shortest quoted fragment (folded characters) that joins the quotation containing it.")] = DEFAULT_MIN_FRAGMENT_CHARS,
     claim_similarity_threshold: Annotated[float, typer.Option(min=0.01, max=1.0, help="Similarity (0-1) from which two claims share a cluster.")] = DEFAULT_CLAIM_SIMILARITY_THRESHOLD,
     lock_timeout: Annotated[float, typer.Option(min=0, help="Seconds to wait for another run on OUT to finish before giving up.")] = DEFAULT_LOCK_TIMEOUT,
+    reuse: Annotated[bool, typer.Option(help="When the inputs, code and settings equal the published run's, republish its tables instead of computing them again.")] = True,
     fail_on_quarantine: Annotated[bool, typer.Option(help=f"Exit with status {EXIT_QUARANTINED} when any row was quarantined.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's and the library's logs.")] = False,
 ) -> None:
@@ -79,7 +80,7 @@ def run(
         model=model, workers=workers, use_cache=cache, cache_dir=cache_dir,
         near_duplicate_threshold=near_duplicate_threshold, min_fragment_chars=min_fragment_chars,
         claim_similarity_threshold=claim_similarity_threshold,
-        lock_timeout=lock_timeout,
+        lock_timeout=lock_timeout, reuse=reuse,
     )
     if dask_address:
         engine = Engine.dask
@@ -274,6 +275,7 @@ def _run(settings: Settings, engine: Engine, dask_address: str | None = None):
         use_cache=settings.use_cache,
         cache_dir=str(settings.cache_dir) if settings.cache_dir else None,
         lock_timeout=settings.lock_timeout,
+        reuse=settings.reuse,
     )
     if engine is Engine.dask:
         return curate_on_dask(dask_address, settings.workers, **parameters)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsfacts.metadata import parse_header, split_title
@@ -22,7 +22,8 @@ from newsfacts.reading import (
     FileOutcome,
     InputFile,
     Rejected,
-    read_article,
+    decode_article,
+    read_bytes,
 )
 
 DOC_ID_PREFIX = "doc_"
@@ -71,24 +72,49 @@ def build_document(raw_text: str, source_path: str, ingested_at: dt.datetime) ->
 
 def ingest_file(file: InputFile, max_bytes: int, ingested_at: dt.datetime) -> IngestResult:
     """Read one file into a document row, or record why it was rejected. Never raises for bad input."""
-    try:
-        article = read_article(file, max_bytes)
-        document = build_document(article.text, file.relpath, ingested_at)
-    except Rejected as exc:
-        return IngestResult(FileOutcome(file.relpath, REJECTED, exc.reason, exc.detail, exc.size_bytes), None)
-    outcome = FileOutcome(
-        file.relpath,
-        PROCESSED,
-        size_bytes=article.size_bytes,
-        encoding=article.encoding,
-        warnings=[*article.warnings, *text_warnings(article.text)],
-        doc_id=document["doc_id"],
-    )
-    return IngestResult(outcome, document)
+    return ingest_file_cached(file, max_bytes, ingested_at, {}, content_key=lambda data: "")[0]
 
 
 def ingest_files(files: Iterable[InputFile], max_bytes: int, ingested_at: dt.datetime) -> list[IngestResult]:
     return [ingest_file(f, max_bytes, ingested_at) for f in files]
+
+
+def ingest_file_cached(file: InputFile, max_bytes: int, ingested_at: dt.datetime, cached: Mapping[str, dict],
+                       content_key) -> tuple[IngestResult, dict | None]:
+    """`ingest_file`, taking what the file's bytes give from `cached` (content_key(bytes) -> entry) when it is
+    there. Returns the result and the entry for the file's bytes (None when they could not be read)."""
+    try:
+        data = read_bytes(file, max_bytes)
+    except Rejected as exc:
+        return IngestResult(FileOutcome(file.relpath, REJECTED, exc.reason, exc.detail, exc.size_bytes), None), None
+    key = content_key(data)
+    entry = cached.get(key)
+    if entry is None:
+        entry = ingest_bytes(file, data, key)
+    return result_of(entry, file.relpath, ingested_at), entry
+
+
+def ingest_bytes(file: InputFile, data: bytes, key: str) -> dict:
+    """What a file's bytes give, whatever the file's name and the time: an entry of the ingest cache."""
+    try:
+        article = decode_article(file, data)
+        document = build_document(article.text, file.relpath, dt.datetime.min)
+    except Rejected as exc:
+        return {"key": key, "fate": REJECTED, "reason": exc.reason, "detail": exc.detail, "size_bytes": exc.size_bytes,
+                "encoding": None, "warnings": [], "document": None}
+    del document["source_path"], document["ingested_at"]
+    return {"key": key, "fate": PROCESSED, "reason": None, "detail": None, "size_bytes": article.size_bytes,
+            "encoding": article.encoding, "warnings": [*article.warnings, *text_warnings(article.text)], "document": document}
+
+
+def result_of(entry: dict, relpath: str, ingested_at: dt.datetime) -> IngestResult:
+    """The ingest result of a file at `relpath` whose bytes gave `entry`."""
+    if entry["fate"] == REJECTED:
+        return IngestResult(FileOutcome(relpath, REJECTED, entry["reason"], entry["detail"], entry["size_bytes"]), None)
+    document = {**entry["document"], "source_path": relpath, "ingested_at": ingested_at}
+    outcome = FileOutcome(relpath, PROCESSED, size_bytes=entry["size_bytes"], encoding=entry["encoding"],
+                          warnings=list(entry["warnings"]), doc_id=document["doc_id"])
+    return IngestResult(outcome, document)
 
 
 def deduplicate(results: Iterable[IngestResult]) -> tuple[list[dict], list[FileOutcome]]:

@@ -73,7 +73,7 @@ def mention_id_for(doc_id: str, start: int, end: int) -> str:
 def link(articles: Iterable[ArticleEntities]) -> tuple[list[dict], list[dict], list[dict]]:
     """The entities, mentions and quotes tables' rows for a whole corpus."""
     articles = list(articles)
-    people = _people_named_in_full(articles)
+    people = _by_surname(_people_named_in_full(articles))
     acronyms = _organisation_acronyms(articles)
     global_key: dict[tuple[str, int], str] = {}
     for article in articles:
@@ -193,11 +193,19 @@ def _organisation_acronyms(articles: list[ArticleEntities]) -> dict[str, str]:
     return {initials: next(iter(keys)) for initials, keys in spelled.items() if len(keys) == 1}
 
 
-def _global_key(entity: LocalEntity, people: dict[str, _Person], acronyms: dict[str, str]) -> str:
+def _by_surname(people: dict[str, _Person]) -> dict[str, list[_Person]]:
+    """The people named in full, by surname, in their order: a surname's candidates without a scan of everyone."""
+    by_surname: dict[str, list[_Person]] = defaultdict(list)
+    for person in people.values():
+        by_surname[person.last].append(person)
+    return by_surname
+
+
+def _global_key(entity: LocalEntity, people: dict[str, list[_Person]], acronyms: dict[str, str]) -> str:
     if entity.type == "PERSON" and not entity.full_name and entity.names:
         word = entity.names[0]
         heads = {h for role in entity.roles for h in role_heads(role)}
-        candidates = [p for p in people.values() if word == p.last]  # across articles, surnames only
+        candidates = list(people.get(word, ()))  # across articles, surnames only
         if heads:  # prefer people whose roles agree; people with no known role only when none does
             agreeing = [p for p in candidates if heads & {h for role in p.roles for h in role_heads(role)}]
             candidates = agreeing or [p for p in candidates if not p.roles]

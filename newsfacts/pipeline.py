@@ -29,21 +29,20 @@ from pathlib import Path
 import polars as pl
 
 import newsfacts
-from newsfacts import cache, progress
-from newsfacts.cache import extract_with_cache
+from newsfacts import fingerprint, ingest_cache, progress
 from newsfacts.dataset_card import CARD, write_card
 from newsfacts.dataset_validation import ValidationReport, cross_table_findings
-from newsfacts.claims import claim_rows
 from newsfacts.clustering import cluster_claims, cluster_quotes, count_per_entity, find_near_duplicates
-from newsfacts.documents import IngestResult, deduplicate, ingest_files
-from newsfacts.extraction import close_workers, extract_documents, read_extraction, read_extraction_errors, write_extraction
-from newsfacts.linking import link
-from newsfacts.nlp import check_model
+from newsfacts.documents import IngestResult, deduplicate, ingest_file_cached, ingest_files
+from newsfacts.modelcheck import check_model
 from newsfacts.publishing import (
     MANIFEST,
     QUARANTINE_DIR,
     OutputLock,
+    current_run_dir,
+    link_or_copy,
     publish,
+    relabel_parquet,
     prune_runs,
     run_dir,
     sha256_file,
@@ -59,6 +58,9 @@ from newsfacts.validating import validate_table
 from schemas import FOREIGN_KEYS, SCHEMA_VERSION, SPANS, TABLES
 from schemas.arrow import polars_schema
 from schemas.export import contract_index
+
+# The NLP side (spaCy, the extractors, linking) is imported by the stages that use it, not here: a run
+# that reuses the published tables (or only checks its model) never pays for importing spaCy.
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +171,70 @@ def discover_inputs(context: RunContext) -> tuple[list[InputFile], list[FileOutc
     return discover(context.settings.raw_dir)
 
 
+# The run's fingerprint, staged for its manifest (finish_run records it).
+FINGERPRINT = "fingerprint.txt"
+
+
+@timed("fingerprint")
+def reusable_run(context: RunContext, files: list[InputFile], skipped: list[FileOutcome]) -> dict | None:
+    """The published run's manifest when this run would compute the same dataset again (same inputs, code,
+    versions and settings: newsfacts/fingerprint.py), else None. Stages this run's fingerprint either way."""
+    if not (context.settings.reuse and context.settings.use_cache):  # --no-cache: compute everything
+        return None
+    run_fingerprint = fingerprint.run_fingerprint(context.settings, files, skipped)
+    if run_fingerprint is None:
+        return None
+    (context.staging_dir / FINGERPRINT).write_text(run_fingerprint, encoding="utf-8")
+    previous = current_run_dir(context.settings.out_dir)
+    manifest = _read_manifest(previous) if previous else None
+    if not manifest or manifest.get("run_fingerprint") != run_fingerprint or not _tables_intact(previous, manifest):
+        return None
+    return manifest
+
+
+def _read_manifest(folder: Path) -> dict | None:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _tables_intact(folder: Path, manifest: dict) -> bool:
+    """Every table the manifest lists is there with the checksum it records (a damaged dataset is rebuilt)."""
+    try:
+        return all(sha256_file(folder / t["file"]) == t["sha256"] for t in manifest["tables"].values())
+    except (OSError, KeyError, TypeError):
+        return False
+
+
+def reuse_published(context: RunContext, previous: dict) -> RunSummary:
+    """Publish the previous run's tables as this run's: the same rows, labelled with this run's id (Parquet
+    metadata), its quarantine, and a manifest that says which run computed them (`reused_from`)."""
+    source = run_dir(context.settings.out_dir, previous["run_id"])
+    reports = []
+    with stage_timer(context, "reuse"):
+        for name, table in previous["tables"].items():
+            path = context.run_dir / table["file"]
+            relabel_parquet(source / table["file"], path, parquet_metadata(context, name))
+            reports.append(TableReport(**{**table, "sha256": sha256_file(path)}))
+        for quarantined in sorted((source / QUARANTINE_DIR).glob("*")):
+            link_or_copy(quarantined, context.run_dir / QUARANTINE_DIR / quarantined.name)
+    manifest = {
+        **previous,
+        "run_id": context.run_id,
+        "started_at": context.started_at.isoformat(),
+        "created_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+        "settings": context.settings.to_json(),
+        "tables": {r.name: asdict(r) for r in reports},
+        # Nothing was extracted, nor read from the extraction cache.
+        "extraction": {"from_cache": 0, "extracted": 0},
+        "reused_from": previous.get("reused_from") or previous["run_id"],
+    }
+    manifest.pop("report_error", None)
+    manifest["stage_seconds"] = stage_seconds(context)
+    return _publish_run(context, manifest, reports)
+
+
 def plan_batches(files: list[InputFile], batch_size: int) -> list[list[InputFile]]:
     return [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
 
@@ -176,8 +242,15 @@ def plan_batches(files: list[InputFile], batch_size: int) -> list[list[InputFile
 @timed("ingest")
 def ingest_batch(context: RunContext, files: list[InputFile], batch_no: int) -> str:
     """Read and normalize a batch of files; write its document rows and file outcomes to staging. Returns the batch's path stem."""
-    results = ingest_files(files, context.settings.max_file_bytes, context.started_at)
+    settings = context.settings
     stem = context.staging_dir / f"ingest-{batch_no:05d}"
+    if settings.use_cache:  # files whose bytes an earlier run ingested are not decoded and normalized again
+        cached = ingest_cache.load(settings.out_dir / ingest_cache.CACHE_FILE)
+        pairs = [ingest_file_cached(f, settings.max_file_bytes, context.started_at, cached, ingest_cache.content_key) for f in files]
+        results = [result for result, _ in pairs]
+        ingest_cache.stage([entry for _, entry in pairs if entry is not None], stem)
+    else:
+        results = ingest_files(files, settings.max_file_bytes, context.started_at)
     rows = [r.document for r in results if r.document is not None]
     pl.DataFrame(rows, schema=polars_schema(TABLES["documents"])).write_parquet(stem.with_suffix(".parquet"))
     write_json([asdict(r.outcome) for r in results], stem.with_suffix(".json"))
@@ -243,6 +316,9 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
     """Run the NLP pass and the extractors over one slice of the documents; stage the rows. Returns the path stem."""
     documents = (pl.scan_parquet(context.run_dir / "documents.parquet").select("doc_id", "text", "paragraphs", "published_date")
                  .slice(offset, length).collect())
+    from newsfacts.cache import extract_with_cache
+    from newsfacts.extraction import extract_documents, write_extraction
+
     stem = context.staging_dir / f"extract-{batch_no:05d}"
     settings = context.settings
     if settings.extraction_cache_dir is None:
@@ -258,6 +334,10 @@ def extract_batch(context: RunContext, offset: int, length: int, batch_no: int) 
 @timed("link_entities")
 def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
     """Link every article's entities across the corpus; stage the entities, mentions, quotes and claims tables."""
+    from newsfacts.claims import claim_rows
+    from newsfacts.extraction import read_extraction, read_extraction_errors
+    from newsfacts.linking import link
+
     articles = [article for stem in stems for article in read_extraction(Path(stem))]
     entities, mentions, quotes = link(articles)
     names = {row["entity_id"]: row["name"] for row in entities}
@@ -272,6 +352,7 @@ def link_entities(context: RunContext, stems: list[str]) -> dict[str, str]:
     return staged
 
 
+@timed("cluster_across_articles")
 def cluster_across_articles(context: RunContext, staged: dict[str, str]) -> dict[str, str]:
     """Cluster quotes (and claims, when staged) across articles; count quotes and claims per entity.
 
@@ -346,7 +427,15 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         "extraction": _cache_stats(context),
         # Wall seconds per stage, summed over its calls (batches); everything up to writing this manifest.
         "stage_seconds": stage_seconds(context),
+        # What the tables depend on, hashed: a later run with the same fingerprint reuses them.
+        "run_fingerprint": _staged_fingerprint(context),
     }
+    return _publish_run(context, manifest, reports, after_publish=_update_caches)
+
+
+def _publish_run(context: RunContext, manifest: dict, reports: list[TableReport],
+                 after_publish: Callable[[RunContext], None] | None = None) -> RunSummary:
+    """Write the manifest, dataset card and HTML report of a run, publish it atomically, and prune old runs."""
     write_json(manifest, context.run_dir / MANIFEST)
     write_card(context.run_dir, manifest)
     n_errors = len(manifest["extraction_errors"])
@@ -356,11 +445,18 @@ def finish_run(context: RunContext, reports: list[TableReport], outcomes: list[F
         manifest["report_error"] = report_error
         write_json(manifest, context.run_dir / MANIFEST)
     publish(context.settings.out_dir, context.run_id, [r.file for r in reports] + [CARD] + ([] if report_error else [REPORT]))
-    _prune_cache(context)
+    if after_publish is not None:
+        after_publish(context)
     shutil.rmtree(context.staging_dir, ignore_errors=True)
     prune_runs(context.settings.out_dir, context.settings.keep_runs)
     seconds = (dt.datetime.now(dt.timezone.utc) - context.started_at).total_seconds()
-    return RunSummary(context.run_id, str(context.settings.out_dir), fates, {r.name: r for r in reports}, seconds, n_errors, report_error)
+    return RunSummary(context.run_id, str(context.settings.out_dir), manifest["files_by_fate"], {r.name: r for r in reports},
+                      seconds, n_errors, report_error)
+
+
+def _staged_fingerprint(context: RunContext) -> str | None:
+    path = context.staging_dir / FINGERPRINT
+    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 def cross_table_failures(folder: Path, reports: list[TableReport]) -> list[dict]:
@@ -378,13 +474,22 @@ def _cache_stats(context: RunContext) -> dict[str, int]:
     return {"from_cache": sum(s["from_cache"] for s in stats), "extracted": sum(s["extracted"] for s in stats)} if stats else {}
 
 
+def _update_caches(context: RunContext) -> None:
+    if context.settings.use_cache:
+        ingest_cache.store(context.settings.out_dir / ingest_cache.CACHE_FILE, context.staging_dir)
+    _prune_cache(context)
+
+
 def _prune_cache(context: RunContext) -> None:
     """Drop cache entries this run did not use (deleted or changed articles, old code or settings)."""
     cache_dir = context.settings.extraction_cache_dir
     if cache_dir is None:
         return
-    keys = [k for p in context.staging_dir.glob("extract-*.cache.json") for k in json.loads(p.read_text(encoding="utf-8"))["keys"]]
-    removed = cache.prune(cache_dir, keys, older_than=context.started_at.timestamp())
+    from newsfacts import cache
+
+    stats = [json.loads(p.read_text(encoding="utf-8")) for p in context.staging_dir.glob("extract-*.cache.json")]
+    keys = [k for s in stats for k in s["keys"]]
+    removed = cache.prune(cache_dir, keys, older_than=context.started_at.timestamp(), keep_packs=[s["pack"] for s in stats])
     if removed:
         log.info("extraction cache: %d unused entries removed from %s", removed, cache_dir)
 
@@ -406,6 +511,9 @@ def curate(settings: Settings) -> RunSummary:
     with OutputLock(settings.out_dir, settings.lock_timeout):
         context = new_run(settings)
         files, outcomes = discover_inputs(context)
+        previous = reusable_run(context, files, outcomes)
+        if previous is not None:
+            return reuse_published(context, previous)
         progress.report("ingest", 0, len(files))
         stems = [ingest_batch(context, batch, i) for i, batch in enumerate(plan_batches(files, settings.batch_size))]
         documents, file_outcomes = collect_documents(context, stems)
@@ -416,6 +524,8 @@ def curate(settings: Settings) -> RunSummary:
         try:
             extracted = [extract_batch(context, offset, length, i) for i, (offset, length) in enumerate(slices)]
         finally:
+            from newsfacts.extraction import close_workers
+
             close_workers()
         staged = cluster_across_articles(context, link_entities(context, extracted))
         reports = [report] + [validate_and_write(context, name, staged[name])[0] for name in EXTRACTED_TABLES]

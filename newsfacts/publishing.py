@@ -119,6 +119,24 @@ def write_frame(frame: pl.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def relabel_parquet(source: Path, target: Path, metadata: dict[str, str]) -> None:
+    """Write a copy of a Parquet table with its key-value metadata updated (the rows and types unchanged), atomically."""
+    table = pq.read_table(source)
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), **{k.encode(): str(v).encode() for k, v in metadata.items()}})
+    tmp = target.with_name(target.name + ".tmp")
+    pq.write_table(table, tmp, compression="zstd", write_statistics=True)
+    _fsync_file(tmp)
+    os.replace(tmp, target)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """A hard link to a file that is never written again in place (a published run's), or a copy where links fail."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def write_json(data: object, path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")

@@ -134,6 +134,16 @@ def read_article(file: InputFile, max_bytes: int) -> RawArticle:
     A file over `max_bytes` is refused from its size, and never read past the limit
     even if it grows meanwhile. Links are not followed even if one appears after discovery.
     """
+    return decode_article(file, read_bytes(file, max_bytes))
+
+
+def decode_article(file: InputFile, data: bytes) -> RawArticle:
+    """The article in a file's bytes (read by `read_bytes`), or raise Rejected with the reason."""
+    return reader_for(file.path)(data)
+
+
+def read_bytes(file: InputFile, max_bytes: int) -> bytes:
+    """The bytes of one file, or raise Rejected: gone, unreadable, a link, not a regular file, too large."""
     try:
         fd = os.open(file.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError as exc:
@@ -154,4 +164,4 @@ def read_article(file: InputFile, max_bytes: int) -> RawArticle:
             raise Rejected("unreadable", exc.strerror or str(exc)) from exc
     if len(data) > max_bytes:
         raise Rejected("too_large", f"grew past the limit of {max_bytes} bytes while being read", len(data))
-    return reader_for(file.path)(data)
+    return data

@@ -43,6 +43,9 @@ class Settings:
     # unless cache_dir says elsewhere. Safe to delete at any time.
     use_cache: bool = True
     cache_dir: Path | None = None
+    # When nothing a run depends on changed since the published run (newsfacts/fingerprint.py), the run
+    # republishes that run's tables instead of computing them again.
+    reuse: bool = True
     # Seconds a run waits for another run on the same output folder to finish before giving up.
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
 

@@ -17,7 +17,8 @@ RUN_METADATA = ("ingested_at",)  # differs between runs by design
 
 
 def _run(raw, out, **kwargs):
-    return pipeline.curate(Settings(raw_dir=raw, out_dir=out, workers=1, **kwargs))
+    # reuse=False: a re-run over unchanged input would otherwise reuse the published tables (tests/test_reuse.py)
+    return pipeline.curate(Settings(raw_dir=raw, out_dir=out, workers=1, reuse=False, **kwargs))
 
 
 def _tables(out):
@@ -29,7 +30,11 @@ def _extraction(out):
 
 
 def _entries(out):
-    return sorted((out / ".cache" / "extraction").glob("*/*.parquet"))
+    return sorted(p for p in (out / ".cache" / "extraction").glob("*/*.parquet") if p.parent.name != cache.PACKS_DIR)
+
+
+def _packs(out):
+    return sorted((out / ".cache" / "extraction" / cache.PACKS_DIR).glob("*.parquet"))
 
 
 @pytest.fixture
@@ -67,6 +72,26 @@ def test_a_rerun_with_nothing_changed_runs_no_nlp_and_gives_the_same_tables(raw_
     second = _tables(out)
     for name in TABLES:
         assert second[name].equals(first[name]), name
+
+
+def test_a_batch_of_unchanged_articles_is_read_from_its_pack_and_a_bad_pack_is_a_miss(raw_copy, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _run(raw_copy, out)
+    first = _tables(out)
+    assert len(_packs(out)) == 1  # one batch
+    _no_nlp(monkeypatch)
+    real_load = cache.load
+    monkeypatch.setattr(cache, "load", lambda *args, **kwargs: pytest.fail("an entry was read one by one"))
+    _run(raw_copy, out)
+    assert _extraction(out) == {"from_cache": 2, "extracted": 0}
+    monkeypatch.setattr(cache, "load", real_load)
+    pack = _packs(out)[0]
+    pack.write_bytes(pack.read_bytes()[:200])
+    _run(raw_copy, out)  # read entry by entry, and the pack written again
+    assert _extraction(out) == {"from_cache": 2, "extracted": 0}
+    assert pl.read_parquet(_packs(out)[0]).height == 2
+    for name in TABLES:
+        assert _tables(out)[name].equals(first[name]), name
 
 
 def test_cached_tables_equal_uncached_ones(raw_copy, tmp_path):
@@ -146,6 +171,8 @@ def test_a_corrupt_or_half_written_entry_is_a_miss(raw_copy, tmp_path, extracted
     damaged.write_bytes(damaged.read_bytes()[:100])  # a torn write (the rename makes this impossible, a disk may not)
     leftover = intact.with_name(".crashed-writer.tmp")
     leftover.write_bytes(b"half an entry")
+    for pack in _packs(out):  # without the batch's pack, entries are read one by one
+        pack.unlink()
     extracted.clear()
     _run(raw_copy, out)
     assert len(extracted) == 1

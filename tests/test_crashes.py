@@ -26,6 +26,9 @@ pytestmark = pytest.mark.slow
 
 N_ARTICLES = 200
 BATCH = 50  # 4 ingest batches, 4 extract batches
+# Every run computes its tables: over unchanged input a run would otherwise reuse the published ones
+# (tests/test_reuse.py) and never reach the stages killed here.
+NO_REUSE = "--no-reuse"
 
 # (kill point, whether `.current` has switched to the killed run by then). Grouped: a completed run
 # follows each group, so every kind of leftover is met by a later run.
@@ -71,7 +74,7 @@ def corpus(tmp_path_factory):
     raw = root / "raw"
     write_good_articles(raw, N_ARTICLES - 5)
     write_good_articles(raw, 5, seed=9, prefix="copy")  # the first five again: duplicates to account for
-    reference = run("none", raw, root / "reference", BATCH)
+    reference = run("none", raw, root / "reference", BATCH, NO_REUSE)
     assert reference.returncode == 0, reference.stderr
     return raw, root, check_published(root / "reference")
 
@@ -97,13 +100,13 @@ def test_sigkill_in_every_stage_leaves_the_previous_dataset_and_the_next_run_com
     for group in KILL_GROUPS:
         for point, switched in group:
             before = published.run_id
-            crashed = run(point, raw, out, BATCH)
+            crashed = run(point, raw, out, BATCH, NO_REUSE)
             assert crashed.killed and crashed.reached(), f"{point}: exit {crashed.returncode}\n{crashed.stderr[-2000:]}"
             published = check_published(out)
             assert (published.run_id != before) == switched, f"{point}: current run {published.run_id}, before {before}"
             assert_same_tables(published.tables, reference.tables)
             tried.append(point)
-        completed = run("none", raw, out, BATCH)
+        completed = run("none", raw, out, BATCH, NO_REUSE)
         assert completed.returncode == 0, completed.stderr
         assert_clean_after_completed_run(out, reference)
         published = check_published(out)
@@ -119,13 +122,13 @@ def test_a_failure_to_write_fails_clearly_and_keeps_the_previous_dataset(corpus,
     out = tmp_path / "out"
     shutil.copytree(root / "reference", out, symlinks=True)
 
-    failed = run(failure, raw, out, BATCH)
+    failed = run(failure, raw, out, BATCH, NO_REUSE)
     assert failed.returncode == 1
     assert "run failed: OSError:" in failed.stderr and message in failed.stderr, failed.stderr[-2000:]
     assert "Traceback" not in failed.stderr
     assert check_published(out).run_id == reference.run_id
 
     if then_complete:
-        after = run("none", raw, out, BATCH)
+        after = run("none", raw, out, BATCH, NO_REUSE)
         assert after.returncode == 0, after.stderr
         assert_clean_after_completed_run(out, reference)
