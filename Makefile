@@ -35,8 +35,12 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 # Re-resolve the pinned dependencies (needs uv: pip install uv).
+# pip 23.2 (Python 3.11's bundled pip) does not apply a pin to a dependency that another package requires with
+# extras (pydocket needs py-key-value-aio[memory,redis]): it picks the registry's newest, which has no hash in the
+# lock, and --require-hashes refuses it. Pinning the requirement with its extras makes pip use the locked version.
 lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+	sed -i 's/^py-key-value-aio==/py-key-value-aio[memory,redis]==/' requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache
