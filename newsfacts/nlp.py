@@ -297,11 +297,6 @@ def tokens_starting_in(doc: Doc, start: int, end: int) -> Span:
     return doc[first_token_from(doc, start) : first_token_from(doc, end)]
 
 
-def check_model(model: str) -> None:
-    """Fail early, before any work, when the configured model cannot be loaded."""
-    load_model(model)
-
-
 def parse(texts: Iterable[str], model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 32,
           chunk_chars: int = CHUNK_CHARS) -> Iterator[Doc]:
     """Run the pipeline once over each text, in order.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsfacts.nlp import ModelNotFound, check_model, chunk_text, doc_text, parse
+from newsfacts.nlp import ModelNotFound, chunk_text, doc_text, load_model, parse
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +27,7 @@ def test_a_long_article_is_parsed_in_pieces_into_one_doc_with_the_same_text():
 
 def test_a_missing_model_names_the_setting():
     with pytest.raises(ModelNotFound, match="--model"):
-        check_model("en_core_web_missing")
+        load_model("en_core_web_missing")
 
 
 # Words the attribute_ruler's rules single out (pronouns, modals, "n't", "gonna", "ain't", "let's", "y'all",
