@@ -464,3 +464,39 @@ def test_an_acronym_subject_is_a_name_even_where_ner_misses_it(nlp):
     sentence = "There is also evidence that the IAAF broke the rules."
     assert nlp(sentence)[6].ent_type_ == ""  # the premise: the model does not tag it
     assert _checkable(nlp, sentence) == [sentence]
+
+
+# --- issue 5 round 4: judgments are not claims ------------------------------------------------------
+
+
+def test_the_subjectivity_lexicon_tells_judging_words_from_describing_ones():
+    from newsfacts.subjectivity import judges, word_scores
+
+    assert all(judges(word, "JJ") for word in ("brilliant", "poor", "nice", "lively", "great"))
+    assert not any(judges(word, "JJ") for word in ("British", "key", "final", "annual", "latest", "own"))
+    assert word_scores("firm", "NN") is not None and not judges("firm", "NN")  # a noun, not the adjective
+    assert word_scores("Springfield") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Smith has been brilliant this season.",
+    "Tom Smith was superb in the 2004 final.",  # a date is when, not what to check
+    "It was a poor decision by the Acme board.",
+    "Ann Jones made some great kicks against Wales on Saturday.",
+    "Bob Brown looked very lively against Italy.",
+    "Carl Green was another player who impressed me.",
+    "The mayor of Springfield said it was irrelevant whether the bridge was rebuilt.",
+])
+def test_a_clause_that_only_judges_is_not_a_claim(nlp, sentence):
+    assert _checkable(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Smith scored 12 goals in a brilliant season for Acme FC.",  # a figure to check
+    "Ann Jones joined Acme FC in May and made some great kicks.",  # an act besides the judged one
+    "The Springfield council would have great difficulty passing the budget.",  # a prediction, checked later
+    "Acme is the latest studio to back the Blu-ray format.",  # 'latest' orders, it does not judge
+    "Acme produced some great results, a profit of $40m.",
+])
+def test_a_judging_word_beside_something_checkable_keeps_the_claim(nlp, sentence):
+    assert _checkable(nlp, sentence) == [sentence]
