@@ -101,7 +101,8 @@ class ClaimCandidate:
     quantities: list[dict] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)
     checkworthiness: float = 0.0
-    voice: str = "own"  # "own": the clause carries its attribution; "article": a relative clause the writer adds
+    voice: str = "own"  # "own": the clause carries its attribution; "article": a relative clause the writer adds;
+    # "survey": a poll's finding, asserted by the poll's author (claimant_*) where the article names one, else by nobody
 
 
 # --- per article ------------------------------------------------------------------------------------
@@ -113,6 +114,7 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
     pronouns resolved) and `quotes` (its direct and partial quotations) tell who and what is concrete."""
     text = doc_text(doc)
     context = _Context.of(doc, mentions, quotes)
+    authors = study_authors(doc)
     candidates = []
     for index, (p_start, p_end, heading) in enumerate(paragraphs):
         if heading:
@@ -120,7 +122,9 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
         for sentence in paragraph_sentences(doc, p_start, p_end):
             for clause, voice in assertions(sentence):
                 if is_checkable(clause, context):
-                    candidates.append(_candidate(text, clause, voice, index, published_date))
+                    candidate = _candidate(text, clause, voice, index, published_date)
+                    _credit_the_study(candidate, clause, context, authors)
+                    candidates.append(candidate)
     scores = checkworthiness([c.text for c in candidates]) if candidates else []
     for candidate, score in zip(candidates, scores):
         candidate.checkworthiness = float(score)
@@ -446,6 +450,124 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
     candidate.quantities = [q for q in (_quantity(ent) for ent in ents if ent.label_ in QUANTITY_LABELS) if q]
     candidate.dates = [_date(ent, published) for ent in ents if ent.label_ == "DATE"]
     return candidate
+
+
+# --- polls, surveys and reports: who ran them ---------------------------------------------------------
+
+# Nouns for a study that speaks through its author: 'the report said', 'figures gathered by the Pew researchers'.
+STUDY_NOUNS = frozenset({"report", "survey", "poll", "study", "research", "researchers", "figures", "findings",
+                         "questionnaire", "census", "index"})
+# Verbs of putting questions to people: 'those questioned', 'people surveyed', 'Datamonitor polled 1,000 teenagers'.
+ASKING_LEMMAS = frozenset({"question", "survey", "poll", "ask", "interview", "sample", "canvass", "quiz"})
+RESPONDENT_NOUNS = frozenset({"respondent", "respondents", "interviewee", "interviewees"})
+# Words for a share of a group: 'half of those polled', 'the majority', 'two-thirds of those questioned'.
+SHARE_WORDS = frozenset({"half", "majority", "minority", "most", "third", "thirds", "quarter", "quarters", "fifth",
+                         "fifths", "proportion", "share", "percent"})
+AUTHOR_LABELS = frozenset({"ORG", "PERSON"})
+
+
+def study_authors(doc: Doc) -> list[Span]:
+    """The names the article gives as the authors of a report, poll or survey, in text order: 'the Datamonitor
+    report', 'Pew's survey', 'the report by the US Pew Research Center', 'figures gathered by the Pew researchers',
+    'Datamonitor questioned 1,000 teenagers'."""
+    authors = {}
+    for ent in doc.ents:
+        if ent.label_ not in AUTHOR_LABELS:
+            continue
+        after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s") else 0)
+        names_a_study = after < len(doc) and doc[after].lower_ in STUDY_NOUNS  # the parser may call it a verb
+        does_the_asking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ASKING_LEMMAS
+        if names_a_study or does_the_asking or _writes_the_study(ent):
+            authors[ent.start] = ent
+    return [authors[start] for start in sorted(authors)]
+
+
+def _writes_the_study(ent: Span) -> bool:
+    """'the report by X', 'figures gathered by (the X researchers)': the name is the agent of a study noun."""
+    word = ent[-1]  # the name's last word: its root may be a determiner the entity took in ('the BBC News')
+    while word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head  # 'the Pew researchers': Pew -> researchers
+    by = word.head if word.dep_ == "pobj" else None
+    if by is None or by.lower_ != "by" or by.dep_ not in ("prep", "agent"):
+        return False
+    noun = by.head
+    if noun.dep_ == "acl" and noun.lemma_.lower() in ASKING_LEMMAS:
+        return True  # 'the 1,000 adults quizzed by ICM', 'those surveyed by the BBC News website'
+    if noun.dep_ == "acl":  # 'figures gathered by ...': the participle hangs on the study noun
+        noun = noun.head
+    return noun.lower_ in STUDY_NOUNS
+
+
+def _credit_the_study(candidate: ClaimCandidate, clause: Span, context: _Context, authors: list[Span]) -> None:
+    """A poll's finding is its author's, not the respondents': 'Almost 50% of those questioned said ...' is
+    asserted by whoever ran the poll, where the article names them (else by the article: no claimant); a study
+    that speaks ('the report said', 'a report suggests') is its author's. Inside a quotation the speaker stays."""
+    if candidate.voice != "own" or sum(t.i in context.quoted_tokens for t in clause) >= QUOTED_CLAUSE_SHARE * len(clause):
+        return
+    head = _clause_head(clause)
+    attribution = _attribution(clause)
+    subject = attribution[1] if attribution is not None else (_subject(head) if head is not None else None)
+    if _answers_of_respondents(clause, head, subject, attribution is not None):
+        candidate.voice = "survey"
+        candidate.cue = candidate.cue_start = candidate.cue_end = None
+        _set_claimant(candidate, _author_for(clause, authors))
+    elif attribution is not None and subject.lower_ in STUDY_NOUNS and _is_bare(subject):
+        author = _author_for(clause, authors)
+        if author is not None:
+            _set_claimant(candidate, author)
+
+
+def _is_bare(noun: Token) -> bool:
+    """'the report', 'a new survey', 'its research': nothing in the words says whose ('A survey by Hostway', 'A US
+    report issued on behalf of a panel' do)."""
+    return all(c.dep_ in ("det", "amod", "poss", "punct") and c.pos_ not in ("PROPN", "NOUN") for c in noun.children)
+
+
+def _answers_of_respondents(clause: Span, head: Token | None, subject: Token | None, reported: bool) -> bool:
+    """The clause gives what the people asked in a poll answered: a share of them as the subject of what they
+    said or thought ('Almost 50% of those questioned said', 'The remaining 33% said', 'three out of four girls
+    said', 'Only 18% of all searchers say'), or any finding about 'those questioned/asked/surveyed' or
+    'respondents' ('29% of those asked only look ...', 'Of those asked, 62% were unaware ...'). Not a count of
+    people who said something ('Two officials said ...')."""
+    if head is None:
+        return False
+    in_frame = [t for t in clause if not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != head.i
+                                             for a in _ancestors_within(t, head))]
+    asked = any(t.lower_ in RESPONDENT_NOUNS or t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in ASKING_LEMMAS
+                for t in in_frame)
+    if asked:
+        return True
+    return reported and subject is not None and _is_a_share(subject)
+
+
+def _is_a_share(noun: Token) -> bool:
+    """'50%', 'half', 'two-thirds', 'A small number, 17%,', 'three out of four girls'."""
+    if noun.ent_type_ == "PERCENT" or noun.lower_ in SHARE_WORDS:
+        return True
+    for child in noun.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERCENT":
+            return True
+        if child.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ in ("out", "in") for q in child.children):
+            return True  # 'three out of four girls', 'one in five adults'
+    return False
+
+
+def _author_for(clause: Span, authors: list[Span]) -> Span | None:
+    """The study's author for a clause: one named in the clause itself, else the nearest named before it, else
+    the first named after it (a lead paragraph's 'a report suggests' before 'the Datamonitor report')."""
+    inside = [a for a in authors if clause.start <= a.start < clause.end]
+    before = [a for a in authors if a.start < clause.start]
+    after = [a for a in authors if a.start >= clause.end]
+    return (inside or before[-1:] or after[:1] or [None])[0]
+
+
+def _set_claimant(candidate: ClaimCandidate, author: Span | None) -> None:
+    if author is None:
+        candidate.claimant_text = candidate.claimant_start = candidate.claimant_end = candidate.claimant_head = None
+        return
+    candidate.claimant_text = author.text
+    candidate.claimant_start, candidate.claimant_end = author.start_char, author.end_char
+    candidate.claimant_head = author.root.idx
 
 
 # --- cutting sentences into assertions ---------------------------------------------------------------
@@ -929,7 +1051,11 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
         own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head,
                             claim.claimant_text, claim.claimant_start)  # the words may lie before the claim (', saying')
     group = claim.claimant_start is not None and _names_several(mentions, claim)
-    if group and (quote is None or quote["cue_start"] == claim.cue_start):
+    if claim.voice == "survey":  # a poll's finding: its author's where named (not the respondents the quotes found)
+        if claim.claimant_start is not None:
+            claimant_id = own_id
+            claimant = names[own_id] if own_id else claim.claimant_text
+    elif group and (quote is None or quote["cue_start"] == claim.cue_start):
         claimant = claim.claimant_text  # 'Acme, Globex and Initech said': all of them, no one entity
     elif quote is not None and (quote["speaker_entity_id"] is not None or own_id is None) \
             and not (claim.claimant_start is not None and claim.cue_start == claim.start) \

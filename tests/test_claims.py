@@ -500,3 +500,41 @@ def test_a_clause_that_only_judges_is_not_a_claim(nlp, sentence):
 ])
 def test_a_judging_word_beside_something_checkable_keeps_the_claim(nlp, sentence):
     assert _checkable(nlp, sentence) == [sentence]
+
+
+# --- issue 5 round 4: a poll's findings are its author's, not the respondents' ----------------------
+
+
+def test_a_polls_finding_is_asserted_by_whoever_ran_the_poll(nlp):
+    text = ("A survey by Gallup found that 40% of adults in Springfield use the bus. "
+            "Almost 30% of those questioned said they had never flown. "
+            "The remaining 70% said they flew at least once in 2004. "
+            "Of those asked, 62% were unaware of the new fares. "
+            "Two officials said the Springfield airport would close in 2006.")
+    claims = {c.text.split()[0]: c for c in _claims_of(nlp, text)}
+    assert [(claims[w].voice, claims[w].claimant_text) for w in ("Almost", "The", "Of")] == [("survey", "Gallup")] * 3
+    assert claims["Almost"].cue is None  # the respondents' 'said' attributes nothing to the pollster
+    assert (claims["A"].claimant_text, claims["Two"].claimant_text) == ("A survey by Gallup", "Two officials")
+
+
+def test_a_polls_finding_with_no_named_pollster_is_the_articles(nlp):
+    found = _claims_of(nlp, "More than half of those polled said they had used the Springfield bus in 2004.")
+    assert [(c.voice, c.claimant_text) for c in found] == [("survey", None)]
+
+
+def test_a_study_that_speaks_is_its_authors_where_the_article_names_one(nlp):
+    text = ("Bus use in Springfield rose by 4% in 2004, a report suggests. "
+            "The figures come from the annual Gallup report on transport. "
+            "The report said fares fell by 2% in 2004.")
+    assert [c.claimant_text for c in _claims_of(nlp, text)] == ["Gallup", None, "Gallup"]
+
+
+def test_a_survey_finding_takes_no_claimant_from_the_respondents_quote():
+    text = "Almost 30% of those questioned said they had never flown to Springfield."
+    said = text.index("said")
+    quote = _quote(said + 5, len(text) - 1, "indirect", speaker_text="Almost 30% of those questioned", cue="said", cue_start=said)
+    assert _claimants([_candidate(text, 0, voice="survey")], [quote]) == [None]
+    pollster = {"doc_id": "d", "start": 100, "end": 109, "text": "Ann Smith", "type": "PERSON", "entity_id": "e_ann"}
+    claim = _candidate(text, 0, voice="survey", claimant_text="Ann Smith", claimant_start=100, claimant_end=109,
+                       claimant_head=100)
+    assert _claimants([claim], [quote], [pollster]) == ["Ann Smith"]
