@@ -48,10 +48,25 @@ SPEECH_LEMMAS = frozenset({
     "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
     "acknowledge", "admit", "testify", "believe", "think", "conclude",
 })  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
+# Speech verbs whose infinitive is what they report: 'X claims to have found ...', 'admitted to having ...'.
+INFINITIVE_REPORTS = frozenset({"claim", "admit", "acknowledge", "deny", "profess", "purport"})
 # Phrasal verbs that report as well: "They pointed out that ...".
 SPEECH_PHRASES = frozenset({("point", "out")})
 # Verbs whose subject disputes what their object says: "X denied the allegations", "rejected claims that ...".
 DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss"})
+# What a dispute verb other than 'deny' disputes when its subject asserts the opposite: 'rejected claims that ...',
+# 'dismissed the allegations'; not a request or an offer ('the Lords rejected a plea', 'dismissed the appeal').
+ASSERTION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suggestion", "idea", "notion",
+                             "criticism", "assertion", "story", "rumour", "rumor", "speculation", "figure", "finding",
+                             "argument", "theory", "view", "statement", "evidence", "conclusion", "account"})
+
+
+def _disputes(verb: Token, obj: Token) -> bool:
+    """'X denied the allegations', 'denied wrongdoing', 'rejected claims that ...': the subject says the object
+    is false. Only 'deny' does so of any object; the others only of an assertion."""
+    return verb.lemma_.lower() == "deny" or obj.lemma_.lower() in ASSERTION_NOUNS
+
+
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
 EVIDENCE_LEMMAS = frozenset({"document", "report", "reveal", "confirm", "show", "find", "record", "estimate",
                              "calculate", "measure", "survey", "count", "disclose", "uncover", "verify"})
@@ -325,6 +340,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     subject = _subject(head)
     if subject is None or subject.dep_ == "expl" or _is_the_article(subject):
         return False
+    head = _arranged_passive(head) or head
     said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
             and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
     auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
@@ -335,7 +351,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
         return False  # a description ('it was not a random choice'), or words to the listener
     if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
         return False  # 'It is generally agreed that ...': 'it' stands for the clause, not for a thing
-    if any(t.lower_ in EVALUATIVE_WORDS for t in head.subtree):
+    if any(_praises(t) for t in head.subtree):
         return False
     specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
         p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
@@ -348,6 +364,26 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     return episode and (specific or done_to)
+
+
+def _arranged_passive(head: Token) -> Token | None:
+    """'The post is to be stripped of its functions': 'be to' with a passive arranges an event, as 'will be
+    stripped' does; the passive verb is what happens to the subject."""
+    if head.lemma_ != "be":
+        return None
+    return next((c for c in head.children if c.dep_ == "xcomp" and c.tag_ == "VBN"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 and any(a.dep_ == "auxpass" for a in c.children)), None)
+
+
+def _praises(token: Token) -> bool:
+    """An evaluative word, but not the 'well' of 'as well as' ('As well as providing links, the site allowed ...')."""
+    if token.lower_ not in EVALUATIVE_WORDS:
+        return False
+    doc = token.doc
+    as_well_as = token.lower_ == "well" and token.i > 0 and doc[token.i - 1].lower_ == "as" \
+        and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "as"
+    return not as_well_as
 
 
 EDITORIAL_NOUNS = frozenset({"story", "article", "page", "post", "piece"})
@@ -846,7 +882,10 @@ def _attributes(verb: Token, clause: Span) -> bool:
     if "nsubjpass" in complements:
         return False  # 'prices were said to be higher': the subject is what is spoken of, not who speaks
     speech = lemma in SPEECH_LEMMAS or any(c.dep_ == "prt" and (lemma, c.lower_) in SPEECH_PHRASES for c in verb.children)
-    says = speech and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
+    # an infinitive reports only after a verb of claiming ('claims to have found'); after others it is a purpose or
+    # a request ('has written to the minister to offer to buy', 'told them to leave')
+    reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
+    says = speech and reports or lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
@@ -1170,6 +1209,10 @@ def _is_possessor(mention: dict, text: str, offset: int) -> bool:
     return after in ("'s", "’s") or mention["text"].lower() in POSSESSIVE_PRONOUNS
 
 
+# Prepositions that attach a name to the naming word as a place or an owner, not as the source ('by' names an author).
+PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside|across|near|to)\b", re.IGNORECASE)
+
+
 def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
                offset: int = 0) -> str | None:
     """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
@@ -1181,6 +1224,8 @@ def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = No
     if head is not None and text is not None:
         # a possessor says whose the source is; it is not the source: "the city's largest bank", "his lawyer"
         inside = [m for m in inside if not _is_possessor(m, text, offset)]
+        # nor does a name in a phrase after the naming word say who: 'bosses in Norway', 'a spokesman for the ministry'
+        inside = [m for m in inside if m["start"] <= head or not PLACE_OR_WHOSE.search(text[head - offset : m["start"] - offset])]
     if not inside:
         return None
     return max(inside, key=lambda m: (m["end"] - m["start"], -m["start"]))["entity_id"]

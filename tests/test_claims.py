@@ -538,3 +538,45 @@ def test_a_survey_finding_takes_no_claimant_from_the_respondents_quote():
     claim = _candidate(text, 0, voice="survey", claimant_text="Ann Smith", claimant_start=100, claimant_end=109,
                        claimant_head=100)
     assert _claimants([claim], [quote], [pollster]) == ["Ann Smith"]
+
+
+# --- issue 5 round 4: other rules the held-out failures showed -------------------------------------
+
+
+def test_as_well_as_is_no_praise(nlp):
+    sentence = "As well as providing links, the site allowed its visitors to submit links."
+    assert _checkable(nlp, sentence) == [sentence]
+    assert _checkable(nlp, "The team played very well.") == []
+
+
+def test_an_arranged_passive_is_a_specific_event(nlp):
+    sentence = "The post of lord chancellor is to be stripped of its judicial functions."
+    assert _checkable(nlp, sentence) == [sentence]
+    assert _checkable(nlp, "The plan is to be honest with voters.") == []
+
+
+def test_a_name_after_the_naming_word_is_where_or_whose_not_who():
+    text = "Music industry bosses in Norway said the ruling would help sales in 2005."
+    claim = _candidate(text, 0, claimant_text="Music industry bosses in Norway", claimant_start=0, claimant_end=31,
+                       claimant_head=15, cue="said", cue_start=32)
+    norway = {"doc_id": "d", "start": 25, "end": 31, "text": "Norway", "type": "GPE", "entity_id": "e_ann"}
+    assert _claimants([claim], [], [norway]) == ["Music industry bosses in Norway"]
+    text = "The report by Ann Smith said bus use rose by 4% in 2004."
+    claim = _candidate(text, 0, claimant_text="The report by Ann Smith", claimant_start=0, claimant_end=23,
+                       claimant_head=4, cue="said", cue_start=24)
+    smith = {"doc_id": "d", "start": 14, "end": 23, "text": "Ann Smith", "type": "PERSON", "entity_id": "e_ann"}
+    assert _claimants([claim], [], [smith]) == ["Ann Smith"]  # 'by' names the author
+
+
+def test_an_infinitive_after_a_speech_verb_is_a_purpose_unless_the_verb_claims(nlp):
+    wrote = _claims_of(nlp, "Ann Smith has written to the mayor of Springfield to offer to buy the stadium.")
+    assert [c.claimant_text for c in wrote] == [None]
+    claims = _claims_of(nlp, "Acme Oil claims to have found oil off the coast of Springfield.")
+    assert [c.claimant_text for c in claims] == ["Acme Oil"]
+
+
+def test_rejecting_a_request_is_an_act_and_rejecting_a_claim_disputes_it(nlp):
+    plea = _claims_of(nlp, "The Springfield council rejected a plea by residents to keep the library open in 2005.")
+    assert [c.claimant_text for c in plea] == [None]
+    claims = _claims_of(nlp, "The Springfield council rejected claims that the library had lost $2m in 2004.")
+    assert [c.claimant_text for c in claims] == ["The Springfield council"]
