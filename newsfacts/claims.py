@@ -228,6 +228,8 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     tokens = quoted if quotation else list(clause)
     if only_judges(head, clause) and not any(_is_number(t) for t in tokens):
         return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not make it checkable
+    if not quotation and _speculates(head) and _attribution(clause) is None and not any(_is_number(t) for t in tokens):
+        return False  # 'Henson could make the Lions team': the writer's guess, with no source and no figure
     if _is_participle_report(head, clause) and (subject := _actor(head.head)) is not None:
         tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
 
@@ -309,12 +311,42 @@ def _impresses_the_writer(verb: Token) -> bool:
     return verb.lemma_.lower() in IMPRESSION_LEMMAS and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children)
 
 
+# What makes the writer's own sentence a guess: 'X may be ...', 'could make the team', 'are likely to keep rolling',
+# 'maybe even Henson', 'looks like a certainty', and what the writer thinks someone needs ('He needs to come up against').
+POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
+GUESS_ADVERBS = frozenset({"maybe", "perhaps", "possibly"})
+
+
+def _speculates(head: Token) -> bool:
+    """The clause's main verb is a guess or a need rather than a fact: a modal of possibility, 'be (un)likely to',
+    'maybe', 'look like', 'need to'. Not 'is expected to' (an arrangement someone announced)."""
+    children = list(head.children)
+    if any(c.dep_ == "aux" and c.text in POSSIBILITY_MODALS for c in children):  # as written: 'May said' is a name
+        # 'Foxx could not make the ceremony': what someone was unable to do is a fact
+        return not any(c.dep_ == "aux" and c.lower_ == "could" for c in children) or not any(c.dep_ == "neg" for c in children)
+    if any(c.dep_ == "advmod" and c.lower_ in GUESS_ADVERBS for c in children) or any(
+            c.lower_ in GUESS_ADVERBS for c in head.doc[head.left_edge.i : head.i] if c.dep_ in ("advmod", "cc", "preconj")):
+        return True
+    if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely") for c in children):
+        return True
+    if head.lemma_ == "look" and any(c.dep_ == "prep" and c.lower_ == "like" for c in children):
+        return True
+    return head.lemma_ == "need" and any(c.dep_ == "xcomp" for c in children)
+
+
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
+
+
 def _is_number(token: Token) -> bool:
-    """A figure: a number, an amount or a share ('3-1', '£775', '12 goals'); not an ordinal ('second half'), a
-    date ('brilliant in 2004' judges a year), nor a vague or single one ('a couple of good runs', 'One player')."""
+    """A figure: a number, an amount, a share or a length of time ('3-1', '£775', '12 goals', '85 years'); not an
+    ordinal ('second half'), a date ('brilliant in 2004' judges a year), nor a vague or single one ('a couple of
+    good runs', 'One player')."""
     if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return True
-    return token.like_num and token.ent_type_ not in ("ORDINAL", "DATE", "TIME") and token.lower_ != "one"
+    if token.ent_type_ in ("DATE", "TIME"):  # a length of time is a figure: 'a jail sentence of up to 85 years'
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return token.like_num and after is not None and after.lemma_.lower() in DURATION_UNITS
+    return token.like_num and token.ent_type_ != "ORDINAL" and token.lower_ != "one"
 
 
 # Determiners that point at one thing the article already spoke of: "the lawsuit", "these children", "both firms".

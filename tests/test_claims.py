@@ -580,3 +580,24 @@ def test_rejecting_a_request_is_an_act_and_rejecting_a_claim_disputes_it(nlp):
     assert [c.claimant_text for c in plea] == [None]
     claims = _claims_of(nlp, "The Springfield council rejected claims that the library had lost $2m in 2004.")
     assert [c.claimant_text for c in claims] == ["The Springfield council"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Smith could make the Wales team at fly-half.",
+    "The good times are likely to keep rolling for Acme.",
+    "Maybe even Ann Jones will join Acme FC.",
+    "Bob Brown needs to add a hard edge to his game.",
+    "The Springfield plant may close.",
+])
+def test_the_writers_own_guess_with_nothing_to_check_is_not_a_claim(nlp, sentence):
+    assert _checkable(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Smith could face a jail sentence of up to 85 years.",  # a figure to check
+    "Analysts at Acme Bank said the Springfield plant may close.",  # a source says so
+    "Tom Smith could not attend the ceremony in Springfield.",  # unable: a fact
+    "May said the Springfield plant had closed in 2004.",  # a name, not a modal
+])
+def test_a_guess_with_a_figure_or_a_source_and_a_name_that_looks_like_a_modal_stay_claims(nlp, sentence):
+    assert _checkable(nlp, sentence) == [sentence]
