@@ -839,6 +839,11 @@ def _own_subject(verb: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or the one it shares with the verb it is coordinated with."""
     subject = _own_subject(verb)
+    if subject is not None:
+        # 'media watchdog Ofcom said': the parser may read a title and the name after it as two subjects; the name is who
+        name = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i > subject.i
+                     and c.left_edge.i == subject.right_edge.i + 1), None)
+        subject = name or subject
     if subject is None and verb.dep_ == "conj":
         return _own_subject(verb.head)
     if subject is None and verb.lemma_.lower() in SPEECH_LEMMAS and verb.i > 0:

@@ -601,3 +601,8 @@ def test_the_writers_own_guess_with_nothing_to_check_is_not_a_claim(nlp, sentenc
 ])
 def test_a_guess_with_a_figure_or_a_source_and_a_name_that_looks_like_a_modal_stay_claims(nlp, sentence):
     assert _checkable(nlp, sentence) == [sentence]
+
+
+def test_a_title_the_parser_made_a_second_subject_leaves_the_name_as_the_source(nlp):
+    found = _claims_of(nlp, "But media watchdog Acme has said the Springfield channel will not be sold.")
+    assert [c.claimant_text for c in found] == ["Acme"]  # the parser reads 'watchdog' and 'Acme' as two subjects
