@@ -230,6 +230,8 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
         return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not make it checkable
     if not quotation and _speculates(head) and _attribution(clause) is None and not any(_is_number(t) for t in tokens):
         return False  # 'Henson could make the Lions team': the writer's guess, with no source and no figure
+    if quotation and any(_is_normative(v) or _needs(v) for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens):
+        return False  # '"The prime minister should be able to appoint ...," he said': what ought to be, in the speaker's words
     if _is_participle_report(head, clause) and (subject := _actor(head.head)) is not None:
         tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
 
@@ -331,7 +333,12 @@ def _speculates(head: Token) -> bool:
         return True
     if head.lemma_ == "look" and any(c.dep_ == "prep" and c.lower_ == "like" for c in children):
         return True
-    return head.lemma_ == "need" and any(c.dep_ == "xcomp" for c in children)
+    return _needs(head)
+
+
+def _needs(verb: Token) -> bool:
+    """'He needs to add a hard edge to his game': what someone ought to do."""
+    return verb.lemma_ == "need" and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})

@@ -606,3 +606,16 @@ def test_a_guess_with_a_figure_or_a_source_and_a_name_that_looks_like_a_modal_st
 def test_a_title_the_parser_made_a_second_subject_leaves_the_name_as_the_source(nlp):
     found = _claims_of(nlp, "But media watchdog Acme has said the Springfield channel will not be sold.")
     assert [c.claimant_text for c in found] == ["Acme"]  # the parser reads 'watchdog' and 'Acme' as two subjects
+
+
+@pytest.mark.parametrize("words, claim", [
+    ("The council should rebuild the Springfield bridge by 2006.", False),  # what ought to be, in the speaker's words
+    ("The council needs to rebuild the Springfield bridge by 2006.", False),
+    ("The council rebuilt the Springfield bridge in 2006.", True),
+])
+def test_a_quotation_of_what_ought_to_be_is_not_a_claim(nlp, words, claim):
+    from newsfacts.quotes import Quote
+    text = f'Ann Smith said: "{words}"'
+    start = text.index(words)
+    quote = Quote(start, start + len(words), words, "direct", None, "Ann Smith", 0, 9, "said", 10, 14, 0, 0.9)
+    assert bool(_claims_of(nlp, text, [quote])) is claim
