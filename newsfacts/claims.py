@@ -305,7 +305,8 @@ def _judged_phrase(word: Token, own: bool = True) -> bool:
 
 def _judging(word: Token) -> bool:
     """A word that praises or blames, unless it is part of a name ('It's a Wonderful Life', 'Great Britain')."""
-    return not word.ent_type_ and word.pos_ != "PROPN" and judges(word.text, word.tag_)
+    tag = "JJ" if word.dep_ == "acomp" else word.tag_  # a complement is an adjective whatever the tagger says ('was superb')
+    return not word.ent_type_ and word.pos_ != "PROPN" and judges(word.text, tag)
 
 
 def _impresses_the_writer(verb: Token) -> bool:
@@ -397,12 +398,20 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
         for p in subject.children)  # 'Opponents of the draft directive'
     perfect = any(a.lemma_ == "have" for a in auxiliaries)
     episode = head.tag_ == "VBD" or passive or perfect
+    # a present fact about something the article spoke of, told by what it does to an object: 'Both technologies
+    # use a blue laser', 'It has a shorter wavelength' (not what a generality does: 'Every child deserves ...')
+    state = PRESENT_FACTS and head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "dobj" for c in head.children) \
+        and not any(_judging(t) for t in head.subtree)  # 'he brings tremendous penetration' praises
+    episode = episode or state
     # an indefinite subject is checkable when something was done to it ('A trial date has not been set',
     # 'little polling has been carried out'); what it did, or what is done to it, may be a generality ('Fans
     # wanted more', 'Children are forced to ...', 'Lobbying has started to gain momentum')
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     return episode and (specific or done_to)
+
+
+PRESENT_FACTS = True
 
 
 def _arranged_passive(head: Token) -> Token | None:

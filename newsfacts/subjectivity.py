@@ -63,12 +63,13 @@ def _load_module(name: str, path: Path) -> ModuleType:
 
 def word_scores(word: str, tag: str = "") -> tuple[float, float] | None:
     """(polarity, subjectivity) of a word as the lexicon scores it for the part of speech of the Penn tag
-    ('JJ', 'JJS', 'RB' ...), else across its parts of speech; None for a word it does not know."""
+    ('JJ', 'JJS', 'RB' ...), or averaged over its parts of speech when no tag is given; None for a word it does
+    not know in that part of speech ('base' the adjective judges, 'base' the noun is not in the lexicon)."""
     lexicon = _lexicon()
     senses = dict.get(lexicon, word.lower())
     if not senses:
         return None
-    scores = senses.get(LEXICON_POS.get(tag[:2])) or senses.get(None)
+    scores = senses.get(LEXICON_POS.get(tag[:2])) if tag else senses.get(None)
     return (scores[0], scores[1]) if scores else None
 
 

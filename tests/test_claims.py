@@ -474,7 +474,9 @@ def test_the_subjectivity_lexicon_tells_judging_words_from_describing_ones():
 
     assert all(judges(word, "JJ") for word in ("brilliant", "poor", "nice", "lively", "great"))
     assert not any(judges(word, "JJ") for word in ("British", "key", "final", "annual", "latest", "own"))
-    assert word_scores("firm", "NN") is not None and not judges("firm", "NN")  # a noun, not the adjective
+    # scored for the word's part of speech: 'base' the adjective judges, 'the base station' does not
+    assert judges("base", "JJ") and word_scores("base", "NN") is None and not judges("base", "NN")
+    assert word_scores("firm") is not None and word_scores("firm", "NN") is None  # no tag: any part of speech
     assert word_scores("Springfield") is None
 
 
@@ -619,3 +621,14 @@ def test_a_quotation_of_what_ought_to_be_is_not_a_claim(nlp, words, claim):
     start = text.index(words)
     quote = Quote(start, start + len(words), words, "direct", None, "Ann Smith", 0, 9, "said", 10, 14, 0, 0.9)
     assert bool(_claims_of(nlp, text, [quote])) is claim
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("Both technologies use a blue laser to write information.", True),
+    ("The base station stores the pictures on its hard disc.", True),
+    ("Every child deserves a safe home.", False),  # no specific subject: a generality
+    ("He brings great energy to the side.", False),  # praise
+    ("The report is long.", False),  # a description
+])
+def test_a_present_fact_about_a_specific_thing_is_checkable(nlp, sentence, claim):
+    assert (_checkable(nlp, sentence) == [sentence]) is claim
