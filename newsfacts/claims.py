@@ -347,14 +347,15 @@ DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "s
 
 def _is_number(token: Token) -> bool:
     """A figure: a number, an amount, a share or a length of time ('3-1', '£775', '12 goals', '85 years'); not an
-    ordinal ('second half'), a date ('brilliant in 2004' judges a year), nor a vague or single one ('a couple of
-    good runs', 'One player')."""
+    ordinal ('second half'), a date ('brilliant in 2004' judges a year), a name ('The Six Nations may be ...'),
+    nor a vague or single one ('a couple of good runs', 'One player')."""
     if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return True
     if token.ent_type_ in ("DATE", "TIME"):  # a length of time is a figure: 'a jail sentence of up to 85 years'
         after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return token.like_num and after is not None and after.lemma_.lower() in DURATION_UNITS
-    return token.like_num and token.ent_type_ != "ORDINAL" and token.lower_ != "one"
+    # a number inside a name is part of the name: 'The Six Nations', 'Channel 4', 'Formula One'
+    return token.like_num and token.ent_type_ in ("", "CARDINAL") and token.lower_ != "one"
 
 
 # Determiners that point at one thing the article already spoke of: "the lawsuit", "these children", "both firms".
