@@ -515,7 +515,7 @@ def test_a_polls_finding_is_asserted_by_whoever_ran_the_poll(nlp):
     claims = {c.text.split()[0]: c for c in _claims_of(nlp, text)}
     assert [(claims[w].voice, claims[w].claimant_text) for w in ("Almost", "The", "Of")] == [("survey", "Gallup")] * 3
     assert claims["Almost"].cue is None  # the respondents' 'said' attributes nothing to the pollster
-    assert (claims["A"].claimant_text, claims["Two"].claimant_text) == ("A survey by Gallup", "Two officials")
+    assert (claims["A"].claimant_text, claims["Two"].claimant_text) == ("Gallup", "Two officials")  # the survey's author
 
 
 def test_a_polls_finding_with_no_named_pollster_is_the_articles(nlp):
@@ -633,3 +633,14 @@ def test_a_quotation_of_what_ought_to_be_is_not_a_claim(nlp, words, claim):
 ])
 def test_a_present_fact_about_a_specific_thing_is_checkable(nlp, sentence, claim):
     assert (_checkable(nlp, sentence) == [sentence]) is claim
+
+
+def test_according_to_opening_a_sentence_attributes_each_of_its_clauses(nlp):
+    text = "According to the Springfield council, the bridge closed in 2004, and 400 workers lost their jobs."
+    found = _claims_of(nlp, text)
+    assert len(found) == 2 and {c.claimant_text for c in found} == {"the Springfield council"}
+    assert {c.cue for c in found} == {"According to"}
+    text = ("A survey by Acme Research found that 40% of drivers in Springfield use the bus. "
+            "According to figures gathered by the Acme team, 44% of drivers use one garage.")
+    # the figures' author is the one their words name ('gathered by the Acme team'), not the study noun
+    assert [c.claimant_text for c in _claims_of(nlp, text)] == ["Acme Research", "Acme"]
