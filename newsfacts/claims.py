@@ -61,12 +61,6 @@ ASSERTION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "rep
                              "argument", "theory", "view", "statement", "evidence", "conclusion", "account"})
 
 
-def _disputes(verb: Token, obj: Token) -> bool:
-    """'X denied the allegations', 'denied wrongdoing', 'rejected claims that ...': the subject says the object
-    is false. Only 'deny' does so of any object; the others only of an assertion."""
-    return verb.lemma_.lower() == "deny" or obj.lemma_.lower() in ASSERTION_NOUNS
-
-
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
 EVIDENCE_LEMMAS = frozenset({"document", "report", "reveal", "confirm", "show", "find", "record", "estimate",
                              "calculate", "measure", "survey", "count", "disclose", "uncover", "verify"})
@@ -138,7 +132,7 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
             for clause, voice in assertions(sentence):
                 if is_checkable(clause, context):
                     candidate = _candidate(text, clause, voice, index, published_date)
-                    _credit_the_study(candidate, clause, context, authors)
+                    _credit_the_source(candidate, clause, context, authors)
                     candidates.append(candidate)
     scores = checkworthiness([c.text for c in candidates]) if candidates else []
     for candidate, score in zip(candidates, scores):
@@ -227,11 +221,12 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     quotation = len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause)
     tokens = quoted if quotation else list(clause)
     if only_judges(head, clause) and not any(_is_number(t) for t in tokens):
-        return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not make it checkable
+        return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not save it
     if not quotation and _speculates(head) and _attribution(clause) is None and not any(_is_number(t) for t in tokens):
         return False  # 'Henson could make the Lions team': the writer's guess, with no source and no figure
-    if quotation and any(_is_normative(v) or _needs(v) for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens):
-        return False  # '"The prime minister should be able to appoint ...," he said': what ought to be, in the speaker's words
+    said = [v for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens]
+    if quotation and any(_is_normative(v) or _needs(v) for v in said):
+        return False  # '"The prime minister should be able to ...," he said': what ought to be, in the speaker's words
     if _is_participle_report(head, clause) and (subject := _actor(head.head)) is not None:
         tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
 
@@ -274,11 +269,13 @@ def _judged_state(verb: Token) -> bool:
     if verb.lemma_.lower() not in LINKING_LEMMAS:
         return False
     # the parser sometimes hangs the adjective on the verb as an adverb: 'looked (advmod) lively'
-    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd") or c.dep_ == "advmod" and c.tag_.startswith("JJ")]
+    complements = [c for c in verb.children
+                   if c.dep_ in ("acomp", "attr", "oprd") or c.dep_ == "advmod" and c.tag_.startswith("JJ")]
     complements += [a for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"
                     for a in c.children if a.dep_ in ("acomp", "attr")]
-    impressed = any(r.dep_ == "relcl" and _impresses_the_writer(r) for c in complements + [_subject(verb)] if c is not None
-                    for r in c.children)  # 'One player who didn't impress me was ...'
+    judged_or_subject = [c for c in complements + [_subject(verb)] if c is not None]
+    impressed = any(r.dep_ == "relcl" and _impresses_the_writer(r)  # 'One player who didn't impress me was ...'
+                    for c in judged_or_subject for r in c.children)
     return impressed or any(_judged_phrase(c) for c in complements)
 
 
@@ -286,7 +283,9 @@ def _judged_act(verb: Token) -> bool:
     """'He made some great kicks', 'Hogg made a couple of good runs', 'They played brilliantly': an act of a
     light verb told by its judged object or manner. Not a prediction ('would have great difficulty' can be
     checked later)."""
-    if verb.lemma_.lower() not in LIGHT_LEMMAS or any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_POSSIBLE for c in verb.children):
+    if verb.lemma_.lower() not in LIGHT_LEMMAS:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_POSSIBLE for c in verb.children):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # 'a couple of good runs', 'some of his best work': the judged noun is the quantity's own object
@@ -305,17 +304,18 @@ def _judged_phrase(word: Token, own: bool = True) -> bool:
 
 def _judging(word: Token) -> bool:
     """A word that praises or blames, unless it is part of a name ('It's a Wonderful Life', 'Great Britain')."""
-    tag = "JJ" if word.dep_ == "acomp" else word.tag_  # a complement is an adjective whatever the tagger says ('was superb')
+    tag = "JJ" if word.dep_ == "acomp" else word.tag_  # a complement is an adjective, whatever the tagger says
     return not word.ent_type_ and word.pos_ != "PROPN" and judges(word.text, tag)
 
 
 def _impresses_the_writer(verb: Token) -> bool:
     """'Wales fly-half Stephen Jones was another player who impressed me', 'the forwards surprised me'."""
-    return verb.lemma_.lower() in IMPRESSION_LEMMAS and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children)
+    return verb.lemma_.lower() in IMPRESSION_LEMMAS \
+        and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children)
 
 
 # What makes the writer's own sentence a guess: 'X may be ...', 'could make the team', 'are likely to keep rolling',
-# 'maybe even Henson', 'looks like a certainty', and what the writer thinks someone needs ('He needs to come up against').
+# 'maybe even Henson', 'looks like a certainty', and what the writer thinks someone needs ('He needs to come up ...').
 POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
 GUESS_ADVERBS = frozenset({"maybe", "perhaps", "possibly"})
 
@@ -326,9 +326,11 @@ def _speculates(head: Token) -> bool:
     children = list(head.children)
     if any(c.dep_ == "aux" and c.text in POSSIBILITY_MODALS for c in children):  # as written: 'May said' is a name
         # 'Foxx could not make the ceremony': what someone was unable to do is a fact
-        return not any(c.dep_ == "aux" and c.lower_ == "could" for c in children) or not any(c.dep_ == "neg" for c in children)
+        unable = any(c.lower_ == "could" for c in children) and any(c.dep_ == "neg" for c in children)
+        return not unable
+    before = head.doc[head.left_edge.i : head.i]
     if any(c.dep_ == "advmod" and c.lower_ in GUESS_ADVERBS for c in children) or any(
-            c.lower_ in GUESS_ADVERBS for c in head.doc[head.left_edge.i : head.i] if c.dep_ in ("advmod", "cc", "preconj")):
+            c.lower_ in GUESS_ADVERBS and c.dep_ in ("advmod", "cc", "preconj") for c in before):
         return True
     if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely") for c in children):
         return True
@@ -401,7 +403,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     episode = head.tag_ == "VBD" or passive or perfect
     # a present fact about something the article spoke of, told by what it does to an object: 'Both technologies
     # use a blue laser', 'It has a shorter wavelength' (not what a generality does: 'Every child deserves ...')
-    state = PRESENT_FACTS and head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "dobj" for c in head.children) \
+    state = head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "dobj" for c in head.children) \
         and not any(_judging(t) for t in head.subtree)  # 'he brings tremendous penetration' praises
     episode = episode or state
     # an indefinite subject is checkable when something was done to it ('A trial date has not been set',
@@ -410,9 +412,6 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     return episode and (specific or done_to)
-
-
-PRESENT_FACTS = True
 
 
 def _arranged_passive(head: Token) -> Token | None:
@@ -583,11 +582,13 @@ def _writes_the_study(ent: Span) -> bool:
     return noun.lower_ in STUDY_NOUNS
 
 
-def _credit_the_study(candidate: ClaimCandidate, clause: Span, context: _Context, authors: list[Span]) -> None:
-    """A poll's finding is its author's, not the respondents': 'Almost 50% of those questioned said ...' is
-    asserted by whoever ran the poll, where the article names them (else by the article: no claimant); a study
-    that speaks ('the report said', 'a report suggests') is its author's. Inside a quotation the speaker stays."""
-    if candidate.voice != "own" or sum(t.i in context.quoted_tokens for t in clause) >= QUOTED_CLAUSE_SHARE * len(clause):
+def _credit_the_source(candidate: ClaimCandidate, clause: Span, context: _Context, authors: list[Span]) -> None:
+    """Sources the clause's own words do not give: a poll's finding is its author's, not the respondents'
+    ('Almost 50% of those questioned said ...': whoever ran the poll, where the article names them, else nobody);
+    a study that speaks ('the report said', 'a report suggests') is its author's; a sentence opening with
+    'According to X' is X's in each of its clauses. Inside a quotation the speaker stays."""
+    quoted = sum(t.i in context.quoted_tokens for t in clause)
+    if candidate.voice != "own" or quoted >= QUOTED_CLAUSE_SHARE * len(clause):
         return
     head = _clause_head(clause)
     attribution = _attribution(clause)
@@ -975,11 +976,18 @@ def _attributes(verb: Token, clause: Span) -> bool:
     # an infinitive reports only after a verb of claiming ('claims to have found'); after others it is a purpose or
     # a request ('has written to the minister to offer to buy', 'told them to leave')
     reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
-    says = speech and reports or lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
+    disputes = lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
+    says = speech and reports or disputes
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
         and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
+
+
+def _disputes(verb: Token, obj: Token) -> bool:
+    """'X denied the allegations', 'denied wrongdoing', 'rejected claims that ...': the subject says the object
+    is false. Only 'deny' does so of any object; the others only of an assertion."""
+    return verb.lemma_.lower() == "deny" or obj.lemma_.lower() in ASSERTION_NOUNS
 
 
 def _subject_phrase(subject: Token) -> Span:
@@ -1315,7 +1323,8 @@ def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = No
         # a possessor says whose the source is; it is not the source: "the city's largest bank", "his lawyer"
         inside = [m for m in inside if not _is_possessor(m, text, offset)]
         # nor does a name in a phrase after the naming word say who: 'bosses in Norway', 'a spokesman for the ministry'
-        inside = [m for m in inside if m["start"] <= head or not PLACE_OR_WHOSE.search(text[head - offset : m["start"] - offset])]
+        inside = [m for m in inside
+                  if m["start"] <= head or not PLACE_OR_WHOSE.search(text[head - offset : m["start"] - offset])]
     if not inside:
         return None
     return max(inside, key=lambda m: (m["end"] - m["start"], -m["start"]))["entity_id"]
