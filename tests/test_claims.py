@@ -644,3 +644,17 @@ def test_according_to_opening_a_sentence_attributes_each_of_its_clauses(nlp):
             "According to figures gathered by the Acme team, 44% of drivers use one garage.")
     # the figures' author is the one their words name ('gathered by the Acme team'), not the study noun
     assert [c.claimant_text for c in _claims_of(nlp, text)] == ["Acme Research", "Acme"]
+
+
+def test_a_missing_lexicon_is_a_clear_error(monkeypatch):
+    from newsfacts import subjectivity
+
+    monkeypatch.setattr(subjectivity.importlib.util, "find_spec", lambda name: None)
+    subjectivity._lexicon.cache_clear()
+    try:
+        with pytest.raises(subjectivity.LexiconError, match="textblob is not installed"):
+            subjectivity.word_scores("good", "JJ")
+    finally:
+        monkeypatch.undo()
+        subjectivity._lexicon.cache_clear()
+    assert subjectivity.word_scores("good", "JJ") is not None
