@@ -9,6 +9,9 @@ annotations survive normalization and no corpus text is stored).
 - recall: gold claims with an extracted claim containing at least 0.7 of their words;
 - real claims: extracted rows containing 0.7 of a gold claim or 0.7 inside one;
 - claimant: for each found gold claim, the claimant of the tightest extracted row that contains it.
+
+The same figures are given per set of articles: those marked 'held out ... round N' in their note (annotated
+before the rules of round N were written) and the rest ('developed on').
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +47,7 @@ class ClaimScore:
     claimant_checked: int = 0
     claimant_correct: int = 0
     errors: list[str] = field(default_factory=list)
+    by_set: dict[str, "ClaimScore"] = field(default_factory=dict)
 
     @property
     def recall(self) -> float:
@@ -57,9 +62,27 @@ class ClaimScore:
         return self.claimant_correct / self.claimant_checked if self.claimant_checked else 0.0
 
     def to_json(self) -> dict:
-        return {"articles": self.articles, "gold_claims": self.gold, "recall": round(self.recall, 3),
-                "extracted": self.extracted, "real_claims_share": round(self.precision, 3),
-                "claimant_accuracy": round(self.claimant_accuracy, 3), "claimant_checked": self.claimant_checked}
+        figures = {"articles": self.articles, "gold_claims": self.gold, "recall": round(self.recall, 3),
+                   "extracted": self.extracted, "real_claims_share": round(self.precision, 3),
+                   "claimant_accuracy": round(self.claimant_accuracy, 3), "claimant_checked": self.claimant_checked}
+        if self.by_set:
+            figures["by_set"] = {name: part.to_json() for name, part in self.by_set.items()}
+        return figures
+
+    def add(self, other: "ClaimScore") -> None:
+        self.articles += other.articles
+        for name in ("gold", "found", "extracted", "real", "claimant_checked", "claimant_correct"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
+
+
+HELD_OUT_ROUND = re.compile(r"held out\b.*?\bround (\d+)", re.IGNORECASE)
+
+
+def article_set(article: dict) -> str:
+    """Which set an annotated article belongs to: 'held out round N' where its note says so, else 'developed on'."""
+    found = HELD_OUT_ROUND.search(article.get("note", ""))
+    return f"held out round {found.group(1)}" if found else "developed on"
 
 
 def containment(inner: frozenset[int], outer: frozenset[int]) -> float:
@@ -99,9 +122,13 @@ def score_claims(gold_path: Path, root: Path, shared: Path, model: str = DEFAULT
     by_doc = defaultdict(list)
     for row in rows:
         by_doc[row["doc_id"]].append(row)
-    score = ClaimScore(articles=len(articles))
+    score = ClaimScore()
     for article, raw, document in zip(articles, raws, documents):
-        _score_article(score, article, raw, document, by_doc[document["doc_id"]])
+        part = ClaimScore(articles=1)
+        _score_article(part, article, raw, document, by_doc[document["doc_id"]])
+        score.add(part)
+        score.by_set.setdefault(article_set(article), ClaimScore()).add(part)
+    score.by_set = dict(sorted(score.by_set.items(), key=lambda item: (item[0] != "developed on", item[0])))
     return score
 
 
@@ -137,6 +164,10 @@ def format_report(score: ClaimScore) -> str:
         f"recall of annotated claims (containment >= {CONTAINMENT}): {score.recall:.3f} ({score.found}/{score.gold})",
         f"extracted rows that are real claims: {score.precision:.3f} ({score.real}/{score.extracted})",
         f"claimant correct for found claims: {score.claimant_accuracy:.3f} ({score.claimant_correct}/{score.claimant_checked})",
+        "",
+        "by set (recall / real claims / claimant):",
+        *[f"  {name}: {part.articles} articles, {part.gold} claims: {part.recall:.3f} / {part.precision:.3f} / "
+          f"{part.claimant_accuracy:.3f}" for name, part in score.by_set.items()],
         "",
         "errors:",
         *[f"  {e}" for e in score.errors],

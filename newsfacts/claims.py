@@ -34,6 +34,7 @@ from newsfacts.checkworthiness import checkworthiness
 from newsfacts.entities import Mention
 from newsfacts.nlp import doc_text, ents_within
 from newsfacts.quantities import parse_quantity
+from newsfacts.subjectivity import judges
 
 __all__ = ["ClaimCandidate", "extract_claims", "claim_rows", "checkworthiness", "resolve_date"]
 
@@ -47,10 +48,19 @@ SPEECH_LEMMAS = frozenset({
     "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
     "acknowledge", "admit", "testify", "believe", "think", "conclude",
 })  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
+# Speech verbs whose infinitive is what they report: 'X claims to have found ...', 'admitted to having ...'.
+INFINITIVE_REPORTS = frozenset({"claim", "admit", "acknowledge", "deny", "profess", "purport"})
 # Phrasal verbs that report as well: "They pointed out that ...".
 SPEECH_PHRASES = frozenset({("point", "out")})
 # Verbs whose subject disputes what their object says: "X denied the allegations", "rejected claims that ...".
 DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss"})
+# What a dispute verb other than 'deny' disputes when its subject asserts the opposite: 'rejected claims that ...',
+# 'dismissed the allegations'; not a request or an offer ('the Lords rejected a plea', 'dismissed the appeal').
+ASSERTION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suggestion", "idea", "notion",
+                             "criticism", "assertion", "story", "rumour", "rumor", "speculation", "figure", "finding",
+                             "argument", "theory", "view", "statement", "evidence", "conclusion", "account"})
+
+
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
 EVIDENCE_LEMMAS = frozenset({"document", "report", "reveal", "confirm", "show", "find", "record", "estimate",
                              "calculate", "measure", "survey", "count", "disclose", "uncover", "verify"})
@@ -100,7 +110,8 @@ class ClaimCandidate:
     quantities: list[dict] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)
     checkworthiness: float = 0.0
-    voice: str = "own"  # "own": the clause carries its attribution; "article": a relative clause the writer adds
+    voice: str = "own"  # "own": the clause carries its attribution; "article": a relative clause the writer adds;
+    # "survey": a poll's finding, asserted by the poll's author (claimant_*) where the article names one, else by nobody
 
 
 # --- per article ------------------------------------------------------------------------------------
@@ -112,6 +123,7 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
     pronouns resolved) and `quotes` (its direct and partial quotations) tell who and what is concrete."""
     text = doc_text(doc)
     context = _Context.of(doc, mentions, quotes)
+    authors = study_authors(doc)
     candidates = []
     for index, (p_start, p_end, heading) in enumerate(paragraphs):
         if heading:
@@ -119,7 +131,9 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
         for sentence in paragraph_sentences(doc, p_start, p_end):
             for clause, voice in assertions(sentence):
                 if is_checkable(clause, context):
-                    candidates.append(_candidate(text, clause, voice, index, published_date))
+                    candidate = _candidate(text, clause, voice, index, published_date)
+                    _credit_the_source(candidate, clause, context, authors)
+                    candidates.append(candidate)
     scores = checkworthiness([c.text for c in candidates]) if candidates else []
     for candidate, score in zip(candidates, scores):
         candidate.checkworthiness = float(score)
@@ -206,6 +220,13 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     quoted = [t for t in clause if t.i in context.quoted_tokens]
     quotation = len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause)
     tokens = quoted if quotation else list(clause)
+    if only_judges(head, clause) and not any(_is_number(t) for t in tokens):
+        return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not save it
+    if not quotation and _speculates(head) and _attribution(clause) is None and not any(_is_number(t) for t in tokens):
+        return False  # 'Henson could make the Lions team': the writer's guess, with no source and no figure
+    said = [v for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens]
+    if quotation and any(_is_normative(v) or _needs(v) for v in said):
+        return False  # '"The prime minister should be able to ...," he said': what ought to be, in the speaker's words
     if _is_participle_report(head, clause) and (subject := _actor(head.head)) is not None:
         tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
 
@@ -213,6 +234,130 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
         return True
     # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
     return (not quotation or head.i in context.quoted_tokens) and _is_specific_event(head, clause)
+
+
+# Verbs that link a subject to what is said of it: 'X was brilliant', 'Y looked a better bet'.
+LINKING_LEMMAS = frozenset({"be", "look", "seem", "appear", "sound", "become", "remain", "prove"})
+# Verbs whose object carries the whole of what is said when it is judged: 'made some great kicks', 'showed some
+# nice touches', 'had a good game', 'gave good direction', 'played a superb match'.
+LIGHT_LEMMAS = frozenset({"make", "have", "show", "give", "play", "produce", "run", "turn"})
+# Verbs of the impression someone made on the writer: 'Jones impressed me', 'the forwards surprised me'.
+IMPRESSION_LEMMAS = frozenset({"impress", "surprise", "disappoint", "please", "delight", "amaze", "astonish",
+                               "excite", "frustrate", "annoy", "stun"})
+FUTURE_OR_POSSIBLE = frozenset({"will", "would", "could", "might", "may", "'ll", "'d", "shall", "can"})
+
+
+def only_judges(head: Token, clause: Span) -> bool:
+    """The clause's predicate is a judgment, not a fact: what is said of the subject is praise or blame
+    ('X has been brilliant this season', 'it was a poor decision', 'he could be a very good option'), an act
+    told only by how good it was ('He made some great kicks', 'showed some nice touches'), or the impression
+    it made on the writer ('Jones impressed me'). A report of such a judgment judges too ('He said it was
+    irrelevant whether ...'). Which words praise or blame comes from a subjectivity lexicon
+    (newsfacts.subjectivity); every verb of the clause's predicate must judge, so 'X won 3-1 and played well'
+    is not only a judgment."""
+    reported = _reported_verbs(head)
+    if reported:
+        return all(only_judges(verb, clause) for verb in reported)
+    verbs = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                      and clause.start <= c.i < clause.end]
+    return all(_judged_state(v) or _judged_act(v) or _impresses_the_writer(v) for v in verbs)
+
+
+def _judged_state(verb: Token) -> bool:
+    """'X was brilliant', 'It was a poor decision', 'Cusiter looked very lively', 'seems to be a lively character',
+    'Jones was another player who impressed me'."""
+    if verb.lemma_.lower() not in LINKING_LEMMAS:
+        return False
+    # the parser sometimes hangs the adjective on the verb as an adverb: 'looked (advmod) lively'
+    complements = [c for c in verb.children
+                   if c.dep_ in ("acomp", "attr", "oprd") or c.dep_ == "advmod" and c.tag_.startswith("JJ")]
+    complements += [a for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"
+                    for a in c.children if a.dep_ in ("acomp", "attr")]
+    judged_or_subject = [c for c in complements + [_subject(verb)] if c is not None]
+    impressed = any(r.dep_ == "relcl" and _impresses_the_writer(r)  # 'One player who didn't impress me was ...'
+                    for c in judged_or_subject for r in c.children)
+    return impressed or any(_judged_phrase(c) for c in complements)
+
+
+def _judged_act(verb: Token) -> bool:
+    """'He made some great kicks', 'Hogg made a couple of good runs', 'They played brilliantly': an act of a
+    light verb told by its judged object or manner. Not a prediction ('would have great difficulty' can be
+    checked later)."""
+    if verb.lemma_.lower() not in LIGHT_LEMMAS:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_OR_POSSIBLE for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # 'a couple of good runs', 'some of his best work': the judged noun is the quantity's own object
+    objects += [o for obj in list(objects) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+    manner = [c for c in verb.children if c.dep_ == "advmod" and _judging(c)]
+    return bool(manner) or any(_judged_phrase(o, own=False) for o in objects)
+
+
+def _judged_phrase(word: Token, own: bool = True) -> bool:
+    """The word judges (when `own`), or a modifier of it does ('a very good option', 'some nice touches')."""
+    if own and _judging(word):
+        return True
+    return any(c.dep_ in ("amod", "advmod", "compound") and _judging(c) for c in word.children)
+
+
+def _judging(word: Token) -> bool:
+    """A word that praises or blames, unless it is part of a name ('It's a Wonderful Life', 'Great Britain')."""
+    tag = "JJ" if word.dep_ == "acomp" else word.tag_  # a complement is an adjective, whatever the tagger says
+    return not word.ent_type_ and word.pos_ != "PROPN" and judges(word.text, tag)
+
+
+def _impresses_the_writer(verb: Token) -> bool:
+    """'Wales fly-half Stephen Jones was another player who impressed me', 'the forwards surprised me'."""
+    return verb.lemma_.lower() in IMPRESSION_LEMMAS \
+        and any(c.dep_ == "dobj" and c.lower_ in ("me", "us") for c in verb.children)
+
+
+# What makes the writer's own sentence a guess: 'X may be ...', 'could make the team', 'are likely to keep rolling',
+# 'maybe even Henson', 'looks like a certainty', and what the writer thinks someone needs ('He needs to come up ...').
+POSSIBILITY_MODALS = frozenset({"may", "might", "could"})
+GUESS_ADVERBS = frozenset({"maybe", "perhaps", "possibly"})
+
+
+def _speculates(head: Token) -> bool:
+    """The clause's main verb is a guess or a need rather than a fact: a modal of possibility, 'be (un)likely to',
+    'maybe', 'look like', 'need to'. Not 'is expected to' (an arrangement someone announced)."""
+    children = list(head.children)
+    if any(c.dep_ == "aux" and c.text in POSSIBILITY_MODALS for c in children):  # as written: 'May said' is a name
+        # 'Foxx could not make the ceremony': what someone was unable to do is a fact
+        unable = any(c.lower_ == "could" for c in children) and any(c.dep_ == "neg" for c in children)
+        return not unable
+    before = head.doc[head.left_edge.i : head.i]
+    if any(c.dep_ == "advmod" and c.lower_ in GUESS_ADVERBS for c in children) or any(
+            c.lower_ in GUESS_ADVERBS and c.dep_ in ("advmod", "cc", "preconj") for c in before):
+        return True
+    if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely") for c in children):
+        return True
+    if head.lemma_ == "look" and any(c.dep_ == "prep" and c.lower_ == "like" for c in children):
+        return True
+    return _needs(head)
+
+
+def _needs(verb: Token) -> bool:
+    """'He needs to add a hard edge to his game': what someone ought to do."""
+    return verb.lemma_ == "need" and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
+
+
+def _is_number(token: Token) -> bool:
+    """A figure: a number, an amount, a share or a length of time ('3-1', '£775', '12 goals', '85 years'); not an
+    ordinal ('second half'), a date ('brilliant in 2004' judges a year), a name ('The Six Nations may be ...'),
+    nor a vague or single one ('a couple of good runs', 'One player')."""
+    if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return True
+    if token.ent_type_ in ("DATE", "TIME"):  # a length of time is a figure: 'a jail sentence of up to 85 years'
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return token.like_num and after is not None and after.lemma_.lower() in DURATION_UNITS
+    # a number inside a name is part of the name: 'The Six Nations', 'Channel 4', 'Formula One'
+    return token.like_num and token.ent_type_ in ("", "CARDINAL") and token.lower_ != "one"
 
 
 # Determiners that point at one thing the article already spoke of: "the lawsuit", "these children", "both firms".
@@ -238,6 +383,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     subject = _subject(head)
     if subject is None or subject.dep_ == "expl" or _is_the_article(subject):
         return False
+    head = _arranged_passive(head) or head
     said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
             and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
     auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
@@ -248,19 +394,44 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
         return False  # a description ('it was not a random choice'), or words to the listener
     if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
         return False  # 'It is generally agreed that ...': 'it' stands for the clause, not for a thing
-    if any(t.lower_ in EVALUATIVE_WORDS for t in head.subtree):
+    if any(_praises(t) for t in head.subtree):
         return False
     specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
         p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
         for p in subject.children)  # 'Opponents of the draft directive'
     perfect = any(a.lemma_ == "have" for a in auxiliaries)
     episode = head.tag_ == "VBD" or passive or perfect
+    # a present fact about something the article spoke of, told by what it does to an object: 'Both technologies
+    # use a blue laser', 'It has a shorter wavelength' (not what a generality does: 'Every child deserves ...')
+    state = head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "dobj" for c in head.children) \
+        and not any(_judging(t) for t in head.subtree)  # 'he brings tremendous penetration' praises
+    episode = episode or state
     # an indefinite subject is checkable when something was done to it ('A trial date has not been set',
     # 'little polling has been carried out'); what it did, or what is done to it, may be a generality ('Fans
     # wanted more', 'Children are forced to ...', 'Lobbying has started to gain momentum')
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     return episode and (specific or done_to)
+
+
+def _arranged_passive(head: Token) -> Token | None:
+    """'The post is to be stripped of its functions': 'be to' with a passive arranges an event, as 'will be
+    stripped' does; the passive verb is what happens to the subject."""
+    if head.lemma_ != "be":
+        return None
+    return next((c for c in head.children if c.dep_ == "xcomp" and c.tag_ == "VBN"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 and any(a.dep_ == "auxpass" for a in c.children)), None)
+
+
+def _praises(token: Token) -> bool:
+    """An evaluative word, but not the 'well' of 'as well as' ('As well as providing links, the site allowed ...')."""
+    if token.lower_ not in EVALUATIVE_WORDS:
+        return False
+    doc = token.doc
+    as_well_as = token.lower_ == "well" and token.i > 0 and doc[token.i - 1].lower_ == "as" \
+        and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "as"
+    return not as_well_as
 
 
 EDITORIAL_NOUNS = frozenset({"story", "article", "page", "post", "piece"})
@@ -363,6 +534,162 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
     candidate.quantities = [q for q in (_quantity(ent) for ent in ents if ent.label_ in QUANTITY_LABELS) if q]
     candidate.dates = [_date(ent, published) for ent in ents if ent.label_ == "DATE"]
     return candidate
+
+
+# --- polls, surveys and reports: who ran them ---------------------------------------------------------
+
+# Nouns for a study that speaks through its author: 'the report said', 'figures gathered by the Pew researchers'.
+STUDY_NOUNS = frozenset({"report", "survey", "poll", "study", "research", "researchers", "figures", "findings",
+                         "questionnaire", "census", "index"})
+# Verbs of putting questions to people: 'those questioned', 'people surveyed', 'Datamonitor polled 1,000 teenagers'.
+ASKING_LEMMAS = frozenset({"question", "survey", "poll", "ask", "interview", "sample", "canvass", "quiz"})
+RESPONDENT_NOUNS = frozenset({"respondent", "respondents", "interviewee", "interviewees"})
+# Words for a share of a group: 'half of those polled', 'the majority', 'two-thirds of those questioned'.
+SHARE_WORDS = frozenset({"half", "majority", "minority", "most", "third", "thirds", "quarter", "quarters", "fifth",
+                         "fifths", "proportion", "share", "percent"})
+AUTHOR_LABELS = frozenset({"ORG", "PERSON"})
+
+
+def study_authors(doc: Doc) -> list[Span]:
+    """The names the article gives as the authors of a report, poll or survey, in text order: 'the Datamonitor
+    report', 'Pew's survey', 'the report by the US Pew Research Center', 'figures gathered by the Pew researchers',
+    'Datamonitor questioned 1,000 teenagers'."""
+    authors = {}
+    for ent in doc.ents:
+        if ent.label_ not in AUTHOR_LABELS:
+            continue
+        after = ent.end + (1 if ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s") else 0)
+        names_a_study = after < len(doc) and doc[after].lower_ in STUDY_NOUNS  # the parser may call it a verb
+        does_the_asking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in ASKING_LEMMAS
+        if names_a_study or does_the_asking or _writes_the_study(ent):
+            authors[ent.start] = ent
+    return [authors[start] for start in sorted(authors)]
+
+
+def _writes_the_study(ent: Span) -> bool:
+    """'the report by X', 'figures gathered by (the X researchers)': the name is the agent of a study noun."""
+    word = ent[-1]  # the name's last word: its root may be a determiner the entity took in ('the BBC News')
+    while word.dep_ == "compound" and word.head.i != word.i:
+        word = word.head  # 'the Pew researchers': Pew -> researchers
+    by = word.head if word.dep_ == "pobj" else None
+    if by is None or by.lower_ != "by" or by.dep_ not in ("prep", "agent"):
+        return False
+    noun = by.head
+    if noun.dep_ == "acl" and noun.lemma_.lower() in ASKING_LEMMAS:
+        return True  # 'the 1,000 adults quizzed by ICM', 'those surveyed by the BBC News website'
+    if noun.dep_ == "acl":  # 'figures gathered by ...': the participle hangs on the study noun
+        noun = noun.head
+    return noun.lower_ in STUDY_NOUNS
+
+
+def _credit_the_source(candidate: ClaimCandidate, clause: Span, context: _Context, authors: list[Span]) -> None:
+    """Sources the clause's own words do not give: a poll's finding is its author's, not the respondents'
+    ('Almost 50% of those questioned said ...': whoever ran the poll, where the article names them, else nobody);
+    a study that speaks ('the report said', 'a report suggests') is its author's; a sentence opening with
+    'According to X' is X's in each of its clauses. Inside a quotation the speaker stays."""
+    quoted = sum(t.i in context.quoted_tokens for t in clause)
+    if candidate.voice != "own" or quoted >= QUOTED_CLAUSE_SHARE * len(clause):
+        return
+    head = _clause_head(clause)
+    attribution = _attribution(clause)
+    subject = attribution[1] if attribution is not None else (_subject(head) if head is not None else None)
+    if _answers_of_respondents(clause, head, subject, attribution is not None):
+        candidate.voice = "survey"
+        candidate.cue = candidate.cue_start = candidate.cue_end = None
+        _set_claimant(candidate, _author_for(clause, authors))
+    elif attribution is not None and subject.lower_ in STUDY_NOUNS:
+        author = _study_author(subject, clause, authors)
+        if author is not None:
+            _set_claimant(candidate, author)
+    elif attribution is None and (according := _according_to(clause)) is not None:
+        cue, source = according  # 'According to X, A, B and C': X is the source of each
+        author = _study_author(source.root, clause, authors) if source.root.lower_ in STUDY_NOUNS else None
+        to = cue.doc[cue.i + 1]  # the cue is 'According to', as the quotes stage writes it
+        candidate.cue_start, candidate.cue_end = cue.idx, to.idx + len(to.text)
+        candidate.cue = cue.doc.text[candidate.cue_start : candidate.cue_end]
+        if author is not None:
+            _set_claimant(candidate, author)
+        else:
+            candidate.claimant_text = source.text
+            candidate.claimant_start, candidate.claimant_end = source.start_char, source.end_char
+            candidate.claimant_head = _speaker_word(source.root).idx
+
+
+def _according_to(clause: Span) -> tuple[Token, Span] | None:
+    """The 'According to X' that opens the clause's sentence, with X's words ('According to Pew Research, 44% use
+    one search engine, 48% use two and ...'): opening the sentence, it attributes every clause of it."""
+    sentence = clause.sent
+    opening = [t for t in sentence[:3] if not (t.is_punct or t.dep_ == "cc")]  # 'But according to ...'
+    token = opening[0] if opening else None
+    if token is None or token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return (token, _subject_phrase(source)) if source is not None and to.i == token.i + 1 else None
+
+
+def _study_author(noun: Token, clause: Span, authors: list[Span]) -> Span | None:
+    """Whose study speaks: for a bare 'the report' the article's named author (_author_for); for one whose words
+    name its author only in part ('figures gathered by the Pew researchers') the author with that name; else
+    nobody, and the words stay ('A survey by Hostway')."""
+    if _is_bare(noun):
+        return _author_for(clause, authors)
+    names = {t.text for t in noun.subtree if t.is_title and not t.is_stop and t.i != noun.sent.start}
+    named = [a for a in authors if names & {t.text for t in a}]
+    return _author_for(clause, named) if named else None
+
+
+def _is_bare(noun: Token) -> bool:
+    """'the report', 'a new survey', 'its research': nothing in the words says whose ('A survey by Hostway', 'A US
+    report issued on behalf of a panel' do)."""
+    return all(c.dep_ in ("det", "amod", "poss", "punct") and c.pos_ not in ("PROPN", "NOUN") for c in noun.children)
+
+
+def _answers_of_respondents(clause: Span, head: Token | None, subject: Token | None, reported: bool) -> bool:
+    """The clause gives what the people asked in a poll answered: a share of them as the subject of what they
+    said or thought ('Almost 50% of those questioned said', 'The remaining 33% said', 'three out of four girls
+    said', 'Only 18% of all searchers say'), or any finding about 'those questioned/asked/surveyed' or
+    'respondents' ('29% of those asked only look ...', 'Of those asked, 62% were unaware ...'). Not a count of
+    people who said something ('Two officials said ...')."""
+    if head is None:
+        return False
+    in_frame = [t for t in clause if not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != head.i
+                                             for a in _ancestors_within(t, head))]
+    asked = any(t.lower_ in RESPONDENT_NOUNS or t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in ASKING_LEMMAS
+                for t in in_frame)
+    if asked:
+        return True
+    return reported and subject is not None and _is_a_share(subject)
+
+
+def _is_a_share(noun: Token) -> bool:
+    """'50%', 'half', 'two-thirds', 'A small number, 17%,', 'three out of four girls'."""
+    if noun.ent_type_ == "PERCENT" or noun.lower_ in SHARE_WORDS:
+        return True
+    for child in noun.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERCENT":
+            return True
+        if child.dep_ == "nummod" and any(q.dep_ == "quantmod" and q.lower_ in ("out", "in") for q in child.children):
+            return True  # 'three out of four girls', 'one in five adults'
+    return False
+
+
+def _author_for(clause: Span, authors: list[Span]) -> Span | None:
+    """The study's author for a clause: one named in the clause itself, else the nearest named before it, else
+    the first named after it (a lead paragraph's 'a report suggests' before 'the Datamonitor report')."""
+    inside = [a for a in authors if clause.start <= a.start < clause.end]
+    before = [a for a in authors if a.start < clause.start]
+    after = [a for a in authors if a.start >= clause.end]
+    return (inside or before[-1:] or after[:1] or [None])[0]
+
+
+def _set_claimant(candidate: ClaimCandidate, author: Span | None) -> None:
+    if author is None:
+        candidate.claimant_text = candidate.claimant_start = candidate.claimant_end = candidate.claimant_head = None
+        return
+    candidate.claimant_text = author.text
+    candidate.claimant_start, candidate.claimant_end = author.start_char, author.end_char
+    candidate.claimant_head = author.root.idx
 
 
 # --- cutting sentences into assertions ---------------------------------------------------------------
@@ -566,6 +893,11 @@ def _own_subject(verb: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or the one it shares with the verb it is coordinated with."""
     subject = _own_subject(verb)
+    if subject is not None:
+        # 'media watchdog Ofcom said': the parser may read a title and the name after it as two subjects; the name is who
+        name = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i > subject.i
+                     and c.left_edge.i == subject.right_edge.i + 1), None)
+        subject = name or subject
     if subject is None and verb.dep_ == "conj":
         return _own_subject(verb.head)
     if subject is None and verb.lemma_.lower() in SPEECH_LEMMAS and verb.i > 0:
@@ -641,11 +973,21 @@ def _attributes(verb: Token, clause: Span) -> bool:
     if "nsubjpass" in complements:
         return False  # 'prices were said to be higher': the subject is what is spoken of, not who speaks
     speech = lemma in SPEECH_LEMMAS or any(c.dep_ == "prt" and (lemma, c.lower_) in SPEECH_PHRASES for c in verb.children)
-    says = speech and complements & {"ccomp", "xcomp"} or lemma in DISPUTE_LEMMAS and "dobj" in complements
+    # an infinitive reports only after a verb of claiming ('claims to have found'); after others it is a purpose or
+    # a request ('has written to the minister to offer to buy', 'told them to leave')
+    reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
+    disputes = lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
+    says = speech and reports or disputes
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
         and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
+
+
+def _disputes(verb: Token, obj: Token) -> bool:
+    """'X denied the allegations', 'denied wrongdoing', 'rejected claims that ...': the subject says the object
+    is false. Only 'deny' does so of any object; the others only of an assertion."""
+    return verb.lemma_.lower() == "deny" or obj.lemma_.lower() in ASSERTION_NOUNS
 
 
 def _subject_phrase(subject: Token) -> Span:
@@ -846,7 +1188,11 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
         own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head,
                             claim.claimant_text, claim.claimant_start)  # the words may lie before the claim (', saying')
     group = claim.claimant_start is not None and _names_several(mentions, claim)
-    if group and (quote is None or quote["cue_start"] == claim.cue_start):
+    if claim.voice == "survey":  # a poll's finding: its author's where named (not the respondents the quotes found)
+        if claim.claimant_start is not None:
+            claimant_id = own_id
+            claimant = names[own_id] if own_id else claim.claimant_text
+    elif group and (quote is None or quote["cue_start"] == claim.cue_start):
         claimant = claim.claimant_text  # 'Acme, Globex and Initech said': all of them, no one entity
     elif quote is not None and (quote["speaker_entity_id"] is not None or own_id is None) \
             and not (claim.claimant_start is not None and claim.cue_start == claim.start) \
@@ -961,6 +1307,10 @@ def _is_possessor(mention: dict, text: str, offset: int) -> bool:
     return after in ("'s", "’s") or mention["text"].lower() in POSSESSIVE_PRONOUNS
 
 
+# Prepositions that attach a name to the naming word as a place or an owner, not as the source ('by' names an author).
+PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside|across|near|to)\b", re.IGNORECASE)
+
+
 def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
                offset: int = 0) -> str | None:
     """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
@@ -972,6 +1322,9 @@ def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = No
     if head is not None and text is not None:
         # a possessor says whose the source is; it is not the source: "the city's largest bank", "his lawyer"
         inside = [m for m in inside if not _is_possessor(m, text, offset)]
+        # nor does a name in a phrase after the naming word say who: 'bosses in Norway', 'a spokesman for the ministry'
+        inside = [m for m in inside
+                  if m["start"] <= head or not PLACE_OR_WHOSE.search(text[head - offset : m["start"] - offset])]
     if not inside:
         return None
     return max(inside, key=lambda m: (m["end"] - m["start"], -m["start"]))["entity_id"]

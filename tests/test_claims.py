@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from newsfacts import pipeline
-from newsfacts.claim_scoring import containment, same_claimant, score_claims
+from newsfacts.claim_scoring import article_set, containment, same_claimant, score_claims
 from newsfacts.claims import assertions, is_checkable, resolve_date
 from newsfacts.nlp import load_model
 from newsfacts.settings import DEFAULT_MODEL, Settings
@@ -172,6 +172,12 @@ def test_containment_and_claimant_names():
     assert not same_claimant("Russia", None) and not same_claimant("Donald Trump", "Melania Trump")
 
 
+def test_articles_are_scored_by_held_out_round():
+    assert article_set({"note": "held out: annotated for issue 5 round 4 before the rules changed"}) == "held out round 4"
+    assert article_set({"note": "held out: round 12"}) == "held out round 12"
+    assert article_set({}) == "developed on" and article_set({"note": "a survey report"}) == "developed on"
+
+
 @pytest.mark.slow
 def test_claim_benchmark_on_the_seeds(tmp_path):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
@@ -189,9 +195,9 @@ def test_claim_benchmark_on_every_annotated_article():
     if any(not a["source"].startswith("raw/") for a in gold["articles"]) and not (SHARED / "corpora" / "bbc").exists():
         pytest.skip(f"{SHARED}/corpora is not present (../shared is only on development machines)")
     score = score_claims(GOLD, ROOT, SHARED)
-    # floors below the figures measured when the rules were written (README: Claims); the real-claims floor
-    # is lower since round 3 added an opinion column (sport_308), where most named sentences are opinions
-    assert score.recall >= 0.88 and score.precision >= 0.82 and score.claimant_accuracy >= 0.86, score.to_json()
+    assert sum(part.gold for part in score.by_set.values()) == score.gold and "developed on" in score.by_set
+    # floors below the figures measured when the rules were written (README: Claims: 0.916 / 0.890 / 0.892 in round 4)
+    assert score.recall >= 0.9 and score.precision >= 0.87 and score.claimant_accuracy >= 0.87, score.to_json()
 
 
 # --- rules added for issue 5 (round 2), each on made-up sentences ------------------------------------
@@ -457,3 +463,198 @@ def test_an_acronym_subject_is_a_name_even_where_ner_misses_it(nlp):
     sentence = "There is also evidence that the IAAF broke the rules."
     assert nlp(sentence)[6].ent_type_ == ""  # the premise: the model does not tag it
     assert _checkable(nlp, sentence) == [sentence]
+
+
+# --- issue 5 round 4: judgments are not claims ------------------------------------------------------
+
+
+def test_the_subjectivity_lexicon_tells_judging_words_from_describing_ones():
+    from newsfacts.subjectivity import judges, word_scores
+
+    assert all(judges(word, "JJ") for word in ("brilliant", "poor", "nice", "lively", "great"))
+    assert not any(judges(word, "JJ") for word in ("British", "key", "final", "annual", "latest", "own"))
+    # scored for the word's part of speech: 'base' the adjective judges, 'the base station' does not
+    assert judges("base", "JJ") and word_scores("base", "NN") is None and not judges("base", "NN")
+    assert word_scores("firm") is not None and word_scores("firm", "NN") is None  # no tag: any part of speech
+    assert word_scores("Springfield") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Smith has been brilliant this season.",
+    "Tom Smith was superb in the 2004 final.",  # a date is when, not what to check
+    "It was a poor decision by the Acme board.",
+    "Ann Jones made some great kicks against Wales on Saturday.",
+    "Bob Brown looked very lively against Italy.",
+    "Carl Green was another player who impressed me.",
+    "The mayor of Springfield said it was irrelevant whether the bridge was rebuilt.",
+])
+def test_a_clause_that_only_judges_is_not_a_claim(nlp, sentence):
+    assert _checkable(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Smith scored 12 goals in a brilliant season for Acme FC.",  # a figure to check
+    "Ann Jones joined Acme FC in May and made some great kicks.",  # an act besides the judged one
+    "The Springfield council would have great difficulty passing the budget.",  # a prediction, checked later
+    "Acme is the latest studio to back the Blu-ray format.",  # 'latest' orders, it does not judge
+    "Acme produced some great results, a profit of $40m.",
+])
+def test_a_judging_word_beside_something_checkable_keeps_the_claim(nlp, sentence):
+    assert _checkable(nlp, sentence) == [sentence]
+
+
+# --- issue 5 round 4: a poll's findings are its author's, not the respondents' ----------------------
+
+
+def test_a_polls_finding_is_asserted_by_whoever_ran_the_poll(nlp):
+    text = ("A survey by Gallup found that 40% of adults in Springfield use the bus. "
+            "Almost 30% of those questioned said they had never flown. "
+            "The remaining 70% said they flew at least once in 2004. "
+            "Of those asked, 62% were unaware of the new fares. "
+            "Two officials said the Springfield airport would close in 2006.")
+    claims = {c.text.split()[0]: c for c in _claims_of(nlp, text)}
+    assert [(claims[w].voice, claims[w].claimant_text) for w in ("Almost", "The", "Of")] == [("survey", "Gallup")] * 3
+    assert claims["Almost"].cue is None  # the respondents' 'said' attributes nothing to the pollster
+    assert (claims["A"].claimant_text, claims["Two"].claimant_text) == ("Gallup", "Two officials")  # the survey's author
+
+
+def test_a_polls_finding_with_no_named_pollster_is_the_articles(nlp):
+    found = _claims_of(nlp, "More than half of those polled said they had used the Springfield bus in 2004.")
+    assert [(c.voice, c.claimant_text) for c in found] == [("survey", None)]
+
+
+def test_a_study_that_speaks_is_its_authors_where_the_article_names_one(nlp):
+    text = ("Bus use in Springfield rose by 4% in 2004, a report suggests. "
+            "The figures come from the annual Gallup report on transport. "
+            "The report said fares fell by 2% in 2004.")
+    assert [c.claimant_text for c in _claims_of(nlp, text)] == ["Gallup", None, "Gallup"]
+
+
+def test_a_survey_finding_takes_no_claimant_from_the_respondents_quote():
+    text = "Almost 30% of those questioned said they had never flown to Springfield."
+    said = text.index("said")
+    quote = _quote(said + 5, len(text) - 1, "indirect", speaker_text="Almost 30% of those questioned", cue="said", cue_start=said)
+    assert _claimants([_candidate(text, 0, voice="survey")], [quote]) == [None]
+    pollster = {"doc_id": "d", "start": 100, "end": 109, "text": "Ann Smith", "type": "PERSON", "entity_id": "e_ann"}
+    claim = _candidate(text, 0, voice="survey", claimant_text="Ann Smith", claimant_start=100, claimant_end=109,
+                       claimant_head=100)
+    assert _claimants([claim], [quote], [pollster]) == ["Ann Smith"]
+
+
+# --- issue 5 round 4: other rules the held-out failures showed -------------------------------------
+
+
+def test_as_well_as_is_no_praise(nlp):
+    sentence = "As well as providing links, the site allowed its visitors to submit links."
+    assert _checkable(nlp, sentence) == [sentence]
+    assert _checkable(nlp, "The team played very well.") == []
+
+
+def test_an_arranged_passive_is_a_specific_event(nlp):
+    sentence = "The post of lord chancellor is to be stripped of its judicial functions."
+    assert _checkable(nlp, sentence) == [sentence]
+    assert _checkable(nlp, "The plan is to be honest with voters.") == []
+
+
+def test_a_name_after_the_naming_word_is_where_or_whose_not_who():
+    text = "Music industry bosses in Norway said the ruling would help sales in 2005."
+    claim = _candidate(text, 0, claimant_text="Music industry bosses in Norway", claimant_start=0, claimant_end=31,
+                       claimant_head=15, cue="said", cue_start=32)
+    norway = {"doc_id": "d", "start": 25, "end": 31, "text": "Norway", "type": "GPE", "entity_id": "e_ann"}
+    assert _claimants([claim], [], [norway]) == ["Music industry bosses in Norway"]
+    text = "The report by Ann Smith said bus use rose by 4% in 2004."
+    claim = _candidate(text, 0, claimant_text="The report by Ann Smith", claimant_start=0, claimant_end=23,
+                       claimant_head=4, cue="said", cue_start=24)
+    smith = {"doc_id": "d", "start": 14, "end": 23, "text": "Ann Smith", "type": "PERSON", "entity_id": "e_ann"}
+    assert _claimants([claim], [], [smith]) == ["Ann Smith"]  # 'by' names the author
+
+
+def test_an_infinitive_after_a_speech_verb_is_a_purpose_unless_the_verb_claims(nlp):
+    wrote = _claims_of(nlp, "Ann Smith has written to the mayor of Springfield to offer to buy the stadium.")
+    assert [c.claimant_text for c in wrote] == [None]
+    claims = _claims_of(nlp, "Acme Oil claims to have found oil off the coast of Springfield.")
+    assert [c.claimant_text for c in claims] == ["Acme Oil"]
+
+
+def test_rejecting_a_request_is_an_act_and_rejecting_a_claim_disputes_it(nlp):
+    plea = _claims_of(nlp, "The Springfield council rejected a plea by residents to keep the library open in 2005.")
+    assert [c.claimant_text for c in plea] == [None]
+    claims = _claims_of(nlp, "The Springfield council rejected claims that the library had lost $2m in 2004.")
+    assert [c.claimant_text for c in claims] == ["The Springfield council"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Smith could make the Wales team at fly-half.",
+    "The good times are likely to keep rolling for Acme.",
+    "Maybe even Ann Jones will join Acme FC.",
+    "Bob Brown needs to add a hard edge to his game.",
+    "The Springfield plant may close.",
+    "Channel 4 may be sold.",  # a number in a name is no figure
+])
+def test_the_writers_own_guess_with_nothing_to_check_is_not_a_claim(nlp, sentence):
+    assert _checkable(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tom Smith could face a jail sentence of up to 85 years.",  # a figure to check
+    "Acme may sell 4 plants.",
+    "Analysts at Acme Bank said the Springfield plant may close.",  # a source says so
+    "Tom Smith could not attend the ceremony in Springfield.",  # unable: a fact
+    "May said the Springfield plant had closed in 2004.",  # a name, not a modal
+])
+def test_a_guess_with_a_figure_or_a_source_and_a_name_that_looks_like_a_modal_stay_claims(nlp, sentence):
+    assert _checkable(nlp, sentence) == [sentence]
+
+
+def test_a_title_the_parser_made_a_second_subject_leaves_the_name_as_the_source(nlp):
+    found = _claims_of(nlp, "But media watchdog Acme has said the Springfield channel will not be sold.")
+    assert [c.claimant_text for c in found] == ["Acme"]  # the parser reads 'watchdog' and 'Acme' as two subjects
+
+
+@pytest.mark.parametrize("words, claim", [
+    ("The council should rebuild the Springfield bridge by 2006.", False),  # what ought to be, in the speaker's words
+    ("The council needs to rebuild the Springfield bridge by 2006.", False),
+    ("The council rebuilt the Springfield bridge in 2006.", True),
+])
+def test_a_quotation_of_what_ought_to_be_is_not_a_claim(nlp, words, claim):
+    from newsfacts.quotes import Quote
+    text = f'Ann Smith said: "{words}"'
+    start = text.index(words)
+    quote = Quote(start, start + len(words), words, "direct", None, "Ann Smith", 0, 9, "said", 10, 14, 0, 0.9)
+    assert bool(_claims_of(nlp, text, [quote])) is claim
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("Both technologies use a blue laser to write information.", True),
+    ("The base station stores the pictures on its hard disc.", True),
+    ("Every child deserves a safe home.", False),  # no specific subject: a generality
+    ("He brings great energy to the side.", False),  # praise
+    ("The report is long.", False),  # a description
+])
+def test_a_present_fact_about_a_specific_thing_is_checkable(nlp, sentence, claim):
+    assert (_checkable(nlp, sentence) == [sentence]) is claim
+
+
+def test_according_to_opening_a_sentence_attributes_each_of_its_clauses(nlp):
+    text = "According to the Springfield council, the bridge closed in 2004, and 400 workers lost their jobs."
+    found = _claims_of(nlp, text)
+    assert len(found) == 2 and {c.claimant_text for c in found} == {"the Springfield council"}
+    assert {c.cue for c in found} == {"According to"}
+    text = ("A survey by Acme Research found that 40% of drivers in Springfield use the bus. "
+            "According to figures gathered by the Acme team, 44% of drivers use one garage.")
+    # the figures' author is the one their words name ('gathered by the Acme team'), not the study noun
+    assert [c.claimant_text for c in _claims_of(nlp, text)] == ["Acme Research", "Acme"]
+
+
+def test_a_missing_lexicon_is_a_clear_error(monkeypatch):
+    from newsfacts import subjectivity
+
+    monkeypatch.setattr(subjectivity.importlib.util, "find_spec", lambda name: None)
+    subjectivity._lexicon.cache_clear()
+    try:
+        with pytest.raises(subjectivity.LexiconError, match="textblob is not installed"):
+            subjectivity.word_scores("good", "JJ")
+    finally:
+        monkeypatch.undo()
+        subjectivity._lexicon.cache_clear()
+    assert subjectivity.word_scores("good", "JJ") is not None
