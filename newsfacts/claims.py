@@ -1009,7 +1009,10 @@ def _speaker_word(subject: Token) -> Token:
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
-    return subject
+    # the parser may hang the name on the title's last word: "ITV's controller of entertainment, Claudia Rosencrantz,"
+    named = [t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.dep_ == "pobj"
+             and t.head.head.head == subject and t.i > 0 and t.doc[t.left_edge.i - 1].text == ","]
+    return named[0] if named else subject
 
 
 def _is_negated(clause: Span) -> bool:

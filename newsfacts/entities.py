@@ -71,6 +71,16 @@ DESCRIPTION_DETERMINERS = frozenset({"the", "her", "his", "their", "its"})
 DESCRIPTION_MODIFIERS = frozenset({"former", "then", "new", "outgoing", "incoming", "current", "american", "us", "u.s."})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 PRONOUN_WINDOW_SENTENCES = 3
+# Head nouns of a description that stands for an organisation the article has named ("the company said",
+# "the group", "the news and financial data seller"). Not "party", "network", "business", "watchdog": as often
+# something else, or another body than the one in focus.
+ORGANISATION_HEADS = frozenset(
+    """company firm group corporation conglomerate multinational bank lender insurer carrier airline retailer
+    supermarket maker manufacturer carmaker automaker producer giant broadcaster publisher studio operator provider
+    supplier seller vendor developer club organisation organization charity""".split())
+# "the central bank" is a country's, "the biggest firm" a comparison: neither refers back to the organisation in focus.
+NOT_ANAPHORIC_MODIFIERS = frozenset({"central", "other", "same", "new", "rival", "parent", "former", "private", "public", "state"})
+ORGANISATION_WINDOW_SENTENCES = 3
 
 
 @dataclass
@@ -253,6 +263,7 @@ def extract_entities(doc: Doc) -> tuple[list[LocalEntity], list[Mention], list[P
     _other_named(article, named, person_words)
     _propagate_names(article, people)
     _descriptions(article)
+    _organisation_descriptions(article)
     _gender_from_context(article)
     _pronouns(article)
     article.mentions.sort(key=lambda m: (m.start, m.end))
@@ -510,6 +521,63 @@ def _descriptions(article: _Article) -> None:
             for head in heads:
                 if head in GENDERED_ROLES:
                     target.gender = target.gender or GENDERED_ROLES[head]
+
+
+def _organisation_descriptions(article: _Article) -> None:
+    """"the company said", "the group's profits": the organisation the article is about at that point (named
+    most often so far, and in the last few sentences), or none when two are as prominent."""
+    doc = article.doc
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
+        for token in sentence:
+            head = _organisation_head(token)
+            if head is None:
+                continue
+            start, end = token.idx, head.idx + len(head.text)
+            if article.overlaps(start, end):
+                continue
+            recent = sentences[max(0, index - ORGANISATION_WINDOW_SENTENCES)].start_char
+            target = _organisation_in_focus(article, recent, start)
+            if target is not None and _other_organisation_between(article, target, sentence.start_char, start):
+                target = None  # "an executive at Euronext said the group would bid": the nearer one may be meant
+            if target is not None:
+                article.add(start, end, "ORG", TITLE, target)
+
+
+def _organisation_head(determiner: Token) -> Token | None:
+    """The head noun of `the [modifiers] company` when `determiner` opens a subject or possessor that names nothing
+    itself; other uses (`the biggest firm in the world`, `left the club`) are too often not a reference back."""
+    head = determiner.head
+    if determiner.lower_ != "the" or determiner.dep_ != "det" or head.i <= determiner.i or head.tag_ != "NN":
+        return None
+    if head.lower_ not in ORGANISATION_HEADS or head.dep_ not in {"nsubj", "nsubjpass", "poss"}:
+        return None
+    words = determiner.doc[determiner.i : head.i + 1]
+    if any(t.pos_ == "PROPN" or t.ent_type_ or t.tag_ in {"JJS", "RBS"} or t.lower_ in NOT_ANAPHORIC_MODIFIERS for t in words):
+        return None
+    if any(c.dep_ in {"appos", "prep", "relcl", "acl"} for c in head.children):
+        return None  # "the firm, Acme,", "the group of investors", "the company that makes ...": not a reference back
+    return head
+
+
+def _other_organisation_between(article: _Article, target: LocalEntity, start: int, end: int) -> bool:
+    return any(m.type == "ORG" and m.entity != target.index and start <= m.start < end for m in article.mentions)
+
+
+def _organisation_in_focus(article: _Article, recent: int, position: int) -> LocalEntity | None:
+    """The organisation named most often before `position`, if it is also named since `recent` and no other is
+    named as often."""
+    counts: dict[int, int] = {}
+    named_recently: set[int] = set()
+    for mention in article.mentions:
+        if mention.type == "ORG" and mention.resolution != TITLE and mention.start < position:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+            if mention.start >= recent:
+                named_recently.add(mention.entity)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]) or ranked[0][0] not in named_recently:
+        return None
+    return article.entities[ranked[0][0]]
 
 
 def _note_possessor_gender(article: _Article, determiner: Token) -> None:

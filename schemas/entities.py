@@ -43,7 +43,7 @@ class Mentions(pa.DataFrameModel):
     end: int = pa.Field(ge=1, description="End offset (exclusive) in documents.text.")
     text: str = pa.Field(str_length={"min_value": 1}, description="The mention as written: documents.text[start:end].")
     type: str = pa.Field(isin=ENTITY_TYPES, description="The entity's type.")
-    resolution: str = pa.Field(isin=RESOLUTIONS, description="name (a full name), alias (a short form such as a surname), title (a role such as 'the First Lady'), pronoun.")
+    resolution: str = pa.Field(isin=RESOLUTIONS, description="name (a full name), alias (a short form such as a surname), title (a description: a role such as 'the First Lady', or 'the company' for the organisation in focus), pronoun.")
 
     class Config:
         strict = True

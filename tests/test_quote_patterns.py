@@ -192,3 +192,23 @@ def test_a_quote_never_names_its_own_speaker():
     found = _quotes("“Very good reporter, very good reporter this guy,” Tom Reed, the party’s candidate nationally and current polling "
                     "leader in the state by a wide margin, said on Monday.")
     assert found and all(speaker != "Very good reporter" for _, _, speaker, _ in found)
+
+
+def _speakers(text):
+    doc = next(parse([text]))
+    entities, mentions, _ = extract_entities(doc)
+    paragraphs = [(0, len(text), False)]
+    names = {e.index: e.names[-1] if e.names else None for e in entities}
+    return [(q.speaker_text, names.get(q.speaker_entity)) for q in extract_quotes(doc, paragraphs, mentions)]
+
+
+def test_a_description_of_the_one_organisation_named_before_it_speaks_for_it():
+    text = ("Profits at Globex Corporation rose to $3m in 2004. "
+            "The news and data seller said the year had begun well.")
+    assert ("The news and data seller", "Globex Corporation") in _speakers(text)
+
+
+def test_a_description_after_two_organisations_stays_unresolved():
+    text = ("Shell sued BP in May over the pipeline. "
+            "The company said the claim had no merit.")
+    assert ("The company", None) in _speakers(text)
