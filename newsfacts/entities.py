@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.gazetteer import canonical_place, demonym_country, jurisdiction_of
+from newsfacts.gazetteer import canonical_place, country_of, demonym_country, jurisdiction_of
 from newsfacts.nlp import doc_text
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
@@ -261,6 +261,7 @@ def extract_entities(doc: Doc) -> tuple[list[LocalEntity], list[Mention], list[P
     named = [n for n in (_clean_span(span, person_words) for span in doc.ents) if n]
     people = _named_people(article, named, person_words)
     _other_named(article, named, person_words)
+    _organisation_short_forms(article)
     _propagate_names(article, people)
     _descriptions(article)
     _organisation_descriptions(article)
@@ -400,6 +401,31 @@ def _other_named(article: _Article, named: list[_Named], person_words: set[str])
         entity = _named_entity(article, type_, text, acronyms)
         if article.add(start, end, type_, NAME, entity):
             entity.names.append(text)
+
+
+def _organisation_short_forms(article: _Article) -> None:
+    """"the US Pew Research Center", then "Pew Research" and "Pew": one organisation. A country word opening the
+    name is left out where the article itself names the organisation without it (the tagger often takes "US" or
+    "British" into the name); the shorter forms are aliases of the full one."""
+    organisations = [e for e in article.entities if e.type == "ORG"]
+    for entity in organisations:
+        for mention in [m for m in article.mentions if m.entity == entity.index and m.resolution == NAME]:
+            words = mention.text.split()
+            if len(words) < 3 or not country_of(words[0]) or words[0].lower() in {"european", "europe"}:
+                continue
+            rest = words[1:]
+            shorter = [o for o in organisations if o is not entity and o.names
+                       and all(n.split() == rest[: len(n.split())] for n in o.names)]
+            if not any(len(n.split()) > 1 for o in shorter for n in o.names):
+                continue  # a single word is weak evidence ("Roma" after "European Roma Rights Centre" is the people)
+            mention.start += mention.text.index(rest[0], len(words[0]))
+            mention.text = doc_text(article.doc)[mention.start : mention.end]
+            entity.names = [mention.text if n == " ".join(words) else n for n in entity.names]
+            entity.key = f"ORG:{fold_name(mention.text)}"
+            for other in shorter:
+                for alias in (m for m in article.mentions if m.entity == other.index):
+                    alias.entity, alias.resolution = entity.index, ALIAS
+                other.names = []
 
 
 def _named_entity(article: _Article, type_: str, text: str, acronyms: dict[str, LocalEntity]) -> LocalEntity:

@@ -230,8 +230,8 @@ def _count(records: dict[str, _Global], key: str, entity: LocalEntity, mention: 
     record.place = record.place or entity.place
     if entity.full_name:
         record.full_names[entity.full_name] += 1
-    if mention.resolution in (NAME, ALIAS):
-        record.names[mention.text] += 1
+    if mention.resolution == NAME or (mention.resolution == ALIAS and entity.type == "PERSON"):
+        record.names[mention.text] += 1  # an organisation's short form ("Pew" for "Pew Research Center") is not its name
     if mention.resolution != PRONOUN:
         record.surface.add(mention.text)
 

@@ -212,3 +212,20 @@ def test_a_description_after_two_organisations_stays_unresolved():
     text = ("Shell sued BP in May over the pipeline. "
             "The company said the claim had no merit.")
     assert ("The company", None) in _speakers(text)
+
+
+def _organisation_names(text):
+    entities, mentions, _ = extract_entities(next(parse([text])))
+    return {(m.text, m.resolution, entities[m.entity].names[0]) for m in mentions if m.type == "ORG"}
+
+
+def test_a_country_word_the_article_leaves_out_is_not_part_of_the_name():
+    text = ("A report by the US Pew Research Center says most adults use search engines. "
+            "According to Pew Research, 44% use one site.")
+    assert _organisation_names(text) == {("Pew Research Center", "name", "Pew Research Center"),
+                                         ("Pew Research", "alias", "Pew Research Center")}
+
+
+def test_a_country_word_stays_in_the_name_without_a_shorter_form():
+    text = "The British Medical Association said 44% of doctors use one site. The BMA began the survey in May."
+    assert ("British Medical Association", "name", "British Medical Association") in _organisation_names(text)
