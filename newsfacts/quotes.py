@@ -87,6 +87,8 @@ COPULAS = frozenset("be become remain seem appear".split())
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 SUBORDINATE_CLAUSES = {"acl", "relcl", "ccomp", "advcl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
+# Capitalized words that after a quote's question or exclamation mark open a new sentence rather than its attribution.
+SENTENCE_OPENERS = frozenset("He She They It We I You The This That These Those A An But And So Then His Her Their Its There".split())
 MAX_SCARE_QUOTE_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 8  # how far from a quote's marks a speech verb may stand
 # After a quote the speaker's words may run longer ("X, founder of the Y Institute for Z, said"): only speaker words
@@ -197,20 +199,28 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     next_open = min((m.open_mark for m in marks if m.open_mark > close), default=len(text))
     paragraph_end = text.find("\n", close)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
     # After: `"...," the letter began` / `"...," said X`: only the speaker's words may stand between.
     for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]:
         if not (close < token.idx < min(next_open, paragraph_end)):
             continue
+        # `"...," said X, half joking`: a verb right after a quote that runs on into it reports that quote
+        runs_on = _runs_on(text, span) and token.tag_ != "VBG"  # (`"A," adding, "B."` is two reports)
+        inverted = runs_on and not text[close + 1 : token.idx].strip(" \"”’'")
         if _is_speech_verb(token):
-            if _has_own_content(token, span) or _ends_sentence(text, span) and _has_object(token):
+            # (`"A," X said, "B."`: B is no content of its own; after `"A." X added, "B."` it is)
+            other_half = quoted if runs_on else ()
+            if not inverted and (_has_own_content(token, span, other_half) or _ends_sentence(text, span) and _has_object(token)):
                 break  # `"...soft." He says referees are ...`, `"...unacceptable." X wrote a letter`: that verb reports something else
-            return _Attribution(token, _subject_outside(token, span), "after")
+            return _Attribution(token, _subject_outside(token, span, quoted), "after")
         if token.lower_ == "according" and _according_to(token) is not None:
             return _Attribution(token, _according_to(token), "according")
-        if _frames_quote_after(token, span, text):
-            return _Attribution(token, _subject_outside(token, span), "after")
-        if token.pos_ not in _SPEAKER_WORDS or (token.is_punct and token.text in ".!?;"):
-            break
+        if _frames_quote_after(token, span, text, quoted):
+            return _Attribution(token, _subject_outside(token, span, quoted), "after")
+        if inverted and (speaker := _inverted_framing_speaker(token)) is not None:
+            return _Attribution(token, speaker, "after")
+        if token.pos_ not in _SPEAKER_WORDS and token.lower_ != "as" or (token.is_punct and token.text in ".!?;"):
+            break  # ("as" for `"...," as Cruz said`)
     # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
     previous_close = max((m.close_mark or m.end for m in marks if (m.close_mark or m.end) < span.open_mark), default=-1)
     paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
@@ -225,7 +235,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         if token.dep_ == "amod":
             continue  # a participle describing a noun ("the proposed tax credit") reports nothing
         if _is_speech_verb(token):
-            return _Attribution(token, _subject_outside(token, span), "before")
+            return _Attribution(token, _subject_outside(token, span, quoted), "before")
         if token.pos_ in {"VERB", "AUX"} or token.text in {".", "!", "?", ";"}:
             break
     framing = _frames_quote_before(before_tokens, span)
@@ -237,7 +247,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
     aside = _parenthetical_cue(governor, span) or _parenthetical_cue(quote_root, span)
     if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
-        return _Attribution(aside, _subject_outside(aside, span), "governs")
+        return _Attribution(aside, _subject_outside(aside, span, quoted), "governs")
     if governor is not None and governor.lemma_.lower() in LABELING_VERBS and governor.dep_ not in {"acl", "amod"}:
         return _Attribution(governor, _not_inside(_subject(governor), span), "governs")  # not "a group called "X"", which is a name
     introduced = _introduced_by_colon(before_tokens) or _introduced_by_previous_paragraph(doc, span, marks)
@@ -274,17 +284,52 @@ def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | No
 _SPEAKER_WORDS = {"DET", "PROPN", "NOUN", "PRON", "ADJ", "ADV", "PUNCT", "PART", "NUM", "CCONJ", "ADP"}
 
 
-def _frames_quote_after(verb: Token, span: QuoteSpan, text: str) -> bool:
+def _runs_on(text: str, span: QuoteSpan) -> bool:
+    """Does the quote's sentence go on after it: it ends on a comma, or on a question or exclamation mark not followed by
+    a word that opens a sentence (`"Why?" he asked`, `"Why?" Hannity pressed`, not `"Why?" He answered`)?"""
+    last = text[span.start : span.end].rstrip()[-1:]
+    close = span.close_mark if span.close_mark is not None else span.end
+    following = text[close + 1 :].lstrip(" \"”’'").split(maxsplit=1)[:1]
+    return last == "," or last in {"?", "!"} and bool(following) and following[0] not in SENTENCE_OPENERS
+
+
+def _frames_quote_after(verb: Token, span: QuoteSpan, text: str, quoted: list[tuple[int, int]]) -> bool:
     """`"Go back home," Smith barked.`: a quote that ends on a comma, question or exclamation mark, followed only by a
     subject and a verb, is what that verb reports, whatever the verb ("barked", "confessed", "shot back")."""
-    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}:
+    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"} or not _runs_on(text, span):
         return False
-    if text[span.start : span.end].rstrip()[-1:] not in {",", "?", "!"}:
-        return False
-    subject = _subject(verb)
     close = span.close_mark if span.close_mark is not None else span.end
+    subject = _subject(verb) or _name_before(verb, close)
     return (subject is not None and close < subject.start_char < verb.idx and subject.root.pos_ in {"PROPN", "PRON", "NOUN"}
-            and not _has_own_content(verb, span) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
+            and not _has_own_content(verb, span, quoted) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
+
+
+def _name_before(verb: Token, close: int) -> Span | None:
+    """`"...," Trump barked`: the parser sometimes hangs the name on the verb as a compound; a name (or he/she) and
+    nothing else between the quote and the verb is its subject all the same."""
+    doc = verb.doc
+    words = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if not t.is_punct and not t.is_space]
+    if words and (all(t.pos_ == "PROPN" for t in words) or len(words) == 1 and words[0].lower_ in {"he", "she"}):
+        return doc[words[0].i : words[-1].i + 1]
+    return None
+
+
+def _inverted_framing_speaker(verb: Token) -> Span | None:
+    """`"It's about time," exhorted Clinton's introducer.`: a verb in the past or present tense right after a quote that
+    runs on, followed by a noun phrase and the end of the sentence, is said by that noun phrase, whatever the verb."""
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    doc = verb.doc
+    end = verb.i + 1
+    while end < len(doc) and doc[end].sent == verb.sent and not (doc[end].is_punct or doc[end].is_space):
+        end += 1
+    words = doc[verb.i + 1 : end]
+    if not words or words[-1].pos_ not in {"PROPN", "NOUN"} or any(t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "PRON"} and t.tag_ != "PRP$"
+                                                                   for t in words):
+        return None  # not "...," meant nothing to him
+    if end < len(doc) and doc[end].text not in {".", ",", "!", "?", ";"}:
+        return None
+    return words
 
 
 def _frames_quote_before(before: list[Token], span: QuoteSpan) -> _Attribution | None:
@@ -313,10 +358,11 @@ def _not_inside(speaker: Span | None, span: QuoteSpan) -> Span | None:
     return None if speaker is not None and span.start <= speaker.root.idx < span.end else speaker
 
 
-def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
-    """The verb's subject, but never words inside the quote itself (a parser slip on `"Dear X," the letter began`)."""
+def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]] = ()) -> Span | None:
+    """The verb's subject, but never words inside the quote itself (a parser slip on `"Dear X," the letter began`) nor
+    inside another quote (`"A, I praise Sen. X," Trump said, "and B."`: the parse made X the subject)."""
     subject = _subject(verb)
-    if subject is not None and not (span.start <= subject.root.idx < span.end):
+    if subject is not None and not (span.start <= subject.root.idx < span.end) and not _inside(quoted, subject.root.idx):
         return subject
     doc = verb.doc
     close = span.close_mark if span.close_mark is not None else span.end
@@ -325,6 +371,8 @@ def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
         return _phrase(between[-1])
     following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}
                       and not (t.head == verb and t.dep_ == "dobj") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
+    while following is not None and following.dep_ in {"compound", "flat"} and following.head.i > following.i:
+        following = following.head  # `said Robin Maynard`: the name, not its first word
     return _phrase(following) if following is not None else None
 
 
@@ -355,9 +403,9 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
 
 
-def _has_own_content(verb: Token, span: QuoteSpan) -> bool:
-    """Does the verb report a clause of its own, outside the quote?"""
-    return any(c.dep_ == "ccomp" and not (span.start <= c.idx < span.end) for c in verb.children)
+def _has_own_content(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]] = ()) -> bool:
+    """Does the verb report a clause of its own, outside the quote (and outside the other half of a split quote)?"""
+    return any(c.dep_ == "ccomp" and not (span.start <= c.idx < span.end) and not _inside(quoted, c.idx) for c in verb.children)
 
 
 def _colon_speaker(before: list[Token]) -> Span | None:

@@ -192,3 +192,33 @@ def test_a_quote_never_names_its_own_speaker():
     found = _quotes("“Very good reporter, very good reporter this guy,” Tom Reed, the party’s candidate nationally and current polling "
                     "leader in the state by a wide margin, said on Monday.")
     assert found and all(speaker != "Very good reporter" for _, _, speaker, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb right after a quote that runs on reports it, even when the parser gives the verb a clause of its own
+        ('"I\'m more skilled with my feet than I am with my voice," said Dana Whitfield, half joking.',
+         ("direct", "I'm more skilled with my feet than I am with my voice,", "Dana Whitfield", "said")),
+        # any verb in the past tense right after such a quote, followed by a noun phrase, frames it
+        ('"It is time we had a mayor who listens," exhorted the union\'s chairwoman.',
+         ("direct", "It is time we had a mayor who listens,", "the union's chairwoman", "exhorted")),
+        ('The vote is "a dead heat right now," as Mayor Tom Reed said on the radio on Monday.',
+         ("partial", "a dead heat right now,", "Mayor Tom Reed", "said")),
+    ],
+)
+def test_attribution_after_a_quote_that_runs_on(text, expected):
+    assert expected in _quotes(text)
+
+
+def test_both_halves_of_a_quote_split_around_its_attribution_are_direct_quotes_of_its_speaker():
+    found = _quotes('"And while I\'m at it, I hold in the highest esteem Gov. Jane Miller," Trump said, "and I fully support and endorse '
+                    'her re-election."')
+    assert [(kind, speaker, cue) for kind, _, speaker, cue in found] == [("direct", "Trump", "said")] * 2
+
+
+def test_a_question_followed_by_a_new_sentence_keeps_its_own_attribution():
+    found = _quotes('"Is the plan dead?" Hannity pressed. "Maybe not."\n\n"Would it pass?" He answered, "It will pass."')
+    assert ("direct", "Is the plan dead?", "Hannity", "pressed") in found
+    assert ("direct", "It will pass.", "He", "answered") in found
+    assert not any(text == "Would it pass?" and cue == "answered" for _, text, _, cue in found)
