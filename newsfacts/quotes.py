@@ -515,6 +515,7 @@ def _subject(verb: Token) -> Span | None:
     node = verb
     if _starts_new_report(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head):
         node = verb.head.head  # `X said A and said B`: the parser joined the second "said" to A
+    node = _participle_clause_owner(node)
     for _ in range(6):
         subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
@@ -543,6 +544,28 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _participle_clause_owner(verb: Token) -> Token:
+    """`X pushed back, saying the bill was waylaid by mistrust - and arguing ...`, `X said ... after Y won, remarking ...`:
+    a participle set off after a clause speaks for that clause's subject, but the parser often hangs it on a verb
+    inside what the clause reports, or inside a subordinate clause (after, when, because). Such a participle starts
+    from the verb that reports that content, or that the subordinate clause modifies."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj"} or any(c.dep_ in SUBJECTS for c in verb.children):
+        return verb
+    node = verb.head
+    for _ in range(6):
+        if node.head == node:
+            return verb
+        if node.tag_ == "VBG":
+            return verb  # `remember X going on TV, declaring ...`: the participle goes with X's own clause
+        if node.dep_ == "ccomp" or node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            # (the reporting verb stands before what it reports: not a parse that hangs the sentence on a quote after it)
+            return node.head if node.head.pos_ in {"VERB", "AUX"} and node.head.i < node.i else verb
+        if node.dep_ not in {"conj", "advcl", "xcomp"}:
+            return verb
+        node = node.head
+    return verb
 
 
 DATELINE_DASHES = {"—", "–", "-", "--"}

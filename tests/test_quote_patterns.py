@@ -222,3 +222,9 @@ def test_a_question_followed_by_a_new_sentence_keeps_its_own_attribution():
     assert ("direct", "Is the plan dead?", "Hannity", "pressed") in found
     assert ("direct", "It will pass.", "He", "answered") in found
     assert not any(text == "Would it pass?" and cue == "answered" for _, text, _, cue in found)
+
+
+def test_a_participle_the_parser_hung_inside_a_reported_clause_speaks_for_the_clause_that_reports_it():
+    found = _quotes('Senator Jane Miller pushed back on Friday, saying that the bill had the right safeguards but was stalled by voter '
+                    'distrust - and arguing that she and Reed shared "almost all the same views on taxes."')
+    assert ("partial", "almost all the same views on taxes.", "Senator Jane Miller", "arguing") in found
