@@ -103,3 +103,28 @@ def test_a_gold_source_that_is_only_a_relative_pronoun_stands_for_the_phrase_bef
     assert _speaker_matches(gold("who"), Unit(frozenset(), True, teller), [])
     assert not _speaker_matches(gold("who"), Unit(frozenset(), True, said), [])
     assert not _speaker_matches(gold("The plan"), Unit(frozenset(), True, teller), [])  # only a lone pronoun widens
+
+
+def test_a_nested_attribution_and_a_source_swapped_with_its_cue_compare_fairly():
+    from newsfacts.quote_scoring import _WordMap, _gold_unit, _speaker_matches
+
+    text = '"We will win," Ann Teller said, according to the Daily Ledger.'
+    words = _WordMap(text, text)
+
+    def span(phrase: str) -> dict:
+        return {"start": text.index(phrase), "end": text.index(phrase) + len(phrase), "text": phrase}
+
+    def chars(phrase: str) -> frozenset[int]:
+        return words.norm_span(text.index(phrase), text.index(phrase) + len(phrase))
+
+    content = [span('"We will win," Ann Teller said')]
+    outer = _gold_unit({"content": content, "source": [span("the Daily Ledger")], "cue": [span("according to")]}, words, text)
+    ours = Unit(chars("We will win"), True, chars("Ann Teller"), None, 1.0, chars("said"))
+    assert _speaker_matches(outer, ours, []) and not _speaker_matches(outer, ours, [], strict=True)
+    # only an attribution wholly inside the outer one's content is its inner one; not a speaker without its cue there
+    assert not _speaker_matches(outer, Unit(ours.words, True, chars("Ann Teller"), None, 1.0, chars("according")), [])
+    plain = _gold_unit({"content": content, "source": [span("the Daily Ledger")], "cue": [span("said")]}, words, text)
+    assert not _speaker_matches(plain, ours, [])  # not nested: the gold source says something else
+
+    swapped = _gold_unit({"content": [span("We will win")], "source": [span("said")], "cue": [span("Ann Teller")]}, words, text)
+    assert _speaker_matches(swapped, ours, []) and not _speaker_matches(swapped, ours, [], strict=True)
