@@ -387,6 +387,8 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
     if doc_text(doc).count("\n\n", previous.start_char, span.open_mark) > 1:
         return None
     cues = [t for t in previous if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS]
+    # not a verb inside what another one reports (`Carter said that critics had been predicting ...`: Carter speaks)
+    cues = [t for t in cues if not any(a in cues for a in t.ancestors)]
     for cue in reversed(cues):
         subject = _subject(cue)
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.root.lower_ not in {"it", "this", "that"}:

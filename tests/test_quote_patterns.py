@@ -228,3 +228,9 @@ def test_a_participle_the_parser_hung_inside_a_reported_clause_speaks_for_the_cl
     found = _quotes('Senator Jane Miller pushed back on Friday, saying that the bill had the right safeguards but was stalled by voter '
                     'distrust - and arguing that she and Reed shared "almost all the same views on taxes."')
     assert ("partial", "almost all the same views on taxes.", "Senator Jane Miller", "arguing") in found
+
+
+def test_a_quote_after_a_report_goes_on_for_the_reporter_not_for_a_subject_inside_the_report():
+    found = _quotes("Mayor Tom Reed said that for years some critics had been predicting a collapse of the housing market.\n\n"
+                    '"That is because this city keeps growing, and it will keep growing for decades."')
+    assert ("direct", "That is because this city keeps growing, and it will keep growing for decades.", "Mayor Tom Reed", None) in found
