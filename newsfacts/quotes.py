@@ -937,7 +937,8 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     holder = next((c for c in complements if c.left_edge.idx <= quote.start and quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
     if holder is None:
         return None
-    first = complements[0].left_edge
+    # what a clause reports starts with the clause (`told supporters after the vote that "..."`: not the addressee)
+    first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} else complements[0].left_edge
     last = holder.right_edge
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]
