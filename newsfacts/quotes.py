@@ -139,7 +139,10 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
             continue
         attribution = _attribute(doc, span, marks)
         inherited = attribution.cue is None and previous is not None and _continues(text, spans, previous[0], span, previous[1])
-        if inherited:
+        # `"A," X said, "B."`: B found the same verb before it; it keeps the speaker A found for it
+        same_cue = (attribution.how == "before" and previous is not None and previous[1].how == "after"
+                    and attribution.cue.i == previous[1].cue.i and previous[1].speaker is not None)
+        if inherited or same_cue:
             attribution = _Attribution(previous[1].cue, previous[1].speaker, "inherited")
         elif attribution.cue is None and not _embedded(text, span):
             attribution = _speaker_of_previous_sentence(doc, span) or attribution
@@ -364,6 +367,11 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
     subject = _subject(verb)
     if subject is not None and not (span.start <= subject.root.idx < span.end) and not _inside(quoted, subject.root.idx):
         return subject
+    # `"My bosses, ...," Mr. Conant said`: the parse gave the verb two subjects, the quote's first words and the speaker
+    outside = next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ in {"PROPN", "NOUN", "PRON"}
+                    and not span.start <= c.idx < span.end and not _inside(quoted, c.idx)), None)
+    if outside is not None:
+        return _phrase(outside)
     doc = verb.doc
     close = span.close_mark if span.close_mark is not None else span.end
     between = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]

@@ -240,3 +240,9 @@ def test_a_mixed_quote_in_a_reported_clause_starts_with_the_clause_not_the_addre
     found = _quotes('Senator Jane Miller told supporters after her victory in the state primary that "when you win, it is beautiful."')
     mixed = [text for kind, text, _, _ in found if kind == "indirect"]
     assert len(mixed) == 1 and mixed[0].startswith('that "when you win, it is beautiful.')
+
+
+def test_a_split_quote_whose_first_words_the_parse_made_a_subject_keeps_the_named_speaker_for_both_halves():
+    found = _quotes('"My clients, whoever they have been, including Tom Reed, Jane Miller and Ann Teller," Mr. Dorsey, the Democratic '
+                    'consultant, said, "the top comment they get at every stop is \'I saw you on the news.\'"')
+    assert [(kind, speaker, cue) for kind, _, speaker, cue in found] == [("direct", "Mr. Dorsey", "said")] * 2
