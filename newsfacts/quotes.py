@@ -26,6 +26,7 @@ coreference: "she wrote" is whoever "she" is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -157,6 +158,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         if kind == DIRECT or previous is None or _paragraph_of(spans, previous[0].start) != paragraph:
             previous = (span, attribution, quote)
     _attribute_forward(text, spans, found)
+    _attribute_to_signature(doc, spans, found, mention_at)
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
     quotes += _mixed_quotes(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -183,6 +185,38 @@ def _attribute_forward(text: str, paragraphs: list[tuple[int, int]], found: list
         quote.cue, quote.cue_start, quote.cue_end = following.cue, following.cue_start, following.cue_end
         state = "entity" if quote.speaker_entity is not None else "text"
         quote.confidence = CALIBRATED_CONFIDENCE.get((DIRECT, "forward", state), 0.8 if state == "entity" else 0.6)
+
+
+# A signature paragraph under a quote: `- Sanders.`, `-President Obama, tweeting after the speech.`
+_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.'’-]*\s?){1,5})(?=[,.]|$)")
+
+
+def _attribute_to_signature(doc: Doc, paragraphs: list[tuple[int, int]], found: list[tuple[QuoteSpan, Quote]], mention_at) -> None:
+    """`"..."` (paragraph break) `- Sanders.`: a paragraph that is only a quote, signed by the next paragraph (a dash
+    and a name, as fact checks and quote lists print them), is that name's (in place)."""
+    text = doc_text(doc)
+    for span, quote in found:
+        if quote.speaker_text is not None or not _whole_paragraph(text, paragraphs, span):
+            continue
+        index = _paragraph_of(paragraphs, span.start) + 1
+        if index >= len(paragraphs):
+            continue
+        start, end = paragraphs[index]
+        signed = _SIGNATURE.match(text, start, end)
+        if signed is None:
+            continue
+        name_text = signed.group(1).rstrip()
+        if name_text.endswith(".") and len(name_text.split()[-1]) > 3 and name_text.split()[-1] not in {"Jr.", "Sr."}:
+            name_text = name_text[:-1]  # the sentence's full stop, not an initial's
+        name_start, name_end = signed.start(1), signed.start(1) + len(name_text)
+        name = doc.char_span(name_start, name_end, alignment_mode="expand")
+        if name is None:
+            continue
+        quote.kind, quote.attribution = DIRECT, "signature"
+        quote.speaker_entity = _entity_in(mention_at, name_start, name_end, name.root)
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = text[name_start:name_end], name_start, name_end
+        state = "entity" if quote.speaker_entity is not None else "text"
+        quote.confidence = CALIBRATED_CONFIDENCE.get((DIRECT, "signature", state), 0.8 if state == "entity" else 0.6)
 
 
 def _whole_paragraph(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> bool:

@@ -246,3 +246,10 @@ def test_a_split_quote_whose_first_words_the_parse_made_a_subject_keeps_the_name
     found = _quotes('"My clients, whoever they have been, including Tom Reed, Jane Miller and Ann Teller," Mr. Dorsey, the Democratic '
                     'consultant, said, "the top comment they get at every stop is \'I saw you on the news.\'"')
     assert [(kind, speaker, cue) for kind, _, speaker, cue in found] == [("direct", "Mr. Dorsey", "said")] * 2
+
+
+def test_a_quote_paragraph_signed_by_the_next_paragraph_is_the_signers():
+    found = _quotes('The figures show part of the picture.\n\n"The idea that I would cut the pension fund while we wait for the new '
+                    'law is just not accurate."\n\n- Miller.\n\n"We went to the banks before the crash and warned them."\n\n'
+                    "-Governor Tom Reed, speaking after the debate.\n\nA line with no dash signs nothing.\n\n\"Nobody signs this one.\"\n\nMiller.")
+    assert [(kind, speaker) for kind, _, speaker, _ in found] == [("direct", "Miller"), ("direct", "Governor Tom Reed"), ("partial", None)]
