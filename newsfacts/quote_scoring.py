@@ -18,6 +18,10 @@ coreference gives the source's words; a source that is only a relative pronoun,
 "said X, who added", also takes the word before it, the end of the phrase it stands for).
 A matched quote with no speaker counts as not correct.
 
+Rows of one cue that lie in different gold units are scored as the gold segments them (PolNeAR annotates
+`"A," X said. "B."` sometimes as one attribution and sometimes as two; our rows are two either way); the figures
+with the rows of a cue always joined are reported too.
+
 Two gold conventions are compared fairly (the strict figure without them is reported too):
 - a nested attribution, `"...," X said, according to Y`: the gold unit is Y's (cue "according to") and its
   content holds X's whole attribution; our speaker X with our cue inside that content is the inner source, right;
@@ -74,12 +78,13 @@ class QuoteScore:
     speaker_correct: int = 0
     speaker_correct_strict: int = 0  # without the nested-attribution and swapped-source allowances
     speaker_total: int = 0
+    counts_joined: dict = field(default_factory=dict)  # (category, threshold) -> (tp, n_pred, n_gold), rows of a cue always one unit
     speaker_missing: int = 0  # matched quotes given no speaker (counted as not correct)
     articles: int = 0
     gold_in_headlines: int = 0
 
-    def metrics(self, category: str, threshold: float) -> dict:
-        tp, n_pred, n_gold = self.counts.get((category, threshold), (0, 0, 0))
+    def metrics(self, category: str, threshold: float, joined: bool = False) -> dict:
+        tp, n_pred, n_gold = (self.counts_joined if joined else self.counts).get((category, threshold), (0, 0, 0))
         p = tp / n_pred if n_pred else 0.0
         r = tp / n_gold if n_gold else 0.0
         return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "predicted": n_pred, "gold": n_gold}
@@ -89,6 +94,7 @@ class QuoteScore:
             "articles": self.articles,
             "gold_in_headlines_excluded": self.gold_in_headlines,
             "metrics": {f"{c}@{t}": self.metrics(c, t) for c in CATEGORIES for t in THRESHOLDS},
+            "metrics_cue_rows_joined": {f"{c}@{t}": self.metrics(c, t, joined=True) for c in CATEGORIES for t in THRESHOLDS},
             "speaker_accuracy": self.speaker_correct / self.speaker_total if self.speaker_total else None,
             "speaker_accuracy_strict": self.speaker_correct_strict / self.speaker_total if self.speaker_total else None,
             "speaker_evaluated": self.speaker_total,
@@ -176,6 +182,7 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
         mentions_by_doc[row["doc_id"]].append(row)
     score = QuoteScore(articles=len(articles))
     totals: dict = defaultdict(lambda: [0, 0, 0])
+    joined_totals: dict = defaultdict(lambda: [0, 0, 0])
     for article in articles:
         words = _WordMap(raws[article], documents[article]["text"])
         headline_end = _headline_end(raws[article])
@@ -189,9 +196,18 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
             unit = _gold_unit(row, words, raws[article])
             if unit.words:
                 gold_units.append(unit)
-        predicted = _predicted_units(quotes_by_doc[article], words)
+        predicted = _predicted_units(quotes_by_doc[article], words, gold_units)
+        joined = _predicted_units(quotes_by_doc[article], words)
         entity_at = [(words.norm_span(m["start"], m["end"]), m["entity_id"]) for m in mentions_by_doc[article]]
         _count_rows_by_group(score, quotes_by_doc[article], gold_units, words, entity_at)
+        for category in CATEGORIES:
+            g = [u for u in gold_units if _in_category(u, category)]
+            matches = match(g, [u for u in joined if _in_category(u, category)])
+            for threshold in THRESHOLDS:
+                cell = joined_totals[(category, threshold)]
+                cell[0] += sum(1 for _, _, o in matches if o >= threshold)
+                cell[1] += sum(1 for u in joined if _in_category(u, category))
+                cell[2] += len(g)
         for category in CATEGORIES:
             g = [u for u in gold_units if _in_category(u, category)]
             p = [u for u in predicted if _in_category(u, category)]
@@ -216,6 +232,7 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
                         score.speaker_correct_strict += _speaker_matches(g[i], p[j], entity_at, strict=True)
                         score.speaker_missing += not p[j].speaker_words and p[j].speaker_entity is None
     score.counts = {key: tuple(value) for key, value in totals.items()}
+    score.counts_joined = {key: tuple(value) for key, value in joined_totals.items()}
     return score
 
 
@@ -281,13 +298,18 @@ def _has_quote_marks(row: dict, raw: str) -> bool:
     return False
 
 
-def _predicted_units(rows: list[dict], words: _WordMap) -> list[Unit]:
+def _predicted_units(rows: list[dict], words: _WordMap, gold: list[Unit] | None = None) -> list[Unit]:
     """Rows with the same cue are one attribution: the halves of a split quote, or a reported clause with
-    the quoted phrases inside it (a "mixed" quote, which the gold marks as quoted)."""
+    the quoted phrases inside it (a "mixed" quote, which the gold marks as quoted). Given the gold units, rows of
+    one cue that lie in different gold units are scored apart, as the gold segments them: PolNeAR annotates
+    `"A," X said. "B."` sometimes as one attribution and sometimes as two, and our rows are two either way."""
     groups: dict = defaultdict(list)
     for index, row in enumerate(rows):
         key = (row["cue_start"], row["speaker_start"]) if row["cue_start"] is not None else ("row", index)
         groups[key].append(row)
+    if gold is not None:
+        groups = {(key, part): members for key, rows_of_cue in groups.items()
+                  for part, members in _as_gold_segments(rows_of_cue, words, gold).items()}
     units = []
     for key, members in groups.items():
         content = frozenset().union(*[words.norm_span(r["start"], r["end"]) for r in members])
@@ -297,6 +319,22 @@ def _predicted_units(rows: list[dict], words: _WordMap) -> list[Unit]:
         quoted = any(r["kind"] != "indirect" or any(m in r["text"] for m in QUOTE_MARKS) for r in members)
         units.append(Unit(content, quoted, speaker, first["speaker_entity_id"], max(r["confidence"] for r in members), cue))
     return units
+
+
+def _as_gold_segments(rows: list[dict], words: _WordMap, gold: list[Unit]) -> dict:
+    """The rows of one cue grouped by the gold unit holding most of each, where they lie in different gold units
+    (a row in none joins the first group); otherwise all together."""
+    parts: dict = defaultdict(list)
+    for row in rows:
+        content = words.norm_span(row["start"], row["end"])
+        best = max(range(len(gold)), key=lambda i: len(content & gold[i].words), default=None)
+        holds = best is not None and content and len(content & gold[best].words) >= 0.5 * len(content)
+        parts[best if holds else None].append(row)
+    held = [key for key in parts if key is not None]
+    if len(held) < 2:
+        return {0: rows}
+    parts[held[0]] += parts.pop(None, [])
+    return parts
 
 
 def _in_category(unit: Unit, category: str) -> bool:
@@ -326,6 +364,8 @@ def format_report(score: QuoteScore) -> str:
             m = score.metrics(category, threshold)
             lines.append(f"{category:16} {threshold:7.1f} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
                          f"{m['tp']:6} {m['predicted']:6} {m['gold']:6}")
+    lines.append("with the rows of one cue always one unit (not segmented as the gold is): " + ", ".join(
+        f"{c}@{t} F1 {score.metrics(c, t, joined=True)['f1']:.3f}" for c in ("direct+partial", "all") for t in THRESHOLDS))
     lines.append("rows right (content and speaker) by kind, attribution, speaker state:")
     for key, (right, rows) in sorted(score.by_group.items(), key=lambda item: -item[1][1]):
         lines.append(f"  {'/'.join(key):34} {rows:6} rows  {right / rows:.2f}")

@@ -128,3 +128,26 @@ def test_a_nested_attribution_and_a_source_swapped_with_its_cue_compare_fairly()
 
     swapped = _gold_unit({"content": [span("We will win")], "source": [span("said")], "cue": [span("Ann Teller")]}, words, text)
     assert _speaker_matches(swapped, ours, []) and not _speaker_matches(swapped, ours, [], strict=True)
+
+
+def test_rows_of_one_cue_are_scored_as_the_gold_segments_them():
+    from newsfacts.quote_scoring import _WordMap, _predicted_units
+
+    text = '"We will win," Ann Teller said. "And we will win big." She added nothing.'
+    words = _WordMap(text, text)
+
+    def row(phrase: str) -> dict:
+        start = text.index(phrase)
+        return {"start": start, "end": start + len(phrase), "text": phrase, "kind": "direct", "cue_start": text.index("said"),
+                "cue_end": text.index("said") + 4, "speaker_start": text.index("Ann"), "speaker_end": text.index("Ann") + 10,
+                "speaker_entity_id": None, "confidence": 0.9}
+
+    def unit(*phrases: str) -> Unit:
+        return Unit(frozenset().union(*[words.norm_span(text.index(p), text.index(p) + len(p)) for p in phrases]), True)
+
+    rows = [row("We will win,"), row("And we will win big.")]
+    assert len(_predicted_units(rows, words)) == 1  # without gold: one attribution
+    assert len(_predicted_units(rows, words, [unit("We will win,", "And we will win big.")])) == 1  # the gold joins them
+    apart = _predicted_units(rows, words, [unit("We will win,"), unit("And we will win big.")])
+    assert sorted(len(u.words) for u in apart) == [3, 5]  # the gold has two attributions: so do we
+    assert len(_predicted_units(rows, words, [unit("We will win,")])) == 1  # a row in no gold unit does not split off
