@@ -237,9 +237,12 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     paragraph_end = text.find("\n", close)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+    # `X, exasperated, responded: "What difference does it make?" Her critics cited it ...`: a speech verb and a colon
+    # right before a quote that ends its sentence introduce it; a verb of the next sentence does not
+    introduced = not _runs_on(text, span) and _speech_verb_and_colon_before(doc, span)
     # After: `"...," the letter began` / `"...," said X`: only the speaker's words may stand between.
     for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]:
-        if not (close < token.idx < min(next_open, paragraph_end)):
+        if introduced or not (close < token.idx < min(next_open, paragraph_end)):
             continue
         # `"...," said X, half joking`: a verb right after a quote that runs on into it reports that quote
         runs_on = _runs_on(text, span) and token.tag_ != "VBG"  # (`"A," adding, "B."` is two reports)
@@ -321,6 +324,16 @@ def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | No
 _SPEAKER_WORDS = {"DET", "PROPN", "NOUN", "PRON", "ADJ", "ADV", "PUNCT", "PART", "NUM", "CCONJ", "ADP"}
 
 
+def _speech_verb_and_colon_before(doc: Doc, span: QuoteSpan) -> bool:
+    index = first_token_from(doc, span.open_mark) - 1
+    while index > 0 and doc[index].is_space:
+        index -= 1
+    if index < 1 or doc[index].text != ":":
+        return False
+    verb = doc[index - 1]
+    return _is_speech_verb(verb) and verb.sent == doc[index].sent
+
+
 def _runs_on(text: str, span: QuoteSpan) -> bool:
     """Does the quote's sentence go on after it: it ends on a comma, or on a question or exclamation mark not followed by
     a word that opens a sentence (`"Why?" he asked`, `"Why?" Hannity pressed`, not `"Why?" He answered`)?"""
@@ -399,10 +412,11 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
     """The verb's subject, but never words inside the quote itself (a parser slip on `"Dear X," the letter began`) nor
     inside another quote (`"A, I praise Sen. X," Trump said, "and B."`: the parse made X the subject)."""
     subject = _subject(verb)
-    if subject is not None and not (span.start <= subject.root.idx < span.end) and not _inside(quoted, subject.root.idx):
+    if subject is not None and not (span.start <= subject.root.idx < span.end) and not _inside(quoted, subject.root.idx) \
+            and not _names_a_time(subject.root):
         return subject
     # `"My bosses, ...," Mr. Conant said`: the parse gave the verb two subjects, the quote's first words and the speaker
-    outside = next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ in {"PROPN", "NOUN", "PRON"}
+    outside = next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ in {"PROPN", "NOUN", "PRON"} and not _names_a_time(c)
                     and not span.start <= c.idx < span.end and not _inside(quoted, c.idx)), None)
     if outside is not None:
         return _phrase(outside)
@@ -411,8 +425,8 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
     between = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
     if between:
         return _phrase(between[-1])
-    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}
-                      and not (t.head == verb and t.dep_ == "dobj") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
+    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.tag_ not in {"WDT", "WP"}
+                      and not (t.head == verb and t.dep_ == "dobj" and t.lower_ == "it") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
     while following is not None and following.dep_ in {"compound", "flat"} and following.head.i > following.i:
         following = following.head  # `said Robin Maynard`: the name, not its first word
     return _phrase(following) if following is not None else None
@@ -436,6 +450,11 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.root.lower_ not in {"it", "this", "that"}:
             return _Attribution(cue, subject, "previous")
     return None
+
+
+def _names_a_time(word: Token) -> bool:
+    """`X said Wednesday, "..."`: the parser sometimes makes the day the verb's subject; a time never speaks."""
+    return word.ent_type_ in {"DATE", "TIME"}
 
 
 def _ends_sentence(text: str, span: QuoteSpan) -> bool:

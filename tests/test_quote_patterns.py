@@ -253,3 +253,18 @@ def test_a_quote_paragraph_signed_by_the_next_paragraph_is_the_signers():
                     'law is just not accurate."\n\n- Miller.\n\n"We went to the banks before the crash and warned them."\n\n'
                     "-Governor Tom Reed, speaking after the debate.\n\nA line with no dash signs nothing.\n\n\"Nobody signs this one.\"\n\nMiller.")
     assert [(kind, speaker) for kind, _, speaker, _ in found] == [("direct", "Miller"), ("direct", "Governor Tom Reed"), ("partial", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a speech verb and a colon introduce a quote that ends its sentence; the next sentence's verb does not
+        ('Miller, exasperated, famously responded: "What difference does it make?" Her critics cited it for years.',
+         ("direct", "What difference does it make?", "Miller", "responded")),
+        # an inverted speaker with a relative clause is the noun, never the relative pronoun (nor skipped as an object)
+        ('"How tall is that fence?" asked the girl, who was wearing a red hat, as the crowd laughed.',
+         ("direct", "How tall is that fence?", "the girl", "asked")),
+    ],
+)
+def test_which_clause_speaks(text, expected):
+    assert expected in _quotes(text)
