@@ -429,7 +429,17 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
                       and not (t.head == verb and t.dep_ == "dobj" and t.lower_ == "it") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
     while following is not None and following.dep_ in {"compound", "flat"} and following.head.i > following.i:
         following = following.head  # `said Robin Maynard`: the name, not its first word
-    return _phrase(following) if following is not None else None
+    return _phrase(following) if following is not None else _person_before(verb, quoted)
+
+
+def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """`In a call on Dec. 2, Col. Jane Wu, a military spokeswoman, said, "..."`: where the parser hung the speaker on
+    something else (the date, "the Observer") and left the verb with no subject, the last person named before the verb
+    in its sentence speaks, unless that name is a possessor or the object of a preposition or verb."""
+    people = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i
+              and e.root.dep_ not in {"poss", "pobj", "dobj", "dative"} and not _inside(quoted, e.start_char)
+              and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS")]
+    return people[-1] if people else None
 
 
 def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | None:

@@ -268,3 +268,16 @@ def test_a_quote_paragraph_signed_by_the_next_paragraph_is_the_signers():
 )
 def test_which_clause_speaks(text, expected):
     assert expected in _quotes(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('But in a conference call with reporters on May 4, Col. Dana Whitfield, a military spokeswoman in Kabul, said, "A raid is a '
+         'combat operation, whatever we call it."', ("direct", "A raid is a combat operation, whatever we call it.", "Dana Whitfield", "said")),
+        ('In a letter to the Gazette, his chief of staff, Tom Reed, said: "The governor believes the budget is balanced."',
+         ("direct", "The governor believes the budget is balanced.", "Tom Reed", "said")),
+    ],
+)
+def test_a_speech_verb_the_parse_left_without_a_subject_is_the_last_person_named_before_it(text, expected):
+    assert expected in _quotes(text)
