@@ -11,8 +11,12 @@ coreference: "she wrote" is whoever "she" is.
   speaker of the quote it continues: the other half of a quote split around its
   attribution (a quoted title inside that attribution does not break it), or the
   previous paragraph of a long quotation; a quote-only paragraph with no speaker
-  takes the attribution of the quote that opens the next paragraph. Any main verb
-  right before `, "` or after `"...,"` frames the quote (`X shot back, "..."`).
+  takes the attribution of the quote that opens the next paragraph, or the name that
+  signs it in the next paragraph (`- Sanders.`). Any main verb right before `, "` or
+  after `"...,"` frames the quote (`X shot back, "..."`, `"...," exhorted X`), and a
+  verb right after a quote that runs on (`"...," said X, half joking`) reports it. A
+  speaker never comes from inside a quote, and a participle set off after a clause
+  (`X pushed back, saying A - and arguing B`) speaks for that clause's subject.
 - A short quoted noun phrase that is not what somebody says (a "peace letter",
   the word "ceasefire") is a scare quote or a title, not a quotation.
 - Indirect quotes are content clauses of speech verbs (`X said (that) ...`,
@@ -112,8 +116,9 @@ class Quote:
     cue_end: int | None
     paragraph: int
     confidence: float
-    # how the speaker was found: after, before, according, governs, inherited, previous, verb (the subject of a verb that
-    # does not report speech), clause, mixed (a reported phrase around a partial quote), object (a reported noun phrase), none
+    # how the speaker was found: after, before, according, governs, inherited, previous, forward, signature (a `- Name.`
+    # paragraph under the quote), verb (the subject of a verb that does not report speech), clause, mixed (a reported
+    # phrase around a partial quote), object (a reported noun phrase), none
     attribution: str = "none"
 
 
@@ -267,8 +272,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     start_token = max(0, inside[0].i - ATTRIBUTION_WINDOW_TOKENS - 1)
     before_tokens = [t for t in doc[start_token : inside[0].i] if max(previous_close, paragraph_start - 1) < t.idx < span.open_mark]
     named = _colon_speaker(before_tokens)
-    if named is not None:  # `Trump: "..."`, as in transcripts
-        return _Attribution(before_tokens[-1], named, "before")
+    if named is not None:  # `Trump: "..."`, as in transcripts; `Continued Stone: "..."`
+        inverted = _inverted_speech_verb(before_tokens, len(named))
+        return _Attribution(before_tokens[-len(named) - 2] if inverted else before_tokens[-1], named, "before")
     for token in reversed(before_tokens):
         if token.lower_ == "according" and _according_to(token):
             return _Attribution(token, _according_to(token), "according")
@@ -490,9 +496,20 @@ def _colon_speaker(before: list[Token]) -> Span | None:
         if token.pos_ != "PROPN" or len(names) == 4:
             break
         names.append(token)
-    if not names or (len(before) > len(names) + 1 and before[-len(names) - 2].pos_ not in {"PUNCT", "SPACE"}):
+    if not names:
+        return None
+    if len(before) > len(names) + 1 and before[-len(names) - 2].pos_ not in {"PUNCT", "SPACE"} \
+            and not _inverted_speech_verb(before, len(names)):
         return None
     return before[-1].doc[names[-1].i : names[0].i + 1]
+
+
+def _inverted_speech_verb(before: list[Token], names: int) -> bool:
+    """`Continued Stone: "..."`: a speech verb opening its sentence, then the name and the colon."""
+    if len(before) < names + 2:
+        return False
+    verb = before[-names - 2]
+    return _is_speech_verb(verb) and (verb.is_sent_start or len(before) == names + 2 or before[-names - 3].is_space)
 
 
 def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
@@ -532,7 +549,11 @@ def _introduced_by_previous_paragraph(doc: Doc, span: QuoteSpan, marks: list[Quo
     subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} and verb.i < colon.i else None
     if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.end_char <= colon.idx:
         return _Attribution(verb, subject, "before")
-    return _introduced_by_colon([t for t in colon.sent if t.i <= colon.i])
+    clause = [t for t in colon.sent if t.i <= colon.i]
+    named = _colon_speaker(clause)  # `Stated Stone:` (paragraph break) `"..."`
+    if named is not None and _inverted_speech_verb(clause, len(named)):
+        return _Attribution(clause[-len(named) - 2], named, "before")
+    return _introduced_by_colon(clause)
 
 
 def _parenthetical_cue(governor: Token | None, span: QuoteSpan) -> Token | None:

@@ -281,3 +281,8 @@ def test_which_clause_speaks(text, expected):
 )
 def test_a_speech_verb_the_parse_left_without_a_subject_is_the_last_person_named_before_it(text, expected):
     assert expected in _quotes(text)
+
+
+def test_a_speech_verb_before_the_name_and_colon_is_the_cue():
+    found = _quotes('The host asked about the vote.\n\nContinued Whitfield: "So I think it is a very real problem, and the party has to fix it."')
+    assert ("direct", "So I think it is a very real problem, and the party has to fix it.", "Whitfield", "Continued") in found
