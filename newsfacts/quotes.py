@@ -264,6 +264,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             return _Attribution(token, _subject_outside(token, span, quoted), "after")
         if inverted and (speaker := _inverted_framing_speaker(token)) is not None:
             return _Attribution(token, speaker, "after")
+        if runs_on and (speaker := _speaker_of_verb_tagged_noun(token, close)) is not None:
+            return _Attribution(token, speaker, "after")
         if token.pos_ not in _SPEAKER_WORDS and token.lower_ != "as" or (token.is_punct and token.text in ".!?;"):
             break  # ("as" for `"...," as Cruz said`)
     # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
@@ -368,6 +370,24 @@ def _name_before(verb: Token, close: int) -> Span | None:
     if words and (all(t.pos_ == "PROPN" for t in words) or len(words) == 1 and words[0].lower_ in {"he", "she"}):
         return doc[words[0].i : words[-1].i + 1]
     return None
+
+
+# Speech verbs the tagger often reads as nouns after a quote (`"...," the email read.`, `"...," the ad states.`).
+VERBS_TAGGED_AS_NOUNS = frozenset("read reads states says writes notes adds".split())
+
+
+def _speaker_of_verb_tagged_noun(token: Token, close: int) -> Span | None:
+    """`"Friend, let me be blunt," the email read.`: a word of VERBS_TAGGED_AS_NOUNS that ends the sentence right after a
+    quote that runs on, with only a noun phrase between, is its verb; that noun phrase speaks."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.lower_ not in VERBS_TAGGED_AS_NOUNS:
+        return None
+    if token.i + 1 < len(doc) and not (doc[token.i + 1].is_punct or doc[token.i + 1].is_space):
+        return None
+    words = [t for t in doc[first_token_from(doc, close + 1) : token.i] if not t.is_punct and not t.is_space]
+    if not words or words[-1].pos_ not in {"NOUN", "PROPN"} or any(t.pos_ in {"VERB", "AUX", "ADP"} for t in words):
+        return None
+    return doc[words[0].i : words[-1].i + 1]
 
 
 def _inverted_framing_speaker(verb: Token) -> Span | None:

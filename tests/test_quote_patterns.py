@@ -286,3 +286,9 @@ def test_a_speech_verb_the_parse_left_without_a_subject_is_the_last_person_named
 def test_a_speech_verb_before_the_name_and_colon_is_the_cue():
     found = _quotes('The host asked about the vote.\n\nContinued Whitfield: "So I think it is a very real problem, and the party has to fix it."')
     assert ("direct", "So I think it is a very real problem, and the party has to fix it.", "Whitfield", "Continued") in found
+
+
+def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_quote_is_its_cue():
+    found = _quotes('The campaign sent a fundraising email on Monday.\n\n"Friend, let me be blunt. I can win this race. Tom can\'t," '
+                    "the email read. It asked for money.")
+    assert ("direct", "Friend, let me be blunt. I can win this race. Tom can't,", "the email", "read") in found
