@@ -859,19 +859,41 @@ def _speaker(doc, attribution, mention_at, quotes) -> tuple[int | None, str | No
     if entity is None and _is_document(speaker, quotes):
         entity = _author_of(doc, speaker, mention_at, quotes)
     if entity is None and speaker.root.lower_ in {"he", "she"}:
-        entity = _last_speaker(doc, quotes, start)
+        entity = _last_speaker(doc, quotes, start, speaker.root.lower_, mention_at)
     return entity, speaker.text, start, end
 
 
-def _last_speaker(doc: Doc, quotes: list[Quote], position: int) -> int | None:
-    """A "he said" the coreference left open: in news it goes on with whoever was quoted just before,
-    if that was within the last two paragraphs."""
-    earlier = [q for q in quotes if q.start < position and q.speaker_entity is not None]
-    if not earlier:
-        return None
-    last = max(earlier, key=lambda q: q.start)
-    paragraphs_between = doc_text(doc).count("\n\n", last.start, position)
-    return last.speaker_entity if paragraphs_between <= 2 else None
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+TITLE_GENDERS = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female", "ms": "female"}
+
+
+def _last_speaker(doc: Doc, quotes: list[Quote], position: int, pronoun: str, mentions: list[Mention]) -> int | None:
+    """A "he said" the coreference left open: in news it goes on with whoever was quoted just before, if that was
+    within the last two paragraphs and the article gives that person no other gender (a title, Mr. or Ms., or a
+    pronoun the coreference resolved to them); else with the one before."""
+    text = doc_text(doc)
+    earlier = sorted((q for q in quotes if q.start < position and q.speaker_entity is not None), key=lambda q: -q.start)
+    for quote in earlier:
+        if text.count("\n\n", quote.start, position) > 2:
+            return None
+        genders = _genders_of(quote.speaker_entity, mentions)
+        if not genders or genders == {PRONOUN_GENDERS[pronoun]}:
+            return quote.speaker_entity
+    return None
+
+
+def _genders_of(entity: int, mentions: list[Mention]) -> set[str]:
+    """The genders an article's titles and resolved pronouns give one of its entities."""
+    genders = set()
+    for mention in mentions:
+        if mention.entity != entity:
+            continue
+        words = mention.text.lower().split()
+        gender = PRONOUN_GENDERS.get(words[0]) if len(words) == 1 else TITLE_GENDERS.get(words[0])
+        if gender:
+            genders.add(gender)
+    return genders
 
 
 def _is_document(speaker: Span, quotes: list[Quote]) -> bool:

@@ -292,3 +292,21 @@ def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_quote_is_its_cue():
     found = _quotes('The campaign sent a fundraising email on Monday.\n\n"Friend, let me be blunt. I can win this race. Tom can\'t," '
                     "the email read. It asked for money.")
     assert ("direct", "Friend, let me be blunt. I can win this race. Tom can't,", "the email", "read") in found
+
+
+def test_an_open_he_said_goes_on_with_the_last_quoted_person_the_article_does_not_call_a_woman():
+    from newsfacts.entities import Mention
+    from newsfacts.quotes import Quote, _last_speaker
+
+    text = 'Ms. Ann Teller spoke. "Yes," Mr. Tom Reed said.\n\n"No," Ms. Teller said.\n\n"Maybe," he said.'
+    doc = next(parse([text]))
+
+    def quote(words: str, entity: int) -> Quote:
+        start = text.index(words)
+        return Quote(start, start + len(words), words, "direct", entity, None, None, None, "said", None, None, 0, 0.9)
+
+    mentions = [Mention(text.index("Ms. Ann"), text.index("Ms. Ann") + 14, "Ms. Ann Teller", "PERSON", "name", 0),
+                Mention(text.index("Mr. Tom"), text.index("Mr. Tom") + 12, "Mr. Tom Reed", "PERSON", "name", 1)]
+    quotes = [quote("Yes", 1), quote("No", 0)]
+    assert _last_speaker(doc, quotes, text.index("he said"), "he", mentions) == 1  # not Ms. Teller, quoted last
+    assert _last_speaker(doc, quotes, text.index("he said"), "she", mentions) == 0
