@@ -798,7 +798,7 @@ def _embedded(text: str, span: QuoteSpan) -> bool:
         or before.endswith(("said", "says", "wrote", "asked", ","))
     )
     close = span.close_mark if span.close_mark is not None else span.end
-    content = text[span.start : span.end].rstrip()
+    content = text[span.start : span.end].rstrip().rstrip("'’").rstrip()  # (a quote inside that ends it: `...‘a civil person,’”`)
     ends_clause = content[-1:] in {",", ".", "!", "?", "…", "—", "-"} or close >= len(text) - 1 or text[close + 1 : close + 2] in {"", "\n"}
     return not (opens_sentence and ends_clause)
 

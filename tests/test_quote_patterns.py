@@ -310,3 +310,9 @@ def test_an_open_he_said_goes_on_with_the_last_quoted_person_the_article_does_no
     quotes = [quote("Yes", 1), quote("No", 0)]
     assert _last_speaker(doc, quotes, text.index("he said"), "he", mentions) == 1  # not Ms. Teller, quoted last
     assert _last_speaker(doc, quotes, text.index("he said"), "she", mentions) == 0
+
+
+def test_a_quote_ending_in_a_quote_inside_it_is_a_sentence_of_its_own_and_its_second_half_goes_on():
+    found = _quotes('Loyalty matters to them. "They care about their town. You can at least say \'they\'re civil people,\'" Reed said. '
+                    '"But I see a lot of anger at these rallies."')
+    assert [(kind, speaker) for kind, _, speaker, _ in found] == [("direct", "Reed"), ("direct", "Reed")]
