@@ -244,13 +244,15 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
     # `X, exasperated, responded: "What difference does it make?" Her critics cited it ...`: a speech verb and a colon
     # right before a quote that ends its sentence introduce it; a verb of the next sentence does not
-    introduced = not _runs_on(text, span) and _speech_verb_and_colon_before(doc, span)
+    quote_runs_on = _runs_on(text, span)
+    introduced = not quote_runs_on and _speech_verb_and_colon_before(doc, span)
     # After: `"...," the letter began` / `"...," said X`: only the speaker's words may stand between.
-    for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]:
-        if introduced or not (close < token.idx < min(next_open, paragraph_end)):
+    after = [] if introduced else doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]
+    for token in after:
+        if not (close < token.idx < min(next_open, paragraph_end)):
             continue
         # `"...," said X, half joking`: a verb right after a quote that runs on into it reports that quote
-        runs_on = _runs_on(text, span) and token.tag_ != "VBG"  # (`"A," adding, "B."` is two reports)
+        runs_on = quote_runs_on and token.tag_ != "VBG"  # (`"A," adding, "B."` is two reports)
         inverted = runs_on and not text[close + 1 : token.idx].strip(" \"”’'")
         if _is_speech_verb(token):
             # (`"A," X said, "B."`: B is no content of its own; after `"A." X added, "B."` it is)
