@@ -17,6 +17,16 @@ and partial quotes whose gold has a source, the share whose speaker matches it
 coreference gives the source's words; a source that is only a relative pronoun,
 "said X, who added", also takes the word before it, the end of the phrase it stands for).
 A matched quote with no speaker counts as not correct.
+
+Rows of one cue that lie in different gold units are scored as the gold segments them (PolNeAR annotates
+`"A," X said. "B."` sometimes as one attribution and sometimes as two; our rows are two either way); the figures
+with the rows of a cue always joined are reported too.
+
+Two gold conventions are compared fairly (the strict figure without them is reported too):
+- a nested attribution, `"...," X said, according to Y`: the gold unit is Y's (cue "according to") and its
+  content holds X's whole attribution; our speaker X with our cue inside that content is the inner source, right;
+- a gold row whose source is only a speech verb and whose cue is not (`source: said, cue: Jillian Soto`) has the two
+  swapped: its cue is the source.
 """
 
 from __future__ import annotations
@@ -44,6 +54,8 @@ THRESHOLDS = (0.3, 0.8)
 QUOTE_MARKS = ('"', "“", "”", "«", "»", "„", "''")
 CATEGORIES = ("direct+partial", "indirect", "all")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# A gold source that is one of these words was annotated in the cue's place (the source is then in the cue).
+SPEECH_VERB_WORDS = {"said", "says", "say", "asked", "asks", "told", "added", "wrote", "tweeted", "stated", "replied", "responded"}
 
 
 @dataclass
@@ -53,6 +65,9 @@ class Unit:
     speaker_words: frozenset[int] = frozenset()
     speaker_entity: str | None = None
     confidence: float = 1.0
+    cue_words: frozenset[int] = frozenset()  # predicted: the cue's words
+    reports_nested: bool = False  # gold: an "according to" attribution, whose content may hold the inner one's
+    annotated_source: frozenset[int] | None = None  # gold: the source as annotated, where it differs (swapped with the cue)
 
 
 @dataclass
@@ -61,13 +76,15 @@ class QuoteScore:
     calibration: dict = field(default_factory=dict)  # confidence bucket -> [matched, predicted]
     by_group: dict = field(default_factory=dict)  # (kind, attribution, speaker state) -> [right, rows]
     speaker_correct: int = 0
+    speaker_correct_strict: int = 0  # without the nested-attribution and swapped-source allowances
     speaker_total: int = 0
+    counts_joined: dict = field(default_factory=dict)  # (category, threshold) -> (tp, n_pred, n_gold), rows of a cue always one unit
     speaker_missing: int = 0  # matched quotes given no speaker (counted as not correct)
     articles: int = 0
     gold_in_headlines: int = 0
 
-    def metrics(self, category: str, threshold: float) -> dict:
-        tp, n_pred, n_gold = self.counts.get((category, threshold), (0, 0, 0))
+    def metrics(self, category: str, threshold: float, joined: bool = False) -> dict:
+        tp, n_pred, n_gold = (self.counts_joined if joined else self.counts).get((category, threshold), (0, 0, 0))
         p = tp / n_pred if n_pred else 0.0
         r = tp / n_gold if n_gold else 0.0
         return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "predicted": n_pred, "gold": n_gold}
@@ -77,7 +94,9 @@ class QuoteScore:
             "articles": self.articles,
             "gold_in_headlines_excluded": self.gold_in_headlines,
             "metrics": {f"{c}@{t}": self.metrics(c, t) for c in CATEGORIES for t in THRESHOLDS},
+            "metrics_cue_rows_joined": {f"{c}@{t}": self.metrics(c, t, joined=True) for c in CATEGORIES for t in THRESHOLDS},
             "speaker_accuracy": self.speaker_correct / self.speaker_total if self.speaker_total else None,
+            "speaker_accuracy_strict": self.speaker_correct_strict / self.speaker_total if self.speaker_total else None,
             "speaker_evaluated": self.speaker_total,
             "speaker_missing": self.speaker_missing,
             "speaker_wrong_name_rate": (self.speaker_total - self.speaker_correct - self.speaker_missing) / self.speaker_total
@@ -163,6 +182,7 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
         mentions_by_doc[row["doc_id"]].append(row)
     score = QuoteScore(articles=len(articles))
     totals: dict = defaultdict(lambda: [0, 0, 0])
+    joined_totals: dict = defaultdict(lambda: [0, 0, 0])
     for article in articles:
         words = _WordMap(raws[article], documents[article]["text"])
         headline_end = _headline_end(raws[article])
@@ -176,9 +196,18 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
             unit = _gold_unit(row, words, raws[article])
             if unit.words:
                 gold_units.append(unit)
-        predicted = _predicted_units(quotes_by_doc[article], words)
+        predicted = _predicted_units(quotes_by_doc[article], words, gold_units)
+        joined = _predicted_units(quotes_by_doc[article], words)
         entity_at = [(words.norm_span(m["start"], m["end"]), m["entity_id"]) for m in mentions_by_doc[article]]
         _count_rows_by_group(score, quotes_by_doc[article], gold_units, words, entity_at)
+        for category in CATEGORIES:
+            g = [u for u in gold_units if _in_category(u, category)]
+            matches = match(g, [u for u in joined if _in_category(u, category)])
+            for threshold in THRESHOLDS:
+                cell = joined_totals[(category, threshold)]
+                cell[0] += sum(1 for _, _, o in matches if o >= threshold)
+                cell[1] += sum(1 for u in joined if _in_category(u, category))
+                cell[2] += len(g)
         for category in CATEGORIES:
             g = [u for u in gold_units if _in_category(u, category)]
             p = [u for u in predicted if _in_category(u, category)]
@@ -200,8 +229,10 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
                     if o >= THRESHOLDS[0] and g[i].speaker_words:
                         score.speaker_total += 1
                         score.speaker_correct += _speaker_matches(g[i], p[j], entity_at)
+                        score.speaker_correct_strict += _speaker_matches(g[i], p[j], entity_at, strict=True)
                         score.speaker_missing += not p[j].speaker_words and p[j].speaker_entity is None
     score.counts = {key: tuple(value) for key, value in totals.items()}
+    score.counts_joined = {key: tuple(value) for key, value in joined_totals.items()}
     return score
 
 
@@ -227,9 +258,27 @@ def _bucket(confidence: float) -> str:
 
 def _gold_unit(row: dict, words: _WordMap, raw: str = "") -> Unit:
     content = frozenset().union(*[words.raw_span(c["start"], c["end"]) for c in row["content"]])
-    source = frozenset().union(*[words.raw_span(s["start"], s["end"]) for s in row.get("source", [])]) if row.get("source") else frozenset()
-    return Unit(content, bool(row.get("content_has_double_quote_mark")) or _has_quote_marks(row, raw),
-                _with_antecedent(source, row.get("source") or []))
+    spans = _source_spans(row)
+    source = _with_antecedent(_words_of(spans, words), spans)
+    annotated = row.get("source") or []
+    cue = " ".join(c["text"] for c in row.get("cue") or []).strip().lower()
+    return Unit(content, bool(row.get("content_has_double_quote_mark")) or _has_quote_marks(row, raw), source,
+                reports_nested=cue.startswith("according to"),
+                annotated_source=_with_antecedent(_words_of(annotated, words), annotated) if spans is not annotated else None)
+
+
+def _words_of(spans: list[dict], words: _WordMap) -> frozenset[int]:
+    return frozenset().union(*[words.raw_span(s["start"], s["end"]) for s in spans]) if spans else frozenset()
+
+
+def _source_spans(row: dict) -> list[dict]:
+    """The gold source's spans; where the annotator swapped source and cue (source "said", cue "Jillian Soto"), the cue's."""
+    source, cue = row.get("source") or [], row.get("cue") or []
+    source_text = " ".join(s["text"] for s in source).strip().lower()
+    cue_text = " ".join(c["text"] for c in cue).strip()
+    if source_text in SPEECH_VERB_WORDS and cue_text and cue_text.lower() not in SPEECH_VERB_WORDS:
+        return cue
+    return source
 
 
 def _with_antecedent(source: frozenset[int], spans: list[dict]) -> frozenset[int]:
@@ -249,32 +298,62 @@ def _has_quote_marks(row: dict, raw: str) -> bool:
     return False
 
 
-def _predicted_units(rows: list[dict], words: _WordMap) -> list[Unit]:
+def _predicted_units(rows: list[dict], words: _WordMap, gold: list[Unit] | None = None) -> list[Unit]:
     """Rows with the same cue are one attribution: the halves of a split quote, or a reported clause with
-    the quoted phrases inside it (a "mixed" quote, which the gold marks as quoted)."""
+    the quoted phrases inside it (a "mixed" quote, which the gold marks as quoted). Given the gold units, rows of
+    one cue that lie in different gold units are scored apart, as the gold segments them: PolNeAR annotates
+    `"A," X said. "B."` sometimes as one attribution and sometimes as two, and our rows are two either way."""
     groups: dict = defaultdict(list)
     for index, row in enumerate(rows):
         key = (row["cue_start"], row["speaker_start"]) if row["cue_start"] is not None else ("row", index)
         groups[key].append(row)
+    if gold is not None:
+        groups = {(key, part): members for key, rows_of_cue in groups.items()
+                  for part, members in _as_gold_segments(rows_of_cue, words, gold).items()}
     units = []
     for key, members in groups.items():
         content = frozenset().union(*[words.norm_span(r["start"], r["end"]) for r in members])
         first = members[0]
         speaker = words.norm_span(first["speaker_start"], first["speaker_end"]) if first["speaker_start"] is not None else frozenset()
+        cue = words.norm_span(first["cue_start"], first["cue_end"]) if first["cue_start"] is not None else frozenset()
         quoted = any(r["kind"] != "indirect" or any(m in r["text"] for m in QUOTE_MARKS) for r in members)
-        units.append(Unit(content, quoted, speaker, first["speaker_entity_id"], max(r["confidence"] for r in members)))
+        units.append(Unit(content, quoted, speaker, first["speaker_entity_id"], max(r["confidence"] for r in members), cue))
     return units
+
+
+def _as_gold_segments(rows: list[dict], words: _WordMap, gold: list[Unit]) -> dict:
+    """The rows of one cue grouped by the gold unit holding most of each, where they lie in different gold units
+    (a row in none joins the first group); otherwise all together."""
+    parts: dict = defaultdict(list)
+    for row in rows:
+        content = words.norm_span(row["start"], row["end"])
+        best = max(range(len(gold)), key=lambda i: len(content & gold[i].words), default=None)
+        holds = best is not None and content and len(content & gold[best].words) >= 0.5 * len(content)
+        parts[best if holds else None].append(row)
+    held = [key for key in parts if key is not None]
+    if len(held) < 2:
+        return {0: rows}
+    parts[held[0]] += parts.pop(None, [])
+    return parts
 
 
 def _in_category(unit: Unit, category: str) -> bool:
     return category == "all" or (category == "direct+partial") == unit.quoted
 
 
-def _speaker_matches(gold: Unit, predicted: Unit, entity_at: list[tuple[frozenset[int], str]]) -> bool:
-    if predicted.speaker_words & gold.speaker_words:
+def _speaker_matches(gold: Unit, predicted: Unit, entity_at: list[tuple[frozenset[int], str]], strict: bool = False) -> bool:
+    source = gold.annotated_source if strict and gold.annotated_source is not None else gold.speaker_words
+    if predicted.speaker_words & source:
         return True
-    gold_entities = {entity for span, entity in entity_at if span & gold.speaker_words}
-    return predicted.speaker_entity is not None and predicted.speaker_entity in gold_entities
+    gold_entities = {entity for span, entity in entity_at if span & source}
+    if predicted.speaker_entity is not None and predicted.speaker_entity in gold_entities:
+        return True
+    # `"...," X said, according to Y`: the gold unit is Y's and its content holds our whole attribution, X's
+    return not strict and gold.reports_nested and _inner_attribution(gold, predicted)
+
+
+def _inner_attribution(gold: Unit, predicted: Unit) -> bool:
+    return bool(predicted.speaker_words and predicted.cue_words) and predicted.speaker_words | predicted.cue_words <= gold.words
 
 
 def format_report(score: QuoteScore) -> str:
@@ -285,6 +364,8 @@ def format_report(score: QuoteScore) -> str:
             m = score.metrics(category, threshold)
             lines.append(f"{category:16} {threshold:7.1f} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
                          f"{m['tp']:6} {m['predicted']:6} {m['gold']:6}")
+    lines.append("with the rows of one cue always one unit (not segmented as the gold is): " + ", ".join(
+        f"{c}@{t} F1 {score.metrics(c, t, joined=True)['f1']:.3f}" for c in ("direct+partial", "all") for t in THRESHOLDS))
     lines.append("rows right (content and speaker) by kind, attribution, speaker state:")
     for key, (right, rows) in sorted(score.by_group.items(), key=lambda item: -item[1][1]):
         lines.append(f"  {'/'.join(key):34} {rows:6} rows  {right / rows:.2f}")
@@ -292,7 +373,8 @@ def format_report(score: QuoteScore) -> str:
         f"{b}: {m}/{n}={m / n:.2f}" for b, (m, n) in sorted(score.calibration.items())))
     if score.speaker_total:
         lines.append(f"speaker correct for matched direct+partial quotes: {score.speaker_correct}/{score.speaker_total} "
-                     f"= {score.speaker_correct / score.speaker_total:.3f}; no speaker {score.speaker_missing}, "
+                     f"= {score.speaker_correct / score.speaker_total:.3f} (strict, without the nested and swapped-source "
+                     f"allowances: {score.speaker_correct_strict / score.speaker_total:.3f}); no speaker {score.speaker_missing}, "
                      f"wrong name {score.speaker_total - score.speaker_correct - score.speaker_missing} "
                      f"= {(score.speaker_total - score.speaker_correct - score.speaker_missing) / score.speaker_total:.3f}")
     return "\n".join(lines)

@@ -11,8 +11,12 @@ coreference: "she wrote" is whoever "she" is.
   speaker of the quote it continues: the other half of a quote split around its
   attribution (a quoted title inside that attribution does not break it), or the
   previous paragraph of a long quotation; a quote-only paragraph with no speaker
-  takes the attribution of the quote that opens the next paragraph. Any main verb
-  right before `, "` or after `"...,"` frames the quote (`X shot back, "..."`).
+  takes the attribution of the quote that opens the next paragraph, or the name that
+  signs it in the next paragraph (`- Sanders.`). Any main verb right before `, "` or
+  after `"...,"` frames the quote (`X shot back, "..."`, `"...," exhorted X`), and a
+  verb right after a quote that runs on (`"...," said X, half joking`) reports it. A
+  speaker never comes from inside a quote, and a participle set off after a clause
+  (`X pushed back, saying A - and arguing B`) speaks for that clause's subject.
 - A short quoted noun phrase that is not what somebody says (a "peace letter",
   the word "ceasefire") is a scare quote or a title, not a quotation.
 - Indirect quotes are content clauses of speech verbs (`X said (that) ...`,
@@ -26,6 +30,7 @@ coreference: "she wrote" is whoever "she" is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -87,6 +92,8 @@ COPULAS = frozenset("be become remain seem appear".split())
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 SUBORDINATE_CLAUSES = {"acl", "relcl", "ccomp", "advcl"}
 CLAUSE_EDGES = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", "relcl", "pcomp", "pobj", "prep"}
+# Capitalized words that after a quote's question or exclamation mark open a new sentence rather than its attribution.
+SENTENCE_OPENERS = frozenset("He She They It We I You The This That These Those A An But And So Then His Her Their Its There".split())
 MAX_SCARE_QUOTE_WORDS = 3
 ATTRIBUTION_WINDOW_TOKENS = 8  # how far from a quote's marks a speech verb may stand
 # After a quote the speaker's words may run longer ("X, founder of the Y Institute for Z, said"): only speaker words
@@ -109,8 +116,9 @@ class Quote:
     cue_end: int | None
     paragraph: int
     confidence: float
-    # how the speaker was found: after, before, according, governs, inherited, previous, verb (the subject of a verb that
-    # does not report speech), clause, mixed (a reported phrase around a partial quote), object (a reported noun phrase), none
+    # how the speaker was found: after, before, according, governs, inherited, previous, forward, signature (a `- Name.`
+    # paragraph under the quote), verb (the subject of a verb that does not report speech), clause, mixed (a reported
+    # phrase around a partial quote), object (a reported noun phrase), none
     attribution: str = "none"
 
 
@@ -137,7 +145,10 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
             continue
         attribution = _attribute(doc, span, marks)
         inherited = attribution.cue is None and previous is not None and _continues(text, spans, previous[0], span, previous[1])
-        if inherited:
+        # `"A," X said, "B."`: B found the same verb before it; it keeps the speaker A found for it
+        same_cue = (attribution.how == "before" and previous is not None and previous[1].how == "after"
+                    and attribution.cue.i == previous[1].cue.i and previous[1].speaker is not None)
+        if inherited or same_cue:
             attribution = _Attribution(previous[1].cue, previous[1].speaker, "inherited")
         elif attribution.cue is None and not _embedded(text, span):
             attribution = _speaker_of_previous_sentence(doc, span) or attribution
@@ -152,6 +163,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         if kind == DIRECT or previous is None or _paragraph_of(spans, previous[0].start) != paragraph:
             previous = (span, attribution, quote)
     _attribute_forward(text, spans, found)
+    _attribute_to_signature(doc, spans, found, mention_at)
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
     quotes += _mixed_quotes(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -180,6 +192,38 @@ def _attribute_forward(text: str, paragraphs: list[tuple[int, int]], found: list
         quote.confidence = CALIBRATED_CONFIDENCE.get((DIRECT, "forward", state), 0.8 if state == "entity" else 0.6)
 
 
+# A signature paragraph under a quote: `- Sanders.`, `-President Obama, tweeting after the speech.`
+_SIGNATURE = re.compile(r"[-—–]\s*((?:[A-Z][\w.'’-]*\s?){1,5})(?=[,.]|$)")
+
+
+def _attribute_to_signature(doc: Doc, paragraphs: list[tuple[int, int]], found: list[tuple[QuoteSpan, Quote]], mention_at) -> None:
+    """`"..."` (paragraph break) `- Sanders.`: a paragraph that is only a quote, signed by the next paragraph (a dash
+    and a name, as fact checks and quote lists print them), is that name's (in place)."""
+    text = doc_text(doc)
+    for span, quote in found:
+        if quote.speaker_text is not None or not _whole_paragraph(text, paragraphs, span):
+            continue
+        index = _paragraph_of(paragraphs, span.start) + 1
+        if index >= len(paragraphs):
+            continue
+        start, end = paragraphs[index]
+        signed = _SIGNATURE.match(text, start, end)
+        if signed is None:
+            continue
+        name_text = signed.group(1).rstrip()
+        if name_text.endswith(".") and len(name_text.split()[-1]) > 3 and name_text.split()[-1] not in {"Jr.", "Sr."}:
+            name_text = name_text[:-1]  # the sentence's full stop, not an initial's
+        name_start, name_end = signed.start(1), signed.start(1) + len(name_text)
+        name = doc.char_span(name_start, name_end, alignment_mode="expand")
+        if name is None:
+            continue
+        quote.kind, quote.attribution = DIRECT, "signature"
+        quote.speaker_entity = _entity_in(mention_at, name_start, name_end, name.root)
+        quote.speaker_text, quote.speaker_start, quote.speaker_end = text[name_start:name_end], name_start, name_end
+        state = "entity" if quote.speaker_entity is not None else "text"
+        quote.confidence = CALIBRATED_CONFIDENCE.get((DIRECT, "signature", state), 0.8 if state == "entity" else 0.6)
+
+
 def _whole_paragraph(text: str, paragraphs: list[tuple[int, int]], span: QuoteSpan) -> bool:
     """Is the quote all its paragraph holds (marks and final punctuation aside)?"""
     start, end = paragraphs[_paragraph_of(paragraphs, span.start)]
@@ -197,35 +241,51 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     next_open = min((m.open_mark for m in marks if m.open_mark > close), default=len(text))
     paragraph_end = text.find("\n", close)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+    # `X, exasperated, responded: "What difference does it make?" Her critics cited it ...`: a speech verb and a colon
+    # right before a quote that ends its sentence introduce it; a verb of the next sentence does not
+    quote_runs_on = _runs_on(text, span)
+    introduced = not quote_runs_on and _speech_verb_and_colon_before(doc, span)
     # After: `"...," the letter began` / `"...," said X`: only the speaker's words may stand between.
-    for token in doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]:
+    after = [] if introduced else doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]
+    for token in after:
         if not (close < token.idx < min(next_open, paragraph_end)):
             continue
+        # `"...," said X, half joking`: a verb right after a quote that runs on into it reports that quote
+        runs_on = quote_runs_on and token.tag_ != "VBG"  # (`"A," adding, "B."` is two reports)
+        inverted = runs_on and not text[close + 1 : token.idx].strip(" \"”’'")
         if _is_speech_verb(token):
-            if _has_own_content(token, span) or _ends_sentence(text, span) and _has_object(token):
+            # (`"A," X said, "B."`: B is no content of its own; after `"A." X added, "B."` it is)
+            other_half = quoted if runs_on else ()
+            if not inverted and (_has_own_content(token, span, other_half) or _ends_sentence(text, span) and _has_object(token)):
                 break  # `"...soft." He says referees are ...`, `"...unacceptable." X wrote a letter`: that verb reports something else
-            return _Attribution(token, _subject_outside(token, span), "after")
+            return _Attribution(token, _subject_outside(token, span, quoted), "after")
         if token.lower_ == "according" and _according_to(token) is not None:
             return _Attribution(token, _according_to(token), "according")
-        if _frames_quote_after(token, span, text):
-            return _Attribution(token, _subject_outside(token, span), "after")
-        if token.pos_ not in _SPEAKER_WORDS or (token.is_punct and token.text in ".!?;"):
-            break
+        if _frames_quote_after(token, span, text, quoted):
+            return _Attribution(token, _subject_outside(token, span, quoted), "after")
+        if inverted and (speaker := _inverted_framing_speaker(token)) is not None:
+            return _Attribution(token, speaker, "after")
+        if runs_on and (speaker := _speaker_of_verb_tagged_noun(token, close)) is not None:
+            return _Attribution(token, speaker, "after")
+        if token.pos_ not in _SPEAKER_WORDS and token.lower_ != "as" or (token.is_punct and token.text in ".!?;"):
+            break  # ("as" for `"...," as Cruz said`)
     # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
     previous_close = max((m.close_mark or m.end for m in marks if (m.close_mark or m.end) < span.open_mark), default=-1)
     paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
     start_token = max(0, inside[0].i - ATTRIBUTION_WINDOW_TOKENS - 1)
     before_tokens = [t for t in doc[start_token : inside[0].i] if max(previous_close, paragraph_start - 1) < t.idx < span.open_mark]
     named = _colon_speaker(before_tokens)
-    if named is not None:  # `Trump: "..."`, as in transcripts
-        return _Attribution(before_tokens[-1], named, "before")
+    if named is not None:  # `Trump: "..."`, as in transcripts; `Continued Stone: "..."`
+        inverted = _inverted_speech_verb(before_tokens, len(named))
+        return _Attribution(before_tokens[-len(named) - 2] if inverted else before_tokens[-1], named, "before")
     for token in reversed(before_tokens):
         if token.lower_ == "according" and _according_to(token):
             return _Attribution(token, _according_to(token), "according")
         if token.dep_ == "amod":
             continue  # a participle describing a noun ("the proposed tax credit") reports nothing
         if _is_speech_verb(token):
-            return _Attribution(token, _subject_outside(token, span), "before")
+            return _Attribution(token, _subject_outside(token, span, quoted), "before")
         if token.pos_ in {"VERB", "AUX"} or token.text in {".", "!", "?", ";"}:
             break
     framing = _frames_quote_before(before_tokens, span)
@@ -237,7 +297,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
     aside = _parenthetical_cue(governor, span) or _parenthetical_cue(quote_root, span)
     if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
-        return _Attribution(aside, _subject_outside(aside, span), "governs")
+        return _Attribution(aside, _subject_outside(aside, span, quoted), "governs")
     if governor is not None and governor.lemma_.lower() in LABELING_VERBS and governor.dep_ not in {"acl", "amod"}:
         return _Attribution(governor, _not_inside(_subject(governor), span), "governs")  # not "a group called "X"", which is a name
     introduced = _introduced_by_colon(before_tokens) or _introduced_by_previous_paragraph(doc, span, marks)
@@ -274,17 +334,80 @@ def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | No
 _SPEAKER_WORDS = {"DET", "PROPN", "NOUN", "PRON", "ADJ", "ADV", "PUNCT", "PART", "NUM", "CCONJ", "ADP"}
 
 
-def _frames_quote_after(verb: Token, span: QuoteSpan, text: str) -> bool:
+def _speech_verb_and_colon_before(doc: Doc, span: QuoteSpan) -> bool:
+    index = first_token_from(doc, span.open_mark) - 1
+    while index > 0 and doc[index].is_space:
+        index -= 1
+    if index < 1 or doc[index].text != ":":
+        return False
+    verb = doc[index - 1]
+    return _is_speech_verb(verb) and verb.sent == doc[index].sent
+
+
+def _runs_on(text: str, span: QuoteSpan) -> bool:
+    """Does the quote's sentence go on after it: it ends on a comma, or on a question or exclamation mark not followed by
+    a word that opens a sentence (`"Why?" he asked`, `"Why?" Hannity pressed`, not `"Why?" He answered`)?"""
+    last = text[span.start : span.end].rstrip()[-1:]
+    close = span.close_mark if span.close_mark is not None else span.end
+    following = text[close + 1 :].lstrip(" \"”’'").split(maxsplit=1)[:1]
+    return last == "," or last in {"?", "!"} and bool(following) and following[0] not in SENTENCE_OPENERS
+
+
+def _frames_quote_after(verb: Token, span: QuoteSpan, text: str, quoted: list[tuple[int, int]]) -> bool:
     """`"Go back home," Smith barked.`: a quote that ends on a comma, question or exclamation mark, followed only by a
     subject and a verb, is what that verb reports, whatever the verb ("barked", "confessed", "shot back")."""
-    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"}:
+    if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"} or not _runs_on(text, span):
         return False
-    if text[span.start : span.end].rstrip()[-1:] not in {",", "?", "!"}:
-        return False
-    subject = _subject(verb)
     close = span.close_mark if span.close_mark is not None else span.end
+    subject = _subject(verb) or _name_before(verb, close)
     return (subject is not None and close < subject.start_char < verb.idx and subject.root.pos_ in {"PROPN", "PRON", "NOUN"}
-            and not _has_own_content(verb, span) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
+            and not _has_own_content(verb, span, quoted) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
+
+
+def _name_before(verb: Token, close: int) -> Span | None:
+    """`"...," Trump barked`: the parser sometimes hangs the name on the verb as a compound; a name (or he/she) and
+    nothing else between the quote and the verb is its subject all the same."""
+    doc = verb.doc
+    words = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if not t.is_punct and not t.is_space]
+    if words and (all(t.pos_ == "PROPN" for t in words) or len(words) == 1 and words[0].lower_ in {"he", "she"}):
+        return doc[words[0].i : words[-1].i + 1]
+    return None
+
+
+# Speech verbs the tagger often reads as nouns after a quote (`"...," the email read.`, `"...," the ad states.`).
+VERBS_TAGGED_AS_NOUNS = frozenset("read reads states says writes notes adds".split())
+
+
+def _speaker_of_verb_tagged_noun(token: Token, close: int) -> Span | None:
+    """`"Friend, let me be blunt," the email read.`: a word of VERBS_TAGGED_AS_NOUNS that ends the sentence right after a
+    quote that runs on, with only a noun phrase between, is its verb; that noun phrase speaks."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or token.lower_ not in VERBS_TAGGED_AS_NOUNS:
+        return None
+    if token.i + 1 < len(doc) and not (doc[token.i + 1].is_punct or doc[token.i + 1].is_space):
+        return None
+    words = [t for t in doc[first_token_from(doc, close + 1) : token.i] if not t.is_punct and not t.is_space]
+    if not words or words[-1].pos_ not in {"NOUN", "PROPN"} or any(t.pos_ in {"VERB", "AUX", "ADP"} for t in words):
+        return None
+    return doc[words[0].i : words[-1].i + 1]
+
+
+def _inverted_framing_speaker(verb: Token) -> Span | None:
+    """`"It's about time," exhorted Clinton's introducer.`: a verb in the past or present tense right after a quote that
+    runs on, followed by a noun phrase and the end of the sentence, is said by that noun phrase, whatever the verb."""
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ"}:
+        return None
+    doc = verb.doc
+    end = verb.i + 1
+    while end < len(doc) and doc[end].sent == verb.sent and not (doc[end].is_punct or doc[end].is_space):
+        end += 1
+    words = doc[verb.i + 1 : end]
+    if not words or words[-1].pos_ not in {"PROPN", "NOUN"} or any(t.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "PRON"} and t.tag_ != "PRP$"
+                                                                   for t in words):
+        return None  # not "...," meant nothing to him
+    if end < len(doc) and doc[end].text not in {".", ",", "!", "?", ";"}:
+        return None
+    return words
 
 
 def _frames_quote_before(before: list[Token], span: QuoteSpan) -> _Attribution | None:
@@ -313,19 +436,38 @@ def _not_inside(speaker: Span | None, span: QuoteSpan) -> Span | None:
     return None if speaker is not None and span.start <= speaker.root.idx < span.end else speaker
 
 
-def _subject_outside(verb: Token, span: QuoteSpan) -> Span | None:
-    """The verb's subject, but never words inside the quote itself (a parser slip on `"Dear X," the letter began`)."""
+def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]] = ()) -> Span | None:
+    """The verb's subject, but never words inside the quote itself (a parser slip on `"Dear X," the letter began`) nor
+    inside another quote (`"A, I praise Sen. X," Trump said, "and B."`: the parse made X the subject)."""
     subject = _subject(verb)
-    if subject is not None and not (span.start <= subject.root.idx < span.end):
+    if subject is not None and not (span.start <= subject.root.idx < span.end) and not _inside(quoted, subject.root.idx) \
+            and not _names_a_time(subject.root):
         return subject
+    # `"My bosses, ...," Mr. Conant said`: the parse gave the verb two subjects, the quote's first words and the speaker
+    outside = next((c for c in verb.children if c.dep_ in SUBJECTS and c.pos_ in {"PROPN", "NOUN", "PRON"} and not _names_a_time(c)
+                    and not span.start <= c.idx < span.end and not _inside(quoted, c.idx)), None)
+    if outside is not None:
+        return _phrase(outside)
     doc = verb.doc
     close = span.close_mark if span.close_mark is not None else span.end
     between = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
     if between:
         return _phrase(between[-1])
-    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"}
-                      and not (t.head == verb and t.dep_ == "dobj") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
-    return _phrase(following) if following is not None else None
+    following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.tag_ not in {"WDT", "WP"}
+                      and not (t.head == verb and t.dep_ == "dobj" and t.lower_ == "it") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
+    while following is not None and following.dep_ in {"compound", "flat"} and following.head.i > following.i:
+        following = following.head  # `said Robin Maynard`: the name, not its first word
+    return _phrase(following) if following is not None else _person_before(verb, quoted)
+
+
+def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """`In a call on Dec. 2, Col. Jane Wu, a military spokeswoman, said, "..."`: where the parser hung the speaker on
+    something else (the date, "the Observer") and left the verb with no subject, the last person named before the verb
+    in its sentence speaks, unless that name is a possessor or the object of a preposition or verb."""
+    people = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i
+              and e.root.dep_ not in {"poss", "pobj", "dobj", "dative"} and not _inside(quoted, e.start_char)
+              and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS")]
+    return people[-1] if people else None
 
 
 def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | None:
@@ -339,11 +481,18 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
     if doc_text(doc).count("\n\n", previous.start_char, span.open_mark) > 1:
         return None
     cues = [t for t in previous if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS]
+    # not a verb inside what another one reports (`Carter said that critics had been predicting ...`: Carter speaks)
+    cues = [t for t in cues if not any(a in cues for a in t.ancestors)]
     for cue in reversed(cues):
         subject = _subject(cue)
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.root.lower_ not in {"it", "this", "that"}:
             return _Attribution(cue, subject, "previous")
     return None
+
+
+def _names_a_time(word: Token) -> bool:
+    """`X said Wednesday, "..."`: the parser sometimes makes the day the verb's subject; a time never speaks."""
+    return word.ent_type_ in {"DATE", "TIME"}
 
 
 def _ends_sentence(text: str, span: QuoteSpan) -> bool:
@@ -355,9 +504,9 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ != "it" for c in verb.children)
 
 
-def _has_own_content(verb: Token, span: QuoteSpan) -> bool:
-    """Does the verb report a clause of its own, outside the quote?"""
-    return any(c.dep_ == "ccomp" and not (span.start <= c.idx < span.end) for c in verb.children)
+def _has_own_content(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]] = ()) -> bool:
+    """Does the verb report a clause of its own, outside the quote (and outside the other half of a split quote)?"""
+    return any(c.dep_ == "ccomp" and not (span.start <= c.idx < span.end) and not _inside(quoted, c.idx) for c in verb.children)
 
 
 def _colon_speaker(before: list[Token]) -> Span | None:
@@ -369,9 +518,20 @@ def _colon_speaker(before: list[Token]) -> Span | None:
         if token.pos_ != "PROPN" or len(names) == 4:
             break
         names.append(token)
-    if not names or (len(before) > len(names) + 1 and before[-len(names) - 2].pos_ not in {"PUNCT", "SPACE"}):
+    if not names:
+        return None
+    if len(before) > len(names) + 1 and before[-len(names) - 2].pos_ not in {"PUNCT", "SPACE"} \
+            and not _inverted_speech_verb(before, len(names)):
         return None
     return before[-1].doc[names[-1].i : names[0].i + 1]
+
+
+def _inverted_speech_verb(before: list[Token], names: int) -> bool:
+    """`Continued Stone: "..."`: a speech verb opening its sentence, then the name and the colon."""
+    if len(before) < names + 2:
+        return False
+    verb = before[-names - 2]
+    return _is_speech_verb(verb) and (verb.is_sent_start or len(before) == names + 2 or before[-names - 3].is_space)
 
 
 def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
@@ -411,7 +571,11 @@ def _introduced_by_previous_paragraph(doc: Doc, span: QuoteSpan, marks: list[Quo
     subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} and verb.i < colon.i else None
     if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.end_char <= colon.idx:
         return _Attribution(verb, subject, "before")
-    return _introduced_by_colon([t for t in colon.sent if t.i <= colon.i])
+    clause = [t for t in colon.sent if t.i <= colon.i]
+    named = _colon_speaker(clause)  # `Stated Stone:` (paragraph break) `"..."`
+    if named is not None and _inverted_speech_verb(clause, len(named)):
+        return _Attribution(clause[-len(named) - 2], named, "before")
+    return _introduced_by_colon(clause)
 
 
 def _parenthetical_cue(governor: Token | None, span: QuoteSpan) -> Token | None:
@@ -467,6 +631,7 @@ def _subject(verb: Token) -> Span | None:
     node = verb
     if _starts_new_report(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head):
         node = verb.head.head  # `X said A and said B`: the parser joined the second "said" to A
+    node = _participle_clause_owner(node)
     for _ in range(6):
         subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
@@ -495,6 +660,28 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _participle_clause_owner(verb: Token) -> Token:
+    """`X pushed back, saying the bill was waylaid by mistrust - and arguing ...`, `X said ... after Y won, remarking ...`:
+    a participle set off after a clause speaks for that clause's subject, but the parser often hangs it on a verb
+    inside what the clause reports, or inside a subordinate clause (after, when, because). Such a participle starts
+    from the verb that reports that content, or that the subordinate clause modifies."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "conj"} or any(c.dep_ in SUBJECTS for c in verb.children):
+        return verb
+    node = verb.head
+    for _ in range(6):
+        if node.head == node:
+            return verb
+        if node.tag_ == "VBG":
+            return verb  # `remember X going on TV, declaring ...`: the participle goes with X's own clause
+        if node.dep_ == "ccomp" or node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            # (the reporting verb stands before what it reports: not a parse that hangs the sentence on a quote after it)
+            return node.head if node.head.pos_ in {"VERB", "AUX"} and node.head.i < node.i else verb
+        if node.dep_ not in {"conj", "advcl", "xcomp"}:
+            return verb
+        node = node.head
+    return verb
 
 
 DATELINE_DASHES = {"—", "–", "-", "--"}
@@ -613,7 +800,7 @@ def _embedded(text: str, span: QuoteSpan) -> bool:
         or before.endswith(("said", "says", "wrote", "asked", ","))
     )
     close = span.close_mark if span.close_mark is not None else span.end
-    content = text[span.start : span.end].rstrip()
+    content = text[span.start : span.end].rstrip().rstrip("'’").rstrip()  # (a quote inside that ends it: `...‘a civil person,’”`)
     ends_clause = content[-1:] in {",", ".", "!", "?", "…", "—", "-"} or close >= len(text) - 1 or text[close + 1 : close + 2] in {"", "\n"}
     return not (opens_sentence and ends_clause)
 
@@ -674,19 +861,41 @@ def _speaker(doc, attribution, mention_at, quotes) -> tuple[int | None, str | No
     if entity is None and _is_document(speaker, quotes):
         entity = _author_of(doc, speaker, mention_at, quotes)
     if entity is None and speaker.root.lower_ in {"he", "she"}:
-        entity = _last_speaker(doc, quotes, start)
+        entity = _last_speaker(doc, quotes, start, speaker.root.lower_, mention_at)
     return entity, speaker.text, start, end
 
 
-def _last_speaker(doc: Doc, quotes: list[Quote], position: int) -> int | None:
-    """A "he said" the coreference left open: in news it goes on with whoever was quoted just before,
-    if that was within the last two paragraphs."""
-    earlier = [q for q in quotes if q.start < position and q.speaker_entity is not None]
-    if not earlier:
-        return None
-    last = max(earlier, key=lambda q: q.start)
-    paragraphs_between = doc_text(doc).count("\n\n", last.start, position)
-    return last.speaker_entity if paragraphs_between <= 2 else None
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+TITLE_GENDERS = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female", "ms.": "female", "ms": "female"}
+
+
+def _last_speaker(doc: Doc, quotes: list[Quote], position: int, pronoun: str, mentions: list[Mention]) -> int | None:
+    """A "he said" the coreference left open: in news it goes on with whoever was quoted just before, if that was
+    within the last two paragraphs and the article gives that person no other gender (a title, Mr. or Ms., or a
+    pronoun the coreference resolved to them); else with the one before."""
+    text = doc_text(doc)
+    earlier = sorted((q for q in quotes if q.start < position and q.speaker_entity is not None), key=lambda q: -q.start)
+    for quote in earlier:
+        if text.count("\n\n", quote.start, position) > 2:
+            return None
+        genders = _genders_of(quote.speaker_entity, mentions)
+        if not genders or genders == {PRONOUN_GENDERS[pronoun]}:
+            return quote.speaker_entity
+    return None
+
+
+def _genders_of(entity: int, mentions: list[Mention]) -> set[str]:
+    """The genders an article's titles and resolved pronouns give one of its entities."""
+    genders = set()
+    for mention in mentions:
+        if mention.entity != entity:
+            continue
+        words = mention.text.lower().split()
+        gender = PRONOUN_GENDERS.get(words[0]) if len(words) == 1 else TITLE_GENDERS.get(words[0])
+        if gender:
+            genders.add(gender)
+    return genders
 
 
 def _is_document(speaker: Span, quotes: list[Quote]) -> bool:
@@ -864,7 +1073,8 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     holder = next((c for c in complements if c.left_edge.idx <= quote.start and quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
     if holder is None:
         return None
-    first = complements[0].left_edge
+    # what a clause reports starts with the clause (`told supporters after the vote that "..."`: not the addressee)
+    first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} else complements[0].left_edge
     last = holder.right_edge
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]

@@ -194,6 +194,130 @@ def test_a_quote_never_names_its_own_speaker():
     assert found and all(speaker != "Very good reporter" for _, _, speaker, _ in found)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb right after a quote that runs on reports it, even when the parser gives the verb a clause of its own
+        ('"I\'m more skilled with my feet than I am with my voice," said Dana Whitfield, half joking.',
+         ("direct", "I'm more skilled with my feet than I am with my voice,", "Dana Whitfield", "said")),
+        # any verb in the past tense right after such a quote, followed by a noun phrase, frames it
+        ('"It is time we had a mayor who listens," exhorted the union\'s chairwoman.',
+         ("direct", "It is time we had a mayor who listens,", "the union's chairwoman", "exhorted")),
+        ('The vote is "a dead heat right now," as Mayor Tom Reed said on the radio on Monday.',
+         ("partial", "a dead heat right now,", "Mayor Tom Reed", "said")),
+    ],
+)
+def test_attribution_after_a_quote_that_runs_on(text, expected):
+    assert expected in _quotes(text)
+
+
+def test_both_halves_of_a_quote_split_around_its_attribution_are_direct_quotes_of_its_speaker():
+    found = _quotes('"And while I\'m at it, I hold in the highest esteem Gov. Jane Miller," Trump said, "and I fully support and endorse '
+                    'her re-election."')
+    assert [(kind, speaker, cue) for kind, _, speaker, cue in found] == [("direct", "Trump", "said")] * 2
+
+
+def test_a_question_followed_by_a_new_sentence_keeps_its_own_attribution():
+    found = _quotes('"Is the plan dead?" Hannity pressed. "Maybe not."\n\n"Would it pass?" He answered, "It will pass."')
+    assert ("direct", "Is the plan dead?", "Hannity", "pressed") in found
+    assert ("direct", "It will pass.", "He", "answered") in found
+    assert not any(text == "Would it pass?" and cue == "answered" for _, text, _, cue in found)
+
+
+def test_a_participle_the_parser_hung_inside_a_reported_clause_speaks_for_the_clause_that_reports_it():
+    found = _quotes('Senator Jane Miller pushed back on Friday, saying that the bill had the right safeguards but was stalled by voter '
+                    'distrust - and arguing that she and Reed shared "almost all the same views on taxes."')
+    assert ("partial", "almost all the same views on taxes.", "Senator Jane Miller", "arguing") in found
+
+
+def test_a_quote_after_a_report_goes_on_for_the_reporter_not_for_a_subject_inside_the_report():
+    found = _quotes("Mayor Tom Reed said that for years some critics had been predicting a collapse of the housing market.\n\n"
+                    '"That is because this city keeps growing, and it will keep growing for decades."')
+    assert ("direct", "That is because this city keeps growing, and it will keep growing for decades.", "Mayor Tom Reed", None) in found
+
+
+def test_a_mixed_quote_in_a_reported_clause_starts_with_the_clause_not_the_addressee():
+    found = _quotes('Senator Jane Miller told supporters after her victory in the state primary that "when you win, it is beautiful."')
+    mixed = [text for kind, text, _, _ in found if kind == "indirect"]
+    assert len(mixed) == 1 and mixed[0].startswith('that "when you win, it is beautiful.')
+
+
+def test_a_split_quote_whose_first_words_the_parse_made_a_subject_keeps_the_named_speaker_for_both_halves():
+    found = _quotes('"My clients, whoever they have been, including Tom Reed, Jane Miller and Ann Teller," Mr. Dorsey, the Democratic '
+                    'consultant, said, "the top comment they get at every stop is \'I saw you on the news.\'"')
+    assert [(kind, speaker, cue) for kind, _, speaker, cue in found] == [("direct", "Mr. Dorsey", "said")] * 2
+
+
+def test_a_quote_paragraph_signed_by_the_next_paragraph_is_the_signers():
+    found = _quotes('The figures show part of the picture.\n\n"The idea that I would cut the pension fund while we wait for the new '
+                    'law is just not accurate."\n\n- Miller.\n\n"We went to the banks before the crash and warned them."\n\n'
+                    "-Governor Tom Reed, speaking after the debate.\n\nA line with no dash signs nothing.\n\n\"Nobody signs this one.\"\n\nMiller.")
+    assert [(kind, speaker) for kind, _, speaker, _ in found] == [("direct", "Miller"), ("direct", "Governor Tom Reed"), ("partial", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a speech verb and a colon introduce a quote that ends its sentence; the next sentence's verb does not
+        ('Miller, exasperated, famously responded: "What difference does it make?" Her critics cited it for years.',
+         ("direct", "What difference does it make?", "Miller", "responded")),
+        # an inverted speaker with a relative clause is the noun, never the relative pronoun (nor skipped as an object)
+        ('"How tall is that fence?" asked the girl, who was wearing a red hat, as the crowd laughed.',
+         ("direct", "How tall is that fence?", "the girl", "asked")),
+    ],
+)
+def test_which_clause_speaks(text, expected):
+    assert expected in _quotes(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('But in a conference call with reporters on May 4, Col. Dana Whitfield, a military spokeswoman in Kabul, said, "A raid is a '
+         'combat operation, whatever we call it."', ("direct", "A raid is a combat operation, whatever we call it.", "Dana Whitfield", "said")),
+        ('In a letter to the Gazette, his chief of staff, Tom Reed, said: "The governor believes the budget is balanced."',
+         ("direct", "The governor believes the budget is balanced.", "Tom Reed", "said")),
+    ],
+)
+def test_a_speech_verb_the_parse_left_without_a_subject_is_the_last_person_named_before_it(text, expected):
+    assert expected in _quotes(text)
+
+
+def test_a_speech_verb_before_the_name_and_colon_is_the_cue():
+    found = _quotes('The host asked about the vote.\n\nContinued Whitfield: "So I think it is a very real problem, and the party has to fix it."')
+    assert ("direct", "So I think it is a very real problem, and the party has to fix it.", "Whitfield", "Continued") in found
+
+
+def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_quote_is_its_cue():
+    found = _quotes('The campaign sent a fundraising email on Monday.\n\n"Friend, let me be blunt. I can win this race. Tom can\'t," '
+                    "the email read. It asked for money.")
+    assert ("direct", "Friend, let me be blunt. I can win this race. Tom can't,", "the email", "read") in found
+
+
+def test_an_open_he_said_goes_on_with_the_last_quoted_person_the_article_does_not_call_a_woman():
+    from newsfacts.entities import Mention
+    from newsfacts.quotes import Quote, _last_speaker
+
+    text = 'Ms. Ann Teller spoke. "Yes," Mr. Tom Reed said.\n\n"No," Ms. Teller said.\n\n"Maybe," he said.'
+    doc = next(parse([text]))
+
+    def quote(words: str, entity: int) -> Quote:
+        start = text.index(words)
+        return Quote(start, start + len(words), words, "direct", entity, None, None, None, "said", None, None, 0, 0.9)
+
+    mentions = [Mention(text.index("Ms. Ann"), text.index("Ms. Ann") + 14, "Ms. Ann Teller", "PERSON", "name", 0),
+                Mention(text.index("Mr. Tom"), text.index("Mr. Tom") + 12, "Mr. Tom Reed", "PERSON", "name", 1)]
+    quotes = [quote("Yes", 1), quote("No", 0)]
+    assert _last_speaker(doc, quotes, text.index("he said"), "he", mentions) == 1  # not Ms. Teller, quoted last
+    assert _last_speaker(doc, quotes, text.index("he said"), "she", mentions) == 0
+
+
+def test_a_quote_ending_in_a_quote_inside_it_is_a_sentence_of_its_own_and_its_second_half_goes_on():
+    found = _quotes('Loyalty matters to them. "They care about their town. You can at least say \'they\'re civil people,\'" Reed said. '
+                    '"But I see a lot of anger at these rallies."')
+    assert [(kind, speaker) for kind, _, speaker, _ in found] == [("direct", "Reed"), ("direct", "Reed")]
+
+
 def _speakers(text):
     doc = next(parse([text]))
     entities, mentions, _ = extract_entities(doc)

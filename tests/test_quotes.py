@@ -103,3 +103,51 @@ def test_a_gold_source_that_is_only_a_relative_pronoun_stands_for_the_phrase_bef
     assert _speaker_matches(gold("who"), Unit(frozenset(), True, teller), [])
     assert not _speaker_matches(gold("who"), Unit(frozenset(), True, said), [])
     assert not _speaker_matches(gold("The plan"), Unit(frozenset(), True, teller), [])  # only a lone pronoun widens
+
+
+def test_a_nested_attribution_and_a_source_swapped_with_its_cue_compare_fairly():
+    from newsfacts.quote_scoring import _WordMap, _gold_unit, _speaker_matches
+
+    text = '"We will win," Ann Teller said, according to the Daily Ledger.'
+    words = _WordMap(text, text)
+
+    def span(phrase: str) -> dict:
+        return {"start": text.index(phrase), "end": text.index(phrase) + len(phrase), "text": phrase}
+
+    def chars(phrase: str) -> frozenset[int]:
+        return words.norm_span(text.index(phrase), text.index(phrase) + len(phrase))
+
+    content = [span('"We will win," Ann Teller said')]
+    outer = _gold_unit({"content": content, "source": [span("the Daily Ledger")], "cue": [span("according to")]}, words, text)
+    ours = Unit(chars("We will win"), True, chars("Ann Teller"), None, 1.0, chars("said"))
+    assert _speaker_matches(outer, ours, []) and not _speaker_matches(outer, ours, [], strict=True)
+    # only an attribution wholly inside the outer one's content is its inner one; not a speaker without its cue there
+    assert not _speaker_matches(outer, Unit(ours.words, True, chars("Ann Teller"), None, 1.0, chars("according")), [])
+    plain = _gold_unit({"content": content, "source": [span("the Daily Ledger")], "cue": [span("said")]}, words, text)
+    assert not _speaker_matches(plain, ours, [])  # not nested: the gold source says something else
+
+    swapped = _gold_unit({"content": [span("We will win")], "source": [span("said")], "cue": [span("Ann Teller")]}, words, text)
+    assert _speaker_matches(swapped, ours, []) and not _speaker_matches(swapped, ours, [], strict=True)
+
+
+def test_rows_of_one_cue_are_scored_as_the_gold_segments_them():
+    from newsfacts.quote_scoring import _WordMap, _predicted_units
+
+    text = '"We will win," Ann Teller said. "And we will win big." She added nothing.'
+    words = _WordMap(text, text)
+
+    def row(phrase: str) -> dict:
+        start = text.index(phrase)
+        return {"start": start, "end": start + len(phrase), "text": phrase, "kind": "direct", "cue_start": text.index("said"),
+                "cue_end": text.index("said") + 4, "speaker_start": text.index("Ann"), "speaker_end": text.index("Ann") + 10,
+                "speaker_entity_id": None, "confidence": 0.9}
+
+    def unit(*phrases: str) -> Unit:
+        return Unit(frozenset().union(*[words.norm_span(text.index(p), text.index(p) + len(p)) for p in phrases]), True)
+
+    rows = [row("We will win,"), row("And we will win big.")]
+    assert len(_predicted_units(rows, words)) == 1  # without gold: one attribution
+    assert len(_predicted_units(rows, words, [unit("We will win,", "And we will win big.")])) == 1  # the gold joins them
+    apart = _predicted_units(rows, words, [unit("We will win,"), unit("And we will win big.")])
+    assert sorted(len(u.words) for u in apart) == [3, 5]  # the gold has two attributions: so do we
+    assert len(_predicted_units(rows, words, [unit("We will win,")])) == 1  # a row in no gold unit does not split off
