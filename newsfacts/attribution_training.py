@@ -34,7 +34,7 @@ MODEL_PATH = Path(__file__).parent / "data" / "attribution_model.json"
 SEED = 0
 MIN_COUNT = 3  # candidates a feature must occur in to get a weight
 FOLDS = 5
-C = 0.3  # held out, indirect recall at precision 0.85: C 0.3 0.420, C 1 0.403 (C 3 lower)
+C = 0.1  # held out, indirect recall at precision 0.87: C 0.1 0.406, C 0.3 0.400, C 1 0.385 (C 3 lower)
 TARGET_PRECISION = 0.87  # held out on train; a margin over the 0.85 asked of dev (dev may be harder)
 
 

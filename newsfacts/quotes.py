@@ -16,7 +16,9 @@ coreference: "she wrote" is whoever "she" is.
 - A short quoted noun phrase that is not what somebody says (a "peace letter",
   the word "ceasefire") is a scare quote or a title, not a quotation.
 - Indirect quotes are content clauses of speech verbs (`X said (that) ...`,
-  `according to X, ...`, `..., saying it is not interested in ...`). A second report
+  `according to X, ...`, `..., saying it is not interested in ...`): every clause the
+  parse offers is a candidate (`indirect_candidate_rows`), and the learned attribution
+  model (`newsfacts.attribution_model`) keeps the likely ones. A second report
   joined to a clause (`said A and said that B`, `said A, telling them B`) is cut off
   it, and a thought inside what somebody says (`X said he does not believe Y`) is
   part of that report, not one of its own.

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from newsfacts.attribution_model import MODEL_RESOURCE, AttributionModel, model_from_dict, shipped_model
+from newsfacts.attribution_model import MODEL_RESOURCE, AttributionModel, keep, model_from_dict, shipped_model
 from newsfacts.entities import extract_entities
 from newsfacts.nlp import parse
 from newsfacts.quotes import extract_quotes
@@ -60,6 +60,14 @@ def test_probability_is_the_logistic_of_the_summed_weights():
     assert model.probability({"unknown": 5.0}) == model.probability({})
 
 
+def test_keep_takes_the_likelier_of_two_candidates_on_the_same_content_and_respects_the_threshold():
+    spans = [(0, 100), (10, 100), (200, 260), (300, 340)]
+    probabilities = [0.7, 0.9, 0.8, 0.3]
+    # (10, 100) shares most of (0, 100): only the likelier stays; (300, 340) is below the threshold
+    assert keep(spans, probabilities, 0.5) == [1, 2]
+    assert keep([(0, 100), (60, 200)], [0.9, 0.8], 0.5) == [0, 1]  # a small overlap keeps both
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text, expected",
@@ -72,6 +80,9 @@ def test_probability_is_the_logistic_of_the_summed_weights():
         # a participle that reports
         ("The Kremlin rejected the plan, saying it is not interested in a temporary halt.",
          ("it is not interested in a temporary halt", "The Kremlin", "saying")),
+        # an infinitive of a promise
+        ("The governor vowed to veto the new tax bill before the end of the session.",
+         ("to veto the new tax bill before the end of the session", "The governor", "vowed")),
         # a noun's that-clause
         ("The mayor repeated his claim that the budget had been balanced for years.",
          ("the budget had been balanced for years", "his", "claim")),
