@@ -104,3 +104,10 @@ def test_confidence_is_the_models_probability_and_a_row_without_speaker_stays_lo
     rows = _indirect("Senator Jane Miller said the economy grew faster than anyone expected last year.")
     assert rows and all(shipped_model().threshold <= q.confidence <= 1.0 for q in rows if q.speaker_text is not None)
     assert all(q.confidence <= 0.4 for q in rows if q.speaker_text is None)
+
+
+def test_a_change_to_the_model_or_its_code_invalidates_cached_extractions():
+    from newsfacts import cache
+
+    assert "attribution_model" in cache.EXTRACTION_MODULES
+    assert MODEL_RESOURCE.parent == cache.PACKAGE_DIR / "data" and MODEL_RESOURCE.name not in cache.NOT_EXTRACTION_DATA
