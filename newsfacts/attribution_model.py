@@ -70,7 +70,8 @@ def _verb_candidate(verb: Token) -> Candidate | None:
     if content is not None:
         return Candidate(verb, content, how, q._subject(verb) or q._speaker_after_clause(verb, content))
     if verb.pos_ == "VERB" and (target := q._reported_object(verb) or _any_object(verb)) is not None:
-        return Candidate(verb, target, "object", q._subject(verb))
+        subject = q._subject(verb)  # (a phrase is reported content only for a speaker the article names)
+        return Candidate(verb, target, "object", subject) if subject is not None else None
     return None
 
 

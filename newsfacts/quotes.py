@@ -919,7 +919,7 @@ def _clause_span(head: Token) -> tuple[int, int]:
             inner = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in inner]
 
-    if head.dep_ != "ccomp":  # `according to`: the clause minus the according-phrase
+    if head.dep_ != "ccomp" and any(t.lower_ == "according" for t in tokens):  # `according to`: the clause minus the according-phrase
         tokens = [t for t in tokens if not any(a.lower_ == "according" for a in [t, *t.ancestors] if a.head == head or a == t)]
         tokens = [t for t in tokens if not _under_according(t, head)]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ in {"that"}):
