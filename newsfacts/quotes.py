@@ -759,10 +759,7 @@ CALIBRATED_CONFIDENCE = {
     ("partial", "before", "entity"): 0.87, ("partial", "before", "text"): 0.59,
     ("partial", "after", "entity"): 0.83, ("partial", "after", "text"): 0.43,
     ("partial", "verb", "entity"): 0.72,
-    ("indirect", "clause", "entity"): 0.9, ("indirect", "clause", "text"): 0.73,
-    ("indirect", "mixed", "entity"): 0.89, ("indirect", "mixed", "text"): 0.64,
-    ("indirect", "according", "entity"): 0.9, ("indirect", "according", "text"): 0.92,
-    ("indirect", "object", "entity"): 0.78,
+    ("indirect", "mixed", "entity"): 0.89, ("indirect", "mixed", "text"): 0.64,  # (other indirect rows: the model's probability)
 }
 NO_SPEAKER_CONFIDENCE = 0.4
 
