@@ -8,7 +8,7 @@ OUT ?= outputs
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 
-.PHONY: run test install lock clean contract validate
+.PHONY: run test install lock clean contract validate attribution-model
 
 run: $(STAMP)
 	$(BIN)/newsfacts run $(RAW) --out $(OUT)
@@ -33,6 +33,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Retrain the indirect-quote attribution model on PolNeAR's train split (needs ../shared and scikit-learn, in the dev
+# extra) and rewrite newsfacts/data/attribution_model.json. PARSE_CACHE keeps the train parses between runs.
+PARSE_CACHE ?= .cache/attribution
+attribution-model: $(STAMP)
+	$(BIN)/python -m newsfacts.attribution_training --parse-cache $(PARSE_CACHE)
 
 # Re-resolve the pinned dependencies (needs uv: pip install uv).
 # pip 23.2 (Python 3.11's bundled pip) does not apply a pin to a dependency that another package requires with

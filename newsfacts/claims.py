@@ -1270,7 +1270,8 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
         share = overlap / length
         if quote["kind"] in ("direct", "partial") and share >= INSIDE_QUOTE_SHARE:
             inside.append((share, quote))
-        elif quote["kind"] == "indirect" and quote["cue_start"] is not None and not quote["text"].startswith("to "):
+        elif quote["kind"] == "indirect" and quote["cue_start"] is not None and not quote["text"].startswith("to ") \
+                and quote.get("attribution") != "object":  # 'appealed for the release of X': what X did, not a claim
             # 'pledged to pay ...', 'asked them to ...': a commitment or a request, not a report of a fact
             if claim.cue_start is not None and quote["cue_start"] == claim.cue_start:
                 same_cue.append((share, quote))

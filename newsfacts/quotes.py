@@ -20,7 +20,9 @@ coreference: "she wrote" is whoever "she" is.
 - A short quoted noun phrase that is not what somebody says (a "peace letter",
   the word "ceasefire") is a scare quote or a title, not a quotation.
 - Indirect quotes are content clauses of speech verbs (`X said (that) ...`,
-  `according to X, ...`, `..., saying it is not interested in ...`). A second report
+  `according to X, ...`, `..., saying it is not interested in ...`): every clause the
+  parse offers is a candidate (`indirect_candidate_rows`), and the learned attribution
+  model (`newsfacts.attribution_model`) keeps the likely ones. A second report
   joined to a clause (`said A and said that B`, `said A, telling them B`) is cut off
   it, and a thought inside what somebody says (`X said he does not believe Y`) is
   part of that report, not one of its own.
@@ -966,10 +968,7 @@ CALIBRATED_CONFIDENCE = {
     ("partial", "before", "entity"): 0.87, ("partial", "before", "text"): 0.59,
     ("partial", "after", "entity"): 0.83, ("partial", "after", "text"): 0.43,
     ("partial", "verb", "entity"): 0.72,
-    ("indirect", "clause", "entity"): 0.9, ("indirect", "clause", "text"): 0.73,
-    ("indirect", "mixed", "entity"): 0.89, ("indirect", "mixed", "text"): 0.64,
-    ("indirect", "according", "entity"): 0.9, ("indirect", "according", "text"): 0.92,
-    ("indirect", "object", "entity"): 0.78,
+    ("indirect", "mixed", "entity"): 0.89, ("indirect", "mixed", "text"): 0.64,  # (other indirect rows: the model's probability)
 }
 NO_SPEAKER_CONFIDENCE = 0.4
 
@@ -992,47 +991,42 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
 
 
 def _indirect_quotes(doc, paragraphs, marks, headings, mention_at, direct: list[Quote]) -> list[Quote]:
+    """The reported clauses that the attribution model (`newsfacts.attribution_model`) takes for reported speech."""
+    from newsfacts.attribution_model import choose, shipped_model  # (it builds on this module's parse helpers)
+
+    return choose(indirect_candidate_rows(doc, paragraphs, marks, headings, mention_at, direct), shipped_model())
+
+
+def indirect_candidate_rows(doc, paragraphs, marks, headings, mention_at, direct: list[Quote]) -> list[tuple[Quote, dict]]:
+    """Every reported clause the parse offers as an indirect quote, with its speaker and the model's features."""
+    from newsfacts.attribution_model import features, indirect_candidates, with_context
+
     quoted = [(m.open_mark, (m.close_mark or m.end) + 1) for m in marks]
-    rows: list[Quote] = []
-    for token in doc:
-        content, aside = None, False
-        if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in INDIRECT_VERBS | INFINITIVE_CUES:
-            content = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if content is None and token.lemma_.lower() in INFINITIVE_CUES:
-                content = next((c for c in token.children if c.dep_ == "xcomp" and _is_infinitive(c)), None)
-            aside = content is None and token.dep_ == "parataxis" and token.head.pos_ in {"VERB", "AUX"}
-            if aside:
-                content = token.head  # "In three years, Barden says, far too many lives have been lost"
-            attribution = _Attribution(token, _subject(token) or _speaker_after_clause(token, content), "before")
-        elif token.lower_ == "according" and _according_to(token) is not None:
-            content = _according_clause(token)
-            attribution = _Attribution(token, _according_to(token), "according")
-        if content is None and token.pos_ == "VERB":
-            content = _reported_object(token)
-            if content is not None:
-                attribution = _Attribution(token, _subject(token), "object")
-        if content is None or attribution.speaker is None or _thought_inside_a_report(token):
-            continue
+    rows: list[tuple[Quote, dict]] = []
+    for candidate in indirect_candidates(doc):
+        token, content = candidate.cue, candidate.content
+        attribution = _Attribution(token, candidate.speaker, candidate.how)
         if _paragraph_of(paragraphs, token.idx) in headings or _inside(quoted, token.idx):
             continue
         start, end = _clause_span(content)
         # A clause that is all one direct quote is already a row; a clause with quoted words inside is a
         # "mixed" quote: the partial rows keep the exact words, this row the reported content.
-        if end - start < 12 or _mostly_quoted(quoted, start, end, share=0.9) or _overlaps_direct(direct, start, end):
+        if end - start < 2 or _mostly_quoted(quoted, start, end, share=0.9) or _overlaps_direct(direct, start, end):
             continue
-        if attribution.speaker.start_char >= start and attribution.speaker.end_char <= end and not (aside and attribution.speaker.root.head == token):
+        speaker = attribution.speaker
+        if speaker is not None and speaker.start_char >= start and speaker.end_char <= end and not (
+                candidate.how == "aside" and speaker.root.head == token):
             continue  # the speaker is part of the clause; but "X, he said, did Y" sets its speaker off inside it
-        entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, direct + rows)
-        if attribution.how == "object" and (entity is None or attribution.speaker.root.lemma_.lower() in DOCUMENT_NOUNS
-                                            or _mostly_quoted(quoted, start, end, share=0.01)):
+        entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, direct)
+        if candidate.how == "object" and (entity is None or speaker.root.lemma_.lower() in DOCUMENT_NOUNS
+                                          or _mostly_quoted(quoted, start, end, share=0.01)):
             continue  # a noun phrase is reported content only for a speaker the article names (not a document standing
             # in for its author), and never a mixed quote
-        cue_text, cue_start, cue_end = _cue_words(attribution.cue, attribution.how)
-        how = attribution.how if attribution.how in {"according", "object"} else "clause"
-        confidence = _confidence(INDIRECT, _Attribution(attribution.cue, attribution.speaker, how), entity)
-        rows.append(Quote(start, end, doc_text(doc)[start:end], INDIRECT, entity, speaker_text, speaker_start, speaker_end, cue_text, cue_start,
-                          cue_end, _paragraph_of(paragraphs, start), confidence, how))
-    return rows
+        cue_text, cue_start, cue_end = _cue_words(token, "according" if candidate.how == "according" else "clause")
+        row = Quote(start, end, doc_text(doc)[start:end], INDIRECT, entity, speaker_text, speaker_start, speaker_end, cue_text,
+                    cue_start, cue_end, _paragraph_of(paragraphs, start), NO_SPEAKER_CONFIDENCE, candidate.how)
+        rows.append((row, features(candidate, start, end, entity is not None)))
+    return with_context(rows)
 
 
 # Complements of a cue verb that carry what it reports: "called [him] [a "loser"]", "accused him [of ...]".
@@ -1132,7 +1126,7 @@ def _clause_span(head: Token) -> tuple[int, int]:
             inner = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in inner]
 
-    if head.dep_ != "ccomp":  # `according to`: the clause minus the according-phrase
+    if head.dep_ != "ccomp" and any(t.lower_ == "according" for t in tokens):  # `according to`: the clause minus the according-phrase
         tokens = [t for t in tokens if not any(a.lower_ == "according" for a in [t, *t.ancestors] if a.head == head or a == t)]
         tokens = [t for t in tokens if not _under_according(t, head)]
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ in {"that"}):

@@ -1,0 +1,271 @@
+"""Train the indirect-attribution model on PolNeAR's train split and ship it as JSON.
+
+    python -m newsfacts.attribution_training [--polnear ../shared/corpora/polnear] [--parse-cache DIR]
+
+Parses the train articles (once: `--parse-cache` keeps the parses as a spaCy DocBin between runs),
+generates every indirect-quote candidate (`newsfacts.attribution_model.indirect_candidates`), labels
+each by its word overlap with the gold attributions that have no quote mark, prints the candidate
+generator's ceiling and the model's cross-validated figures (folds by article), then fits on all
+train articles and writes newsfacts/data/attribution_model.json. Only the train split is read.
+Needs scikit-learn (the `dev` extra); scoring with the written model does not.
+
+Measured at the shipped model (train: 838 articles, 13,194 gold indirect attributions):
+- the candidates' ceiling: 0.627 of gold indirect contents overlap some candidate by >= 0.3 (0.550 with the
+  speaker matching the gold source too), 0.454 by >= 0.8 (0.420); hand rules and cue lists reached 0.338 recall;
+- held out by article (5 folds), threshold 0.58: indirect P 0.871, R 0.406 at overlap 0.3;
+- `newsfacts score quotes --split dev`, run once: indirect P 0.878, R 0.452 (the hand rules: P 0.826, R 0.393).
+The rest of the gap to the gold is PolNeAR's broad notion of attribution ("Clinton leads Sanders in
+California", "Muslims entering the United States"), which no feature of the parse tells apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newsfacts.attribution_model import MODEL_FORMAT, keep
+from newsfacts.documents import build_document
+from newsfacts.quote_scoring import (
+    QUOTE_MARKS, THRESHOLDS, Unit, _gold_unit, _headline_end, _predicted_units, _speaker_matches, _WordMap, load_gold, match,
+    overlap,
+)
+from newsfacts.settings import DEFAULT_MODEL
+
+DEFAULT_POLNEAR = Path("../shared/corpora/polnear")
+MODEL_PATH = Path(__file__).parent / "data" / "attribution_model.json"
+SEED = 0
+MIN_COUNT = 3  # candidates a feature must occur in to get a weight
+FOLDS = 5
+C = 0.1  # held out, indirect recall at precision 0.87: C 0.1 0.406, C 0.3 0.400, C 1 0.385 (C 3 lower)
+TARGET_PRECISION = 0.87  # held out on train; a margin over the 0.85 asked of dev (dev may be harder)
+
+
+@dataclass
+class Article:
+    name: str
+    text: str  # the normalized text (documents.text), which the Doc holds
+    paragraphs: list[tuple[int, int, bool]]
+    gold: list[Unit]  # gold attributions outside the headline, on the normalized text's words
+    words: _WordMap
+
+
+def read_articles(polnear: Path, split: str = "train", limit: int | None = None) -> list[Article]:
+    gold = load_gold(polnear / f"gold_{split}.jsonl")
+    now = dt.datetime.now(dt.timezone.utc)
+    articles = []
+    for name in sorted(gold)[:limit] if limit else sorted(gold):
+        raw = (polnear / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        document = build_document(raw, name, now)
+        words = _WordMap(raw, document["text"])
+        headline_end = _headline_end(raw)
+        units = [_gold_unit(row, words, raw) for row in gold[name]
+                 if row.get("content") and max(c["end"] for c in row["content"]) > headline_end]
+        paragraphs = [(p["start"], p["end"], p["heading"]) for p in document["paragraphs"]]
+        articles.append(Article(name, document["text"], paragraphs, [u for u in units if u.words], words))
+    return articles
+
+
+def parsed(articles: list[Article], model: str = DEFAULT_MODEL, cache: Path | None = None, n_process: int = 1) -> list:
+    """The articles' Docs, from `cache` (a DocBin written by an earlier call on the same articles) where it is."""
+    from spacy.tokens import DocBin
+
+    from newsfacts.nlp import load_model, parse
+
+    path = cache / f"{model}-{len(articles)}.spacy" if cache is not None else None
+    nlp = load_model(model)
+    if path is not None and path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [a.text for a in articles]:
+            return docs
+    docs = list(parse([a.text for a in articles], model=model, n_process=n_process))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs, attrs=["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "LEMMA", "MORPH", "POS",
+                                 "SENT_START", "SPACY"]).to_disk(path)
+    return docs
+
+
+@dataclass
+class Candidates:
+    """One article's candidate rows, their features and labels, and the direct and partial rows they join."""
+
+    article: Article
+    base: list  # direct and partial rows (Quote), found before the indirect ones
+    rows: list  # candidate indirect rows (Quote)
+    features: list[dict[str, float]]
+    labels: list[bool]  # content overlaps a gold attribution of its category by at least LABEL_OVERLAP
+    entity_at: list[tuple[frozenset[int], int]]  # word indexes of each mention, its local entity
+
+
+LABEL_OVERLAP = 0.3
+
+
+def candidates_of(article: Article, doc) -> Candidates:
+    from newsfacts.entities import extract_entities
+    from newsfacts.quotemarks import find_quotes_in_paragraphs
+    from newsfacts.quotes import INDIRECT, _mention_index, extract_quotes, indirect_candidate_rows
+
+    _, mentions, _ = extract_entities(doc)
+    base = [row for row in extract_quotes(doc, article.paragraphs, mentions) if row.kind != INDIRECT]
+    spans = [(p[0], p[1]) for p in article.paragraphs]
+    marks = find_quotes_in_paragraphs(article.text, spans)
+    headings = {i for i, p in enumerate(article.paragraphs) if p[2]}
+    found = indirect_candidate_rows(doc, spans, marks, headings, _mention_index(mentions), base)
+    rows = [row for row, _ in found]
+    entity_at = [(article.words.norm_span(m.start, m.end), m.entity) for m in mentions]
+    candidates = Candidates(article, base, rows, [named for _, named in found], [], entity_at)
+    candidates.labels = _labels(candidates)
+    return candidates
+
+
+def _labels(c: Candidates) -> list[bool]:
+    """Right where the candidate wins a gold attribution of its category in the scorer's one-to-one matching
+    (a second candidate on the same attribution counts as wrong there, so it is labelled wrong here)."""
+    units = [_unit(c, row) for row in c.rows]
+    labels = [False] * len(units)
+    for quoted in (False, True):
+        mine = [i for i, u in enumerate(units) if u.quoted == quoted]
+        gold = [g for g in c.article.gold if g.quoted == quoted]
+        for _, j, score in match(gold, [units[i] for i in mine]):
+            labels[mine[j]] = score >= LABEL_OVERLAP
+    return labels
+
+
+def _is_quoted(row) -> bool:
+    return any(mark in row.text for mark in QUOTE_MARKS)
+
+
+def ceiling(sets: list[Candidates]) -> dict:
+    """Share of gold indirect attributions that some candidate's content overlaps by 0.3 / 0.8, also with
+    the speaker matching the gold source (where the gold has one)."""
+    counts = defaultdict(int)
+    for c in sets:
+        units = [_unit(c, row) for row in c.rows]
+        for gold in c.article.gold:
+            if gold.quoted:
+                continue
+            counts["gold"] += 1
+            scores = [(overlap(gold.words, u.words), not gold.speaker_words or _speaker_matches(gold, u, c.entity_at)) for u in units]
+            for threshold in THRESHOLDS:
+                counts[f"content@{threshold}"] += any(o >= threshold for o, _ in scores)
+                counts[f"content+speaker@{threshold}"] += any(o >= threshold and s for o, s in scores)
+    return {k: v / counts["gold"] for k, v in counts.items() if k != "gold"} | {"gold": counts["gold"]}
+
+
+def _unit(c: Candidates, row) -> Unit:
+    speaker = c.article.words.norm_span(row.speaker_start, row.speaker_end) if row.speaker_start is not None else frozenset()
+    return Unit(c.article.words.norm_span(row.start, row.end), _is_quoted(row), speaker, row.speaker_entity)
+
+
+def evaluate(sets: list[Candidates], probabilities: list[np.ndarray], threshold: float) -> dict:
+    """Indirect precision and recall at overlap 0.3 and 0.8 as `newsfacts score quotes` counts them, keeping
+    the candidates at or above `threshold` (mixed rows aside), and the kept rows' speaker accuracy."""
+    tp = defaultdict(int)
+    predicted = gold_count = speaker_right = speaker_rows = 0
+    for c, p in zip(sets, probabilities):
+        kept = [c.rows[i] for i in keep([(row.start, row.end) for row in c.rows], p, threshold)]
+        rows = [vars(r) | {"speaker_entity_id": r.speaker_entity} for r in c.base + kept]
+        units = [u for u in _predicted_units(rows, c.article.words) if not u.quoted]
+        gold = [u for u in c.article.gold if not u.quoted]
+        matches = match(gold, units)
+        for threshold_ in THRESHOLDS:
+            tp[threshold_] += sum(1 for _, _, o in matches if o >= threshold_)
+        predicted += len(units)
+        gold_count += len(gold)
+        for i, j, o in matches:
+            if o >= THRESHOLDS[0] and gold[i].speaker_words:
+                speaker_rows += 1
+                speaker_right += _speaker_matches(gold[i], units[j], c.entity_at)
+    figures = {"predicted": predicted, "gold": gold_count, "speaker_accuracy": speaker_right / max(1, speaker_rows)}
+    for threshold_ in THRESHOLDS:
+        figures[f"P@{threshold_}"] = tp[threshold_] / max(1, predicted)
+        figures[f"R@{threshold_}"] = tp[threshold_] / max(1, gold_count)
+    return figures
+
+
+def fit(features: list[dict[str, float]], labels: list[bool], c: float):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen = Counter(name for named in features for name in named)
+    common = {name for name, count in seen.items() if count >= MIN_COUNT}
+    vectorizer = DictVectorizer()
+    vectorizer.fit([{name: 1.0 for name in common}])
+    matrix = vectorizer.transform(features)  # (a rarer feature is dropped: it would only be remembered)
+    classifier = LogisticRegression(C=c, max_iter=2000, random_state=SEED)
+    classifier.fit(matrix, np.array(labels))
+    return vectorizer, classifier
+
+
+def held_out_probabilities(sets: list[Candidates], c: float) -> list[np.ndarray]:
+    """Each article's candidate probabilities from a model fitted on the other folds (folds by article)."""
+    from sklearn.model_selection import GroupKFold
+
+    order = [i for i, s in enumerate(sets) for _ in s.rows]
+    features = [f for s in sets for f in s.features]
+    labels = [label for s in sets for label in s.labels]
+    probabilities = np.zeros(len(features))
+    for train, test in GroupKFold(n_splits=FOLDS).split(features, labels, groups=order):
+        vectorizer, classifier = fit([features[i] for i in train], [labels[i] for i in train], c)
+        probabilities[test] = classifier.predict_proba(vectorizer.transform([features[i] for i in test]))[:, 1]
+    split, at = [], 0
+    for s in sets:
+        split.append(probabilities[at : at + len(s.rows)])
+        at += len(s.rows)
+    return split
+
+
+def pick_threshold(sets: list[Candidates], probabilities: list[np.ndarray], precision: float) -> tuple[float, dict]:
+    """The lowest threshold whose held-out indirect precision at overlap 0.3 reaches `precision`."""
+    for threshold in np.arange(0.30, 0.96, 0.02):
+        figures = evaluate(sets, probabilities, float(threshold))
+        if figures["P@0.3"] >= precision:
+            return round(float(threshold), 2), figures
+    return 0.96, evaluate(sets, probabilities, 0.96)
+
+
+def to_dict(vectorizer, classifier, threshold: float, figures: dict) -> dict:
+    names = vectorizer.get_feature_names_out()
+    weights = {str(n): round(float(w), 6) for n, w in zip(names, classifier.coef_[0]) if abs(w) >= 1e-6}
+    return {"format": MODEL_FORMAT, "intercept": round(float(classifier.intercept_[0]), 6), "threshold": threshold,
+            "weights": dict(sorted(weights.items())), "trained_on": "PolNeAR v1.0 train split", "held_out": figures}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR)
+    parser.add_argument("--parse-cache", type=Path, default=None, help="Keep the train parses here between runs.")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--parse-only", action="store_true")
+    parser.add_argument("--c", type=float, default=C, help="Inverse L2 strength of the logistic regression.")
+    parser.add_argument("--precision", type=float, default=TARGET_PRECISION, help="Held-out indirect precision to reach.")
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args(argv)
+    articles = read_articles(args.polnear, "train", args.limit)
+    docs = parsed(articles, cache=args.parse_cache, n_process=args.workers)
+    print(f"{len(docs)} train articles parsed")
+    if args.parse_only:
+        return
+    sets = [candidates_of(a, d) for a, d in zip(articles, docs)]
+    n = sum(len(s.rows) for s in sets)
+    print(f"candidates: {n}, labelled right: {sum(sum(s.labels) for s in sets)}")
+    print("ceiling (share of gold indirect with a candidate):", json.dumps({k: round(v, 3) for k, v in ceiling(sets).items()}))
+    probabilities = held_out_probabilities(sets, args.c)
+    threshold, figures = pick_threshold(sets, probabilities, args.precision)
+    print(f"held out ({FOLDS} folds by article): threshold {threshold}:", json.dumps({k: round(v, 3) for k, v in figures.items()}))
+    print("held out at 0.5:", json.dumps({k: round(v, 3) for k, v in evaluate(sets, probabilities, 0.5).items()}))
+    vectorizer, classifier = fit([f for s in sets for f in s.features], [label for s in sets for label in s.labels], args.c)
+    model = to_dict(vectorizer, classifier, threshold, {k: round(v, 4) for k, v in figures.items()})
+    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(model['weights'])} weights)")
+
+
+if __name__ == "__main__":
+    main()

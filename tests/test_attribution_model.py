@@ -1,0 +1,113 @@
+"""The indirect-attribution model: its shipped weights, its export, and what it keeps on made-up sentences."""
+
+import json
+
+import pytest
+
+from newsfacts.attribution_model import MODEL_RESOURCE, AttributionModel, keep, model_from_dict, shipped_model
+from newsfacts.entities import extract_entities
+from newsfacts.nlp import parse
+from newsfacts.quotes import extract_quotes
+
+
+def _indirect(text):
+    doc = next(parse([text]))
+    _, mentions, _ = extract_entities(doc)
+    paragraphs, offset = [], 0
+    for block in text.split("\n\n"):
+        paragraphs.append((offset, offset + len(block), False))
+        offset += len(block) + 2
+    return [q for q in extract_quotes(doc, paragraphs, mentions) if q.kind == "indirect"]
+
+
+def _found(text):
+    return [(q.text, q.speaker_text, q.cue) for q in _indirect(text)]
+
+
+def test_the_shipped_model_loads_and_keeps_a_threshold_between_0_and_1():
+    model = shipped_model()
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.weights) > 100
+    assert model.weights["speech_verb"] > 0  # what the training learned: a speech verb is evidence of a report
+
+
+def test_a_model_file_of_another_format_is_refused_with_a_clear_error():
+    data = json.loads(MODEL_RESOURCE.read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="format"):
+        model_from_dict(data | {"format": 99})
+
+
+def test_exported_weights_reproduce_scikit_learns_probabilities():
+    pytest.importorskip("sklearn", reason="scikit-learn is in the dev extra only")
+    from newsfacts.attribution_training import fit, to_dict
+
+    features = [{"lemma=say": 1.0, "speech_verb": 1.0, "log_words": 2.1}, {"lemma=want": 1.0, "log_words": 0.7},
+                {"lemma=say": 1.0, "speaker=none": 1.0, "log_words": 1.5}, {"lemma=eat": 1.0, "log_words": 1.1},
+                {"lemma=claim": 1.0, "speech_verb": 1.0, "log_words": 2.5}, {"lemma=want": 1.0, "speaker=none": 1.0}]
+    labels = [True, False, True, False, True, False]
+    vectorizer, classifier = fit(features, labels, c=1.0)
+    model = model_from_dict(json.loads(json.dumps(to_dict(vectorizer, classifier, 0.5, {}))))
+    unseen = {"lemma=never-seen": 1.0, "speech_verb": 1.0, "log_words": 1.9}
+    for named in features + [unseen]:
+        expected = classifier.predict_proba(vectorizer.transform([named]))[0, 1]
+        assert model.probability(named) == pytest.approx(expected, abs=1e-5)
+
+
+def test_probability_is_the_logistic_of_the_summed_weights():
+    model = AttributionModel(intercept=-1.0, weights={"a": 2.0, "b": 0.5}, threshold=0.5)
+    assert model.probability({}) == pytest.approx(1 / (1 + 2.718281828459045))
+    assert model.probability({"a": 1.0, "b": 2.0}) == pytest.approx(1 / (1 + 2.718281828459045 ** -2))
+    assert model.probability({"unknown": 5.0}) == model.probability({})
+
+
+def test_keep_takes_the_likelier_of_two_candidates_on_the_same_content_and_respects_the_threshold():
+    spans = [(0, 100), (10, 100), (200, 260), (300, 340)]
+    probabilities = [0.7, 0.9, 0.8, 0.3]
+    # (10, 100) shares most of (0, 100): only the likelier stays; (300, 340) is below the threshold
+    assert keep(spans, probabilities, 0.5) == [1, 2]
+    assert keep([(0, 100), (60, 200)], [0.9, 0.8], 0.5) == [0, 1]  # a small overlap keeps both
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a content clause, with and without "that", and of a verb no cue list names
+        ("The senator said that the bill would fail in the House next week.", ("the bill would fail in the House next week", "The senator", "said")),
+        ("Officials told reporters the talks would resume in May.", ("the talks would resume in May", "Officials", "told")),
+        # according to
+        ("According to the police, the suspect fled the scene on foot.", ("the suspect fled the scene on foot", "the police", "According to")),
+        # a participle that reports
+        ("The Kremlin rejected the plan, saying it is not interested in a temporary halt.",
+         ("it is not interested in a temporary halt", "The Kremlin", "saying")),
+        # an infinitive of a promise
+        ("The governor vowed to veto the new tax bill before the end of the session.",
+         ("to veto the new tax bill before the end of the session", "The governor", "vowed")),
+        # a noun's that-clause
+        ("The mayor repeated his claim that the budget had been balanced for years.",
+         ("the budget had been balanced for years", "his", "claim")),
+    ],
+)
+def test_reported_speech_is_kept_with_its_speaker(text, expected):
+    assert expected in _found(text)
+
+
+@pytest.mark.slow
+def test_a_clause_of_trying_or_managing_is_no_reported_speech():
+    # (wanting is: PolNeAR annotates desires and beliefs as attributions, and so does the model)
+    assert _found("He tried to open the heavy door of the old barn.") == []
+    assert _found("The firefighters managed to reach the top floor of the burning building.") == []
+
+
+@pytest.mark.slow
+def test_confidence_is_the_models_probability_and_a_row_without_speaker_stays_low():
+    rows = _indirect("Senator Jane Miller said the economy grew faster than anyone expected last year.")
+    assert rows and all(shipped_model().threshold <= q.confidence <= 1.0 for q in rows if q.speaker_text is not None)
+    assert all(q.confidence <= 0.4 for q in rows if q.speaker_text is None)
+
+
+def test_a_change_to_the_model_or_its_code_invalidates_cached_extractions():
+    from newsfacts import cache
+
+    assert "attribution_model" in cache.EXTRACTION_MODULES
+    assert MODEL_RESOURCE.parent == cache.PACKAGE_DIR / "data" and MODEL_RESOURCE.name not in cache.NOT_EXTRACTION_DATA
