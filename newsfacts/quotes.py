@@ -653,6 +653,8 @@ def _subject(verb: Token) -> Span | None:
             if obj is not None:
                 return _phrase(obj)
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            if (outer := _actor_of_object(node.head)) is not None:
+                return outer
             return _author(node.head) or _phrase(node.head)  # "a letter ... telling him": the letter speaks
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl", "pcomp", "pobj", "prep", "dobj"} and node.head != node:
             node = node.head
@@ -662,6 +664,19 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _actor_of_object(noun: Token) -> Span | None:
+    """`Lycos has shut down the campaign saying it had achieved its aim`: a participle the parser hung on the object
+    of an act speaks for whoever acts, when that object is a plain thing (not a document, a name or an entity) and
+    the act is not itself one of reporting (`quoted a spokesman saying`)."""
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.ent_type_ or noun.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or _is_speech_verb(verb) or verb.lemma_.lower() in {"quote", "cite", "hear", "see"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj"}), None)
+    return _phrase(subject) if subject is not None and subject.pos_ in {"PROPN", "PRON"} else None
 
 
 def _participle_clause_owner(verb: Token) -> Token:

@@ -354,3 +354,12 @@ def test_a_country_word_the_article_leaves_out_is_not_part_of_the_name():
 def test_a_country_word_stays_in_the_name_without_a_shorter_form():
     text = "The British Medical Association said 44% of doctors use one site. The BMA began the survey in May."
     assert ("British Medical Association", "name", "British Medical Association") in _organisation_names(text)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Acme has shut down the campaign saying it had been started to stimulate debate and had now achieved its aim.", "Acme"),
+    ("The paper quoted a spokesman saying the plant would close in May.", "a spokesman"),
+    ("He received a letter saying the plant would close in May.", "a letter"),
+])
+def test_a_participle_hung_on_the_object_of_an_act_speaks_for_the_actor(text, speaker):
+    assert [found[2] for found in _quotes(text) if found[0] == "indirect"] == [speaker]
