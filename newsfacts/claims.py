@@ -53,7 +53,7 @@ INFINITIVE_REPORTS = frozenset({"claim", "admit", "acknowledge", "deny", "profes
 # Phrasal verbs that report as well: "They pointed out that ...".
 SPEECH_PHRASES = frozenset({("point", "out")})
 # Verbs whose subject disputes what their object says: "X denied the allegations", "rejected claims that ...".
-DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss"})
+DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss", "rubbish"})
 # What a dispute verb other than 'deny' disputes when its subject asserts the opposite: 'rejected claims that ...',
 # 'dismissed the allegations'; not a request or an offer ('the Lords rejected a plea', 'dismissed the appeal').
 ASSERTION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suggestion", "idea", "notion",
@@ -110,6 +110,8 @@ class ClaimCandidate:
     quantities: list[dict] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)
     checkworthiness: float = 0.0
+    acts: list[int] = field(default_factory=list)  # offsets of report verbs read as acts ('claimed the titles'):
+    # no quotation the quotes stage hung on them says who asserts the claim
     voice: str = "own"  # "own": the clause carries its attribution; "article": a relative clause the writer adds;
     # "survey": a poll's finding, asserted by the poll's author (claimant_*) where the article names one, else by nobody
 
@@ -527,6 +529,7 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
         candidate.claimant_text = text[subject.start_char:subject.end_char]
         candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
         candidate.claimant_head = _speaker_word(subject_word).idx
+    candidate.acts = [t.idx for t in clause if _read_as_act(t)]
     candidate.negated = _is_negated(clause)
     hedge = HEDGE_PATTERN.search(candidate.text)
     candidate.hedged = hedge.group(0) if hedge else None
@@ -879,6 +882,10 @@ def _is_finite(verb: Token) -> bool:
         return True
     if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children):
         return True  # a past tense the tagger read as a participle: "which Putin's forces invaded"
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and any(c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("they", "we", "i"))
+                    for c in verb.children):
+        return True  # a present the tagger read as a base form: 'The men deny collecting votes fraudulently'
     return any(child.dep_ in ("aux", "auxpass") and ("Fin" in child.morph.get("VerbForm") or child.tag_ in ("VBD", "VBZ", "VBP", "MD"))
                for child in verb.children)
 
@@ -977,11 +984,49 @@ def _attributes(verb: Token, clause: Span) -> bool:
     # a request ('has written to the minister to offer to buy', 'told them to leave')
     reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
     disputes = lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
-    says = speech and reports or disputes
+    says = speech and reports and not _acts_on_object(verb) or disputes
     subject = _subject(verb)
-    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
+    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS) \
+        and not _finds_itself(verb) and not _shows_by_doing(verb, subject)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
         and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
+
+
+# Speech verbs whose direct object is the listener, not what is said: 'told the court (that) ...', 'warned MPs ...'.
+LISTENER_OBJECT_LEMMAS = frozenset({"tell", "warn", "remind", "assure", "inform", "advise", "brief", "notify", "convince"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
+
+
+def _read_as_act(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in SPEECH_LEMMAS and _acts_on_object(verb) or lemma in EVIDENCE_LEMMAS and (
+        _finds_itself(verb) or _shows_by_doing(verb, _subject(verb)))
+
+
+def _acts_on_object(verb: Token) -> bool:
+    """A speech verb used for an act on a thing: 'Cairns and Shannon claimed the individual titles', 'added a second
+    goal', 'wrote a letter' (the parser may still hang the next sentence on it as a complement). Its direct object is
+    a noun that is neither the listener nor an assertion ('claimed the allegations were false' reports)."""
+    if verb.lemma_.lower() in LISTENER_OBJECT_LEMMAS | {"say"}:
+        return False  # 'said the campaign's decision was ...': the parser's object is the subject of what is said
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in ASSERTION_NOUNS
+               for c in verb.children)
+
+
+def _finds_itself(verb: Token) -> bool:
+    """'England find themselves striving to ...': where someone is, not what they found out."""
+    return verb.lemma_.lower() == "find" and any(
+        t.lower_ in REFLEXIVES for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")
+        for t in [c, *c.children] if t.dep_ in ("dobj", "nsubj", "nsubjpass") or t is c)
+
+
+def _shows_by_doing(verb: Token, subject: Token | None) -> bool:
+    """'Gillick showed that he is a genuine contender by claiming ...': a person shows by what they do, which the
+    writer reports; a study, figures or a report shows what its authors found ('the survey showed ...')."""
+    return verb.lemma_.lower() in ("show", "prove", "demonstrate") and subject is not None \
+        and subject.ent_type_ == "PERSON"
 
 
 def _disputes(verb: Token, obj: Token) -> bool:
@@ -1190,13 +1235,15 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
     if claim.claimant_start is not None:
         own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head,
                             claim.claimant_text, claim.claimant_start)  # the words may lie before the claim (', saying')
-    group = claim.claimant_start is not None and _names_several(mentions, claim)
+    group = _names_several(mentions, claim) if claim.claimant_start is not None else []
     if claim.voice == "survey":  # a poll's finding: its author's where named (not the respondents the quotes found)
         if claim.claimant_start is not None:
             claimant_id = own_id
             claimant = names[own_id] if own_id else claim.claimant_text
     elif group and (quote is None or quote["cue_start"] == claim.cue_start):
-        claimant = claim.claimant_text  # 'Acme, Globex and Initech said': all of them, no one entity
+        whole = _whole_group(mentions, claim, group)
+        claimant = whole and _group_name([names.get(e) for e in group]) or claim.claimant_text  # 'Acme, Globex and Initech
+        # said': all of them, no one entity; named in full ('Mr Afzal, Mr Islam and Mr Kazi' -> their full names)
     elif quote is not None and (quote["speaker_entity_id"] is not None or own_id is None) \
             and not (claim.claimant_start is not None and claim.cue_start == claim.start) \
             and not _fuller_words(claim, quote):  # ', saying ...': its actor is known
@@ -1239,19 +1286,39 @@ def _fuller_words(claim: ClaimCandidate, quote: dict) -> bool:
         and len(words) > len(quote["speaker_text"] or "") and (quote["speaker_text"] or "").strip() in words
 
 
-COORDINATION = re.compile(r"\s*(,|,?\s*and|&)\s*")
+COORDINATION = re.compile(r"\s*(,|,?\s*and|&)\s*((Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")  # 'Mr Afzal, Mr Islam and Mr Kazi'
 
 
-def _names_several(mentions: list[dict], claim: ClaimCandidate) -> bool:
-    """The claimant's words are names coordinated ('Acme, Globex and Initech'): two entities or more, with
-    only commas and 'and' between them ('Ukraine and its allies' names one; 'its' is a possessor)."""
+def _group_name(names: list[str | None]) -> str | None:
+    """'A, B and C' from the canonical names of a group, when each has one."""
+    if len(names) < 2 or any(n is None for n in names):
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _names_several(mentions: list[dict], claim: ClaimCandidate) -> list[str]:
+    """The entities of the claimant's words when they are names coordinated ('Acme, Globex and Initech'): two
+    or more, with only commas and 'and' between them ('Ukraine and its allies' names one; 'its' is a possessor);
+    else none."""
     text, offset = claim.claimant_text, claim.claimant_start
     inside = sorted((m for m in mentions if claim.claimant_start <= m["start"] and m["end"] <= claim.claimant_end
                      and m["type"] != "NORP" and not _is_possessor(m, text, offset)), key=lambda m: m["start"])
     if len({m["entity_id"] for m in inside}) < 2:
-        return False
+        return []
     gaps = [text[a["end"] - offset : b["start"] - offset] for a, b in zip(inside, inside[1:])]
-    return all(COORDINATION.fullmatch(gap) for gap in gaps)
+    if not all(COORDINATION.fullmatch(gap) for gap in gaps):
+        return []
+    return list(dict.fromkeys(m["entity_id"] for m in inside))
+
+
+def _whole_group(mentions: list[dict], claim: ClaimCandidate, group: list[str]) -> bool:
+    """The group's names are all the claimant's words ('Mr Afzal, Mr Islam and Mr Kazi'), not part of a longer
+    phrase ('A spokesman for the Department for Culture, Media and Sport')."""
+    inside = [m for m in mentions if m["entity_id"] in group and claim.claimant_start <= m["start"]
+              and m["end"] <= claim.claimant_end]
+    before = claim.claimant_text[: min(m["start"] for m in inside) - claim.claimant_start].split()
+    after = claim.claimant_text[max(m["end"] for m in inside) - claim.claimant_start :].strip()
+    return not after and all(w.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr") for w in before)
 
 
 def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
@@ -1271,6 +1338,7 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
         if quote["kind"] in ("direct", "partial") and share >= INSIDE_QUOTE_SHARE:
             inside.append((share, quote))
         elif quote["kind"] == "indirect" and quote["cue_start"] is not None and not quote["text"].startswith("to ") \
+                and quote["cue_start"] not in claim.acts \
                 and quote.get("attribution") != "object":  # 'appealed for the release of X': what X did, not a claim
             # 'pledged to pay ...', 'asked them to ...': a commitment or a request, not a report of a fact
             if claim.cue_start is not None and quote["cue_start"] == claim.cue_start:

@@ -673,3 +673,54 @@ def test_a_name_the_parser_hung_on_the_titles_last_word_is_the_claimant(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
     assert _speaker_word(doc[2]).text == "Miller"
     assert _speaker_word(doc[10]).text == "it"
+
+
+# --- issue 5 round 5: denials, acts told with report verbs, groups ---------------------------------------
+
+def test_a_denial_is_a_claim_of_the_denier(nlp):
+    # the tagger reads the plural present 'deny' as a base form: still a finite statement
+    for text, denier in (("The three men deny collecting votes fraudulently in Springfield.", "The three men"),
+                         ("Acme Oil has rubbished suggestions that the refinery in Leeds is losing money.", "Acme Oil")):
+        found = _claims_of(nlp, text)
+        assert [(c.text, c.claimant_text) for c in found] == [(text, denier)]
+
+
+def test_a_report_verb_told_with_an_act_on_a_thing_names_no_source(nlp):
+    """'claimed the individual titles' wins them; 'find themselves' is where they are; a person 'showed' by what they
+    did. A quotation the quotes stage hung on such a verb does not make the writer's report someone's claim."""
+    for text in ("Ann Smith and Jill Brown claimed the individual titles at Saturday's race in Leeds.",
+                 "England find themselves striving to avoid a third defeat for the first time since 1987.",
+                 "David Jones showed that he is a genuine contender in Madrid by winning the 400m."):
+        found = _claims_of(nlp, text)
+        assert [c.claimant_text for c in found] == [None], text
+        assert found[0].acts, text
+    survey = _claims_of(nlp, "The survey showed that 40% of the town's shops closed in 2004.")
+    assert [c.claimant_text for c in survey] == ["The survey"]
+    text = "David Jones showed that he is a genuine contender in Madrid by winning the 400m."
+    claim = _claims_of(nlp, text)[0]
+    showed = _quote(text.index("he is"), text.index(" by"), "indirect", speaker="Ann Smith", entity="e_ann",
+                    speaker_text="David Jones", cue="showed", cue_start=text.index("showed"))
+    assert _claimants([claim], [showed]) == [None]
+
+
+def test_a_group_named_in_short_takes_its_members_full_names():
+    text = "Mr Afzal, Mr Islam and Mr Kazi deny conspiring to commit fraud in 2004."
+    words = "Mr Afzal, Mr Islam and Mr Kazi"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=0, claimant_end=len(words), claimant_head=3,
+                       cue="deny", cue_start=text.index("deny"))
+    mentions = [{"doc_id": "d", "start": text.index(n), "end": text.index(n) + len(n), "text": n, "type": "PERSON",
+                 "entity_id": "e_" + n} for n in ("Afzal", "Islam", "Kazi")]
+    from newsfacts.claims import claim_rows
+    names = {"e_Afzal": "Muhammad Afzal", "e_Islam": "Mohammed Islam", "e_Kazi": "Mohammed Kazi"}
+    rows = claim_rows({"d": [claim]}, mentions, [], names)
+    assert [r["claimant"] for r in rows] == ["Muhammad Afzal, Mohammed Islam and Mohammed Kazi"]
+    # names that are only part of the subject's words ('a spokesman for ...') are not a group
+    text = "A spokesman for the Department for Culture, Media and Sport said there were no plans."
+    words = "A spokesman for the Department for Culture, Media and Sport"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=0, claimant_end=len(words), claimant_head=2,
+                       cue="said", cue_start=text.index("said"))
+    mentions = [{"doc_id": "d", "start": text.index(n), "end": text.index(n) + len(n), "text": n, "type": "ORG",
+                 "entity_id": "e_" + n} for n in ("Department for Culture", "Media and Sport")]
+    rows = claim_rows({"d": [claim]}, mentions, [], {"e_Department for Culture": "Department for Culture",
+                                                     "e_Media and Sport": "Media and Sport"})
+    assert [r["claimant"] for r in rows] == [words]
