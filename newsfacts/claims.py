@@ -392,6 +392,8 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     passive = any(a.dep_ == "auxpass" for a in auxiliaries)
     if not said and not passive:
         return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
+    if head.lemma_ == "be" and _compares(head) and _is_definite(subject) and not any(t.lower_ in ("you", "your") for t in clause):
+        return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...'
     if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
         return False  # a description ('it was not a random choice'), or words to the listener
     if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
@@ -414,6 +416,13 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     return episode and (specific or done_to)
+
+
+def _compares(verb: Token) -> bool:
+    """'X is vastly larger than Y', 'were much larger than the government could afford': a comparative
+    complement with its 'than'."""
+    return any(c.dep_ in ("acomp", "attr") and c.tag_ in ("JJR", "RBR")
+               and any(t.lower_ == "than" for t in c.subtree) for c in verb.children)
 
 
 def _arranged_passive(head: Token) -> Token | None:
@@ -772,7 +781,8 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
         if not marks:
             continue  # 'where half of those asked said ...' describes its antecedent
         reports = child.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in child.children)
-        if not (marks[0].lower_ in CONTRAST_MARKS or reports):
+        reason = _reason_of_a_speech_act(child)
+        if not (marks[0].lower_ in CONTRAST_MARKS or reports or reason):
             continue
         start, end = child.left_edge.i, child.right_edge.i + 1
         if start < clause.start or end > clause.end:
@@ -787,9 +797,30 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
         main, body = _strip_punct(main), _strip_punct(body)
         if main is None or body is None:
             continue
-        if reports or (_attribution(main) is None) != (_attribution(body) is None):
+        if reports or reason or (_attribution(main) is None) != (_attribution(body) is None):
             return [main, body]  # a contrast is cut only where its two sides have different sources
     return [clause]
+
+
+# Subordinators of a reason: 'He called on Congress to cut benefits, as the benefits were larger than ...'.
+REASON_MARKS = frozenset({"as", "because", "since"})
+# Verbs of asking someone to act: what they ask is no fact, but the reason they give is their claim.
+REQUEST_LEMMAS = frozenset({"urge", "call", "ask", "appeal", "press", "demand", "plead", "implore"})
+
+
+def _reason_of_a_speech_act(clause_head: Token) -> Token | None:
+    """The speech act whose speaker gives this adverbial clause as a reason ('He urged Congress to act, because
+    the deficit was growing': the speaker's reason, so the speaker's claim), or None."""
+    marks = [m for m in clause_head.children if m.dep_ == "mark"]
+    act = clause_head.head
+    if clause_head.dep_ != "advcl" or not marks or marks[0].lower_ not in REASON_MARKS or act.i == clause_head.i:
+        return None
+    if act.lemma_.lower() not in SPEECH_LEMMAS | REQUEST_LEMMAS or _subject(act) is None:
+        return None
+    if act.lemma_.lower() in SPEECH_LEMMAS and not any(c.dep_ in ("ccomp", "xcomp") for c in act.children) \
+            and act.lemma_.lower() not in REQUEST_LEMMAS:
+        return None
+    return act if clause_head.i > act.i else None  # after the act: 'as he left, he said' is a time, before it
 
 
 def _participle_report(clause: Span) -> list[Span]:
@@ -948,6 +979,11 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     for verb in main + others:
         if _attributes(verb, clause):
             return verb, _subject(verb)
+    if (act := _reason_of_a_speech_act(head)) is not None \
+            and not clause.start <= act.i < clause.end:
+        subject = _subject(act)  # the reason cut from 'X urged ..., as ...': X gives it
+        if subject.lower_ not in ("there", "which", "who"):
+            return act, subject
     if _is_participle_report(head, clause):
         subject = _actor(head.head)  # ', saying ...' cut from its act: who acts says it
         if subject is not None and subject.lower_ not in ("it", "this", "that", "there", "which", "who"):

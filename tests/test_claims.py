@@ -724,3 +724,21 @@ def test_a_group_named_in_short_takes_its_members_full_names():
     rows = claim_rows({"d": [claim]}, mentions, [], {"e_Department for Culture": "Department for Culture",
                                                      "e_Media and Sport": "Media and Sport"})
     assert [r["claimant"] for r in rows] == [words]
+
+
+def test_the_reason_a_speaker_gives_for_a_request_is_the_speakers_claim(nlp):
+    found = _claims_of(nlp, "Ann Smith urged the Springfield council to cut the budget, as the costs of the bridge "
+                            "were much larger than the town could afford.")
+    assert [(c.text, c.claimant_text) for c in found] == [
+        ("Ann Smith urged the Springfield council to cut the budget", None),  # the request: the writer's report
+        ("the costs of the bridge were much larger than the town could afford", "Ann Smith")]
+    # a time before the act is no reason given by the speaker, and an act is no speech
+    assert _pieces(nlp, "Ann Smith closed the Springfield mill in 2004, as the costs were much larger than the "
+                        "town could afford.") == ["Ann Smith closed the Springfield mill in 2004, as the costs were much "
+                                                  "larger than the town could afford."]
+
+
+def test_a_comparison_of_something_the_article_spoke_of_is_checkable(nlp):
+    assert _checkable(nlp, "The costs of the bridge were much larger than the town could afford.") == [
+        "The costs of the bridge were much larger than the town could afford."]
+    assert _checkable(nlp, "Some things are better than others.") == []  # nothing the article spoke of
