@@ -110,6 +110,7 @@ class ClaimCandidate:
     quantities: list[dict] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)
     checkworthiness: float = 0.0
+    backshifted: bool = False  # its verb is in reported speech's tense ('It would also help ...') with no cue of its own
     acts: list[int] = field(default_factory=list)  # offsets of report verbs read as acts ('claimed the titles'):
     # no quotation the quotes stage hung on them says who asserts the claim
     voice: str = "own"  # "own": the clause carries its attribution; "article": a relative clause the writer adds;
@@ -539,6 +540,7 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
         candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
         candidate.claimant_head = _speaker_word(subject_word).idx
     candidate.acts = [t.idx for t in clause if _read_as_act(t)]
+    candidate.backshifted = attribution is None and voice == "own" and _is_backshifted(_clause_head(clause))
     candidate.negated = _is_negated(clause)
     hedge = HEDGE_PATTERN.search(candidate.text)
     candidate.hedged = hedge.group(0) if hedge else None
@@ -1033,6 +1035,15 @@ LISTENER_OBJECT_LEMMAS = frozenset({"tell", "warn", "remind", "assure", "inform"
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 
 
+BACKSHIFT_MODALS = frozenset({"would", "should", "could", "might", "'d"})
+
+
+def _is_backshifted(head: Token | None) -> bool:
+    """The main verb takes a past modal ('It would also help drive ...', 'that should lead to ...'), the tense a
+    report puts what someone said in."""
+    return head is not None and any(c.dep_ == "aux" and c.lower_ in BACKSHIFT_MODALS for c in head.children)
+
+
 def _read_as_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in SPEECH_LEMMAS and _acts_on_object(verb) or lemma in EVIDENCE_LEMMAS and (
@@ -1206,12 +1217,16 @@ def claim_rows(candidates: dict[str, list[ClaimCandidate]], mention_rows: list[d
     for doc_id, claims in candidates.items():
         mentions, quotes = mentions_by_doc[doc_id], quotes_by_doc[doc_id]
         types = {m["entity_id"]: m["type"] for m in mentions}
-        doc_rows, unresolved = [], set()
+        doc_rows, unresolved, reports = [], set(), set()
         for claim in sorted(claims, key=lambda c: (c.start, c.end)):
             row = _claim_row(doc_id, claim, mentions, quotes, names)
             if row["claimant"] is None and (pronoun := _unnamed_source(claim, quotes)) is not None:
                 _take_previous_source(row, pronoun, doc_rows, unresolved, quotes, types)
                 unresolved.add(row["start"])
+            elif row["claimant"] is None and claim.backshifted and row["quote_id"] is None:
+                _continue_the_report(row, doc_rows, reports)
+            if claim.cue is not None and row["claimant"] is not None:
+                reports.add(row["start"])
             doc_rows.append(row)
         rows += doc_rows
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
@@ -1238,6 +1253,15 @@ def _unnamed_source(claim: ClaimCandidate, quotes: list[dict]) -> str | None:
         return words if words in THIRD_PERSON else ("quote" if not words and quote["kind"] == "direct" else None)
     covered = any(q["start"] < claim.end and claim.start < q["end"] for q in quotes)
     return "quote" if claim.text.startswith(OPENING_QUOTE_MARKS) and not covered else None
+
+
+def _continue_the_report(row: dict, earlier: list[dict], reports: set[int]) -> None:
+    """A sentence in reported speech's tense with no cue of its own, right after a report in its paragraph, goes on
+    with what was reported ('Mr Lanzone said the deal would sit well with ... . It would also help drive ...'): the
+    reporter's. After a sentence in the article's own voice it is the article's."""
+    before = [r for r in earlier if r["paragraph"] == row["paragraph"] and r["end"] <= row["start"]]
+    if before and before[-1]["start"] in reports:
+        row["claimant"], row["claimant_entity_id"] = before[-1]["claimant"], before[-1]["claimant_entity_id"]
 
 
 def _take_previous_source(row: dict, pronoun: str | None, earlier: list[dict], unresolved: set[int],

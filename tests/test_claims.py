@@ -742,3 +742,22 @@ def test_a_comparison_of_something_the_article_spoke_of_is_checkable(nlp):
     assert _checkable(nlp, "The costs of the bridge were much larger than the town could afford.") == [
         "The costs of the bridge were much larger than the town could afford."]
     assert _checkable(nlp, "Some things are better than others.") == []  # nothing the article spoke of
+
+
+def test_a_sentence_in_reported_tense_goes_on_with_the_report_before_it(nlp):
+    from newsfacts.claims import claim_rows, extract_claims
+    def claimants(text):
+        doc = nlp(text)
+        found = extract_claims(doc, [(0, len(text), False)], None, [], [])
+        mentions = [{"doc_id": "d", "start": e.start_char, "end": e.end_char, "text": e.text, "type": e.label_,
+                     "entity_id": "e_" + e.text} for e in doc.ents if e.label_ == "PERSON"]
+        rows = claim_rows({"d": found}, mentions, [], {m["entity_id"]: m["text"] for m in mentions})
+        return [(r["text"], r["claimant"]) for r in rows]
+    assert claimants("Ann Smith said the deal would save the Springfield mill $2 million. It would also create 300 jobs.") == [
+        ("Ann Smith said the deal would save the Springfield mill $2 million.", "Ann Smith"),
+        ("It would also create 300 jobs.", "Ann Smith")]
+    # after the article's own sentence, or in the past tense, it is the article's
+    assert claimants("Ann Smith said the deal would save the Springfield mill $2 million. The mill closed in 2004. "
+                     "It would also create 300 jobs.")[-1] == ("It would also create 300 jobs.", None)
+    assert claimants("Ann Smith said the deal would save the Springfield mill $2 million. It created 300 jobs in 2004.")[-1] \
+        == ("It created 300 jobs in 2004.", None)
