@@ -46,7 +46,7 @@ QUANTITY_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "state", "claim", "demand", "insist", "maintain", "argue", "warn", "announce", "add",
     "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
-    "acknowledge", "admit", "testify", "believe", "think", "conclude",
+    "acknowledge", "admit", "testify", "believe", "think", "conclude", "indicate",
 })  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
 # Speech verbs whose infinitive is what they report: 'X claims to have found ...', 'admitted to having ...'.
 INFINITIVE_REPORTS = frozenset({"claim", "admit", "acknowledge", "deny", "profess", "purport"})
@@ -136,11 +136,60 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
                 if is_checkable(clause, context):
                     candidate = _candidate(text, clause, voice, index, published_date)
                     _credit_the_source(candidate, clause, context, authors)
+                    if voice == "article":
+                        _told_with_its_sentence(candidate, clause, sentence, text)
+                    _name_the_role(candidate, doc, mentions)
                     candidates.append(candidate)
     scores = checkworthiness([c.text for c in candidates]) if candidates else []
     for candidate, score in zip(candidates, scores):
         candidate.checkworthiness = float(score)
     return sorted(_unique(candidates), key=lambda c: (c.start, c.end))
+
+
+# Descriptions the article gives of a court or of a judge, and the word the name carries ('Deputy High Court Judge
+# Richard Mawrey', 'an Election Court'): 'the hearing' and 'the trial' are the court's.
+ROLE_NAME_WORDS = {"judge": ("Judge", "PERSON"), "coroner": ("Coroner", "PERSON"), "magistrate": ("Magistrate", "PERSON"),
+                   "court": ("Court", "ORG"), "hearing": ("Court", "ORG"), "trial": ("Court", "ORG"),
+                   "tribunal": ("Tribunal", "ORG"), "inquiry": ("Inquiry", "ORG"), "inquest": ("Inquest", "ORG")}
+
+
+def _told_with_its_sentence(candidate: ClaimCandidate, clause: Span, sentence: Span, text: str) -> None:
+    """A relative clause inside what a closing frame reports ('Witnesses saw them carrying bags, which the men drove
+    to a warehouse, the court was told'; '..., police said') is part of what was told: the frame's source."""
+    attribution = _attribution(sentence)
+    if attribution is None:
+        return
+    verb, subject_word = attribution
+    subject = _subject_phrase(subject_word)
+    if verb.i < clause.end or subject.start < clause.end:
+        return  # a frame before it ('X said the firm, which ..., would close'): the writer's aside may be meant
+    candidate.cue, candidate.cue_start, candidate.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
+    candidate.claimant_text = text[subject.start_char:subject.end_char]
+    candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
+    candidate.claimant_head = _speaker_word(subject_word).idx
+
+
+def _name_the_role(candidate: ClaimCandidate, doc: Doc, mentions) -> None:
+    """A claimant described by its role ('The judge presiding', 'the court', 'the hearing') is the one the article
+    names with that title ('Judge Richard Mawrey', 'an Election Court') when it names exactly one."""
+    words = (candidate.claimant_text or "").split()
+    if len(words) < 2 or words[0].lower() != "the" or any(w[:1].isupper() for w in words[1:]):
+        return
+    noun = next((w.lower() for w in words[1:] if w.lower() in ROLE_NAME_WORDS), None)
+    holder = _role_holder(doc_text(doc), mentions, noun) if noun is not None else None
+    if holder is not None:
+        candidate.claimant_text = holder.text
+        candidate.claimant_start, candidate.claimant_end, candidate.claimant_head = holder.start, holder.end, holder.start
+
+
+def _role_holder(text: str, mentions, noun: str):
+    """The mention of the one entity the article names with the role's title, or None."""
+    title, type_ = ROLE_NAME_WORDS[noun]
+    if type_ == "PERSON":  # the title just before the name: 'Judge Richard Mawrey'
+        named = [m for m in mentions if m.type == "PERSON" and text[max(0, m.start - len(title) - 1) : m.start].strip() == title]
+    else:  # the title as the name's last word: 'Election Court'
+        named = [m for m in mentions if m.type in ("ORG", "FAC") and m.text.split()[-1:] == [title]]
+    return named[0] if len({m.entity for m in named}) == 1 else None
 
 
 def paragraph_sentences(doc: Doc, start: int, end: int) -> list[Span]:
@@ -185,6 +234,11 @@ class _Context:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and mention.type != "NORP":
                 context.actor_tokens.update(range(span.start, span.end))
+        text = doc_text(doc)
+        for token in doc:  # 'the judge', 'the court': an actor where the article names the one it means
+            if token.lower_ in ROLE_NAME_WORDS and token.i > 0 and doc[token.i - 1].lower_ == "the" \
+                    and _role_holder(text, mentions, token.lower_) is not None:
+                context.actor_tokens.update((token.i - 1, token.i))
         for quote in quotes:
             if quote.kind == "direct":  # a partial quote sits in the writer's paraphrase, whose words count
                 span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -974,6 +1028,9 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     head = _clause_head(clause)
     if head is None:
         return None
+    frame = _court_frame(clause)
+    if frame is not None:
+        return frame  # '..., the hearing was told': the whole clause is what the court heard
     main = [head] + [c for c in head.children if c.dep_ == "conj" and clause.start <= c.i < clause.end]
     others = [t for t in clause if t.pos_ == "VERB" and t not in main and t.lemma_.lower() in SPEECH_LEMMAS
               and t.dep_ not in ("relcl", "acl", "advcl")  # "an injury he said he suffered", "after he said ..."
@@ -990,6 +1047,30 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
         subject = _actor(head.head)  # ', saying ...' cut from its act: who acts says it
         if subject is not None and subject.lower_ not in ("it", "this", "that", "there", "which", "who"):
             return head, subject
+    return None
+
+
+# What hears evidence: 'the court heard', 'the hearing was told', 'the inquiry was told'. What it hears is attributed to
+# it when the article names no speaker (the convention of the claims gold).
+COURT_NOUNS = frozenset({"court", "hearing", "tribunal", "inquiry", "inquest", "trial", "jury"})
+
+
+def _is_court(word: Token | None) -> bool:
+    return word is not None and word.lemma_.lower() in COURT_NOUNS
+
+
+def _court_frame(clause: Span) -> tuple[Token, Token] | None:
+    """'Police found the trio ..., the hearing was told': a closing passive of 'tell' whose subject is a court or
+    hearing frames the whole clause, whatever the parser made its root; (the verb, the court)."""
+    for verb in clause:
+        if verb.lemma_ != "tell" or verb.i < clause.start + 3:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        before = verb.doc[subject.left_edge.i - 1] if subject is not None and subject.left_edge.i > 0 else None
+        closing = before is not None and before.text == "," and all(
+            t.is_punct for t in verb.doc[verb.i + 1 : clause.end])
+        if _is_court(subject) and closing:
+            return verb, subject
     return None
 
 
@@ -1022,7 +1103,8 @@ def _attributes(verb: Token, clause: Span) -> bool:
     # a request ('has written to the minister to offer to buy', 'told them to leave')
     reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
     disputes = lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
-    says = speech and reports and not _acts_on_object(verb) or disputes
+    heard = lemma == "hear" and "ccomp" in complements and _is_court(_subject(verb))  # 'The court heard how ...'
+    says = speech and reports and not _acts_on_object(verb) or disputes or heard
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS) \
         and not _finds_itself(verb) and not _shows_by_doing(verb, subject)

@@ -761,3 +761,36 @@ def test_a_sentence_in_reported_tense_goes_on_with_the_report_before_it(nlp):
                      "It would also create 300 jobs.")[-1] == ("It would also create 300 jobs.", None)
     assert claimants("Ann Smith said the deal would save the Springfield mill $2 million. It created 300 jobs in 2004.")[-1] \
         == ("It created 300 jobs in 2004.", None)
+
+
+def _mentions(text: str, *named: tuple[str, str]) -> list:
+    from newsfacts.entities import Mention
+    return [Mention(text.index(words), text.index(words) + len(words), words, type_, "name", index)
+            for index, (words, type_) in enumerate(named)]
+
+
+def test_what_the_court_heard_or_was_told_is_the_courts(nlp):
+    from newsfacts.claims import extract_claims
+    text = ("Two councillors were caught forging 300 ballots, the Springfield Election Court has heard. "
+            "Police found the pair in a warehouse in June 2004, the hearing was told. "
+            "Witnesses saw them carrying 20 bags, which the men drove to a garage in Leeds, the court was told.")
+    mentions = _mentions(text, ("Springfield Election Court", "ORG"), ("Leeds", "GPE"))
+    found = extract_claims(nlp(text), [(0, len(text), False)], None, mentions, [])
+    assert [(c.text.split(",")[0], c.claimant_text) for c in found] == [
+        ("Two councillors were caught forging 300 ballots", "the Springfield Election Court"),
+        ("Police found the pair in a warehouse in June 2004", "Springfield Election Court"),  # not the police
+        ("Witnesses saw them carrying 20 bags", "Springfield Election Court"),
+        ("20 bags", "Springfield Election Court")]  # the relative clause is part of what the court was told
+    # without a court named once, 'the court' stays as written
+    found = extract_claims(nlp("The court heard how 300 ballots were taken to a garage in Leeds."), [(0, 62, False)],
+                           None, [], [])
+    assert [c.claimant_text for c in found] == ["The court"]
+
+
+def test_a_role_description_is_the_one_the_article_names_with_that_title(nlp):
+    from newsfacts.claims import extract_claims
+    text = ("Judge Ann Smith heard the case in Leeds. The judge presiding has indicated the whole postal voting "
+            "system is under scrutiny.")
+    found = extract_claims(nlp(text), [(0, len(text), False)], None, _mentions(text, ("Ann Smith", "PERSON"), ("Leeds", "GPE")), [])
+    assert [(c.text, c.claimant_text) for c in found][-1] == (
+        "The judge presiding has indicated the whole postal voting system is under scrutiny.", "Ann Smith")
