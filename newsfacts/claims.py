@@ -284,7 +284,7 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     said = [v for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens]
     if quotation and any(_is_normative(v) or _needs(v) for v in said):
         return False  # '"The prime minister should be able to ...," he said': what ought to be, in the speaker's words
-    if _is_participle_report(head, clause) and (subject := _actor(head.head)) is not None:
+    if _is_participle_report(head, clause) and (subject := _actor(_participles_act(head))) is not None:
         tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
 
     if any(_is_anchor(t, context) for t in tokens):
@@ -887,12 +887,14 @@ def _participle_report(clause: Span) -> list[Span]:
     if head is None or head.lemma_.lower() in SPEECH_LEMMAS:
         return [clause]
     doc = clause.doc
-    for child in head.children:
-        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.lemma_.lower() not in SPEECH_LEMMAS \
+    for child in _participles(head):
+        if child.tag_ != "VBG" or child.lemma_.lower() not in SPEECH_LEMMAS \
                 or not any(c.dep_ == "ccomp" for c in child.children) or _own_subject(child) is not None:
             continue
         start = child.left_edge.i
-        if start != child.i or start - 1 <= clause.start or doc[start - 1].text != "," \
+        # 'Lycos has shut down the campaign saying ...': the parser may hang it, with no comma, on the object
+        comma = doc[start - 1].text == "," or child.dep_ == "acl"
+        if start != child.i or start - 1 <= clause.start or not comma \
                 or not all(t.is_punct for t in doc[child.right_edge.i + 1 : clause.end]):
             continue
         main, body = _strip_punct(doc[clause.start : start]), _strip_punct(doc[start : clause.end])
@@ -901,9 +903,21 @@ def _participle_report(clause: Span) -> list[Span]:
     return [clause]
 
 
+def _participles_act(participle: Token) -> Token:
+    return participle.head.head if participle.dep_ == "acl" else participle.head
+
+
+def _participles(head: Token) -> list[Token]:
+    """The participles hung on an act: on its verb (', saying ...') or on its object ('shut down the campaign
+    saying ...', where the parser reads the object as the one saying)."""
+    on_object = [p for o in head.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "acl" and p.i > o.i]
+    return [c for c in head.children if c.dep_ == "advcl"] + on_object
+
+
 def _is_participle_report(head: Token, clause: Span) -> bool:
     """'saying it would cost $40m' cut from its act: its finite verb is what is said."""
-    return head.i == clause.start and head.dep_ == "advcl" and head.tag_ == "VBG" \
+    act = head.head if head.dep_ == "advcl" else head.head.head if head.dep_ == "acl" and head.head.dep_ == "dobj" else None
+    return head.i == clause.start and act is not None and head.tag_ == "VBG" \
         and head.lemma_.lower() in SPEECH_LEMMAS and any(_is_finite(v) for v in _reported_verbs(head))
 
 
@@ -915,8 +929,11 @@ def _relative_clauses(sentence: Span) -> list[Span]:
             continue
         antecedent = token.head
         opener = token.left_edge.i
-        if opener - 1 < sentence.start or sentence.doc[opener - 1].text != ",":
-            continue  # restrictive ("regions it only partly controls"): part of its noun phrase, not a claim
+        named = antecedent.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in antecedent.children)
+        says = token.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in token.children)
+        if (opener - 1 < sentence.start or sentence.doc[opener - 1].text != ",") and not (named and says):
+            continue  # restrictive ("regions it only partly controls"): part of its noun phrase, not a claim; but
+            # 'the Napsterization weblog which said ...' tells what a named source said
         clause = _strip_punct(sentence.doc[_antecedent_start(antecedent) : token.right_edge.i + 1])
         if clause is not None:
             clauses.append(clause)
@@ -1031,6 +1048,10 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     frame = _court_frame(clause)
     if frame is not None:
         return frame  # '..., the hearing was told': the whole clause is what the court heard
+    if head.dep_ == "relcl" and head.head.i < head.i and (subject := _own_subject(head)) is not None \
+            and subject.lower_ in ("which", "who", "that") and head.lemma_.lower() in SPEECH_LEMMAS \
+            and any(c.dep_ == "ccomp" for c in head.children) and clause.start <= head.head.i:
+        return head, head.head  # 'the Napsterization weblog, which said it got the hint ...': the weblog says it
     main = [head] + [c for c in head.children if c.dep_ == "conj" and clause.start <= c.i < clause.end]
     others = [t for t in clause if t.pos_ == "VERB" and t not in main and t.lemma_.lower() in SPEECH_LEMMAS
               and t.dep_ not in ("relcl", "acl", "advcl")  # "an injury he said he suffered", "after he said ..."
@@ -1044,7 +1065,7 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
         if subject.lower_ not in ("there", "which", "who"):
             return act, subject
     if _is_participle_report(head, clause):
-        subject = _actor(head.head)  # ', saying ...' cut from its act: who acts says it
+        subject = _actor(_participles_act(head))  # ', saying ...' cut from its act: who acts says it
         if subject is not None and subject.lower_ not in ("it", "this", "that", "there", "which", "who"):
             return head, subject
     return None

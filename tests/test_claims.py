@@ -794,3 +794,21 @@ def test_a_role_description_is_the_one_the_article_names_with_that_title(nlp):
     found = extract_claims(nlp(text), [(0, len(text), False)], None, _mentions(text, ("Ann Smith", "PERSON"), ("Leeds", "GPE")), [])
     assert [(c.text, c.claimant_text) for c in found][-1] == (
         "The judge presiding has indicated the whole postal voting system is under scrutiny.", "Ann Smith")
+
+
+def test_the_act_before_saying_is_the_writers_even_without_a_comma(nlp):
+    found = _claims_of(nlp, "Acme Oil has shut down the campaign saying it had been started to stimulate debate "
+                            "about the Springfield refinery.")
+    assert [(c.text, c.claimant_text) for c in found] == [
+        ("Acme Oil has shut down the campaign", None),
+        ("saying it had been started to stimulate debate about the Springfield refinery.", "Acme Oil")]
+
+
+def test_a_named_source_in_a_relative_clause_says_what_it_reports(nlp):
+    found = _claims_of(nlp, "Rumours about the deal were broken by the Springfield Gazette which said it got the "
+                            "hint from Acme insiders.")
+    said = [c for c in found if c.voice == "article"]
+    assert [(c.text, c.claimant_text) for c in said] == [
+        ("the Springfield Gazette which said it got the hint from Acme insiders", "the Springfield Gazette")]
+    # a restrictive relative clause with no report stays inside its noun phrase
+    assert [c.voice for c in _claims_of(nlp, "Acme closed the mill which it bought in 2004.")] == ["own"]
