@@ -110,6 +110,7 @@ class ClaimCandidate:
     quantities: list[dict] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)
     checkworthiness: float = 0.0
+    in_open_quote: bool = False  # it lies inside quotation marks opened before it in its paragraph
     backshifted: bool = False  # its verb is in reported speech's tense ('It would also help ...') with no cue of its own
     acts: list[int] = field(default_factory=list)  # offsets of report verbs read as acts ('claimed the titles'):
     # no quotation the quotes stage hung on them says who asserts the claim
@@ -139,6 +140,7 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
                     if voice == "article":
                         _told_with_its_sentence(candidate, clause, sentence, text)
                     _name_the_role(candidate, doc, mentions)
+                    candidate.in_open_quote = _quote_left_open(text[p_start : candidate.start])
                     candidates.append(candidate)
     scores = checkworthiness([c.text for c in candidates]) if candidates else []
     for candidate, score in zip(candidates, scores):
@@ -151,6 +153,18 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
 ROLE_NAME_WORDS = {"judge": ("Judge", "PERSON"), "coroner": ("Coroner", "PERSON"), "magistrate": ("Magistrate", "PERSON"),
                    "court": ("Court", "ORG"), "hearing": ("Court", "ORG"), "trial": ("Court", "ORG"),
                    "tribunal": ("Tribunal", "ORG"), "inquiry": ("Inquiry", "ORG"), "inquest": ("Inquest", "ORG")}
+
+
+def _quote_left_open(text: str) -> bool:
+    """Whether the text ends inside quotation marks. A straight mark after a space opens one and after a word or
+    punctuation closes it, so that a speech going on in a new sentence ('on that. "But we are ...') stays open."""
+    inside = False
+    for i, char in enumerate(text):
+        if char == "“" or char == '"' and (i == 0 or text[i - 1].isspace()):
+            inside = True
+        elif char in ('"', "”"):
+            inside = False
+    return inside
 
 
 def _told_with_its_sentence(candidate: ClaimCandidate, clause: Span, sentence: Span, text: str) -> None:
@@ -1355,7 +1369,9 @@ def _unnamed_source(claim: ClaimCandidate, quotes: list[dict]) -> str | None:
         words = (quote["speaker_text"] or "").strip().lower()
         return words if words in THIRD_PERSON else ("quote" if not words and quote["kind"] == "direct" else None)
     covered = any(q["start"] < claim.end and claim.start < q["end"] for q in quotes)
-    return "quote" if claim.text.startswith(OPENING_QUOTE_MARKS) and not covered else None
+    # a quoted speech going on past its attribution: '"I still believe in him. He is ... but we have gone for Olly'
+    opens = claim.text.startswith(OPENING_QUOTE_MARKS) or claim.in_open_quote
+    return "quote" if opens and not covered else None
 
 
 def _continue_the_report(row: dict, earlier: list[dict], reports: set[int]) -> None:

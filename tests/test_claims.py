@@ -812,3 +812,18 @@ def test_a_named_source_in_a_relative_clause_says_what_it_reports(nlp):
         ("the Springfield Gazette which said it got the hint from Acme insiders", "the Springfield Gazette")]
     # a restrictive relative clause with no report stays inside its noun phrase
     assert [c.voice for c in _claims_of(nlp, "Acme closed the mill which it bought in 2004.")] == ["own"]
+
+
+def test_a_claim_inside_a_quotation_no_quote_row_covers_keeps_the_speaker_before_it(nlp):
+    from newsfacts.claims import _quote_left_open
+    text = ('"I have had a word with Tom," said Ann Smith. "I still believe in him. He is fast but we have '
+            'picked Bob Jones because of the kicking in Leeds.')
+    found = _claims_of(nlp, text)
+    said = _quote(1, 29, "direct", "Ann Smith", "e_ann", "Ann Smith", "said", text.index("said"))
+    kicking = [c for c in found if "kicking" in c.text]
+    assert kicking and kicking[0].in_open_quote
+    assert _claimants(kicking, [said]) == ["Ann Smith"]
+    # a speech going on in a new sentence stays open; a closed one does not
+    assert _quote_left_open('"It was a poor start. "But we are not out. We will fight." Ann') is False
+    assert _quote_left_open('"It was a poor start. "But we are not out. ') is True
+    assert _quote_left_open("“The mill closed,” she said. The town") is False
