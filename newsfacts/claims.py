@@ -1562,6 +1562,11 @@ def _is_possessor(mention: dict, text: str, offset: int) -> bool:
 PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside|across|near|to)\b", re.IGNORECASE)
 
 
+# The members who speak for their institution, and how they are tied to it: 'researchers from/at X', 'scientists at X'.
+INSTITUTION_MEMBER = re.compile(r"(researchers?|scientists?|academics?|experts?|economists?)\s+(from|at)(\s+the)?",
+                                re.IGNORECASE)
+
+
 def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
                offset: int = 0) -> str | None:
     """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
@@ -1573,9 +1578,11 @@ def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = No
     if head is not None and text is not None:
         # a possessor says whose the source is; it is not the source: "the city's largest bank", "his lawyer"
         inside = [m for m in inside if not _is_possessor(m, text, offset)]
-        # nor does a name in a phrase after the naming word say who: 'bosses in Norway', 'a spokesman for the ministry'
-        inside = [m for m in inside
-                  if m["start"] <= head or not PLACE_OR_WHOSE.search(text[head - offset : m["start"] - offset])]
+        # nor does a name in a phrase after the naming word say who: 'bosses in Norway', 'a spokesman for the ministry';
+        # but researchers speak for their institution: 'researchers from Leeds University' is the university
+        between = lambda m: text[head - offset : m["start"] - offset]
+        inside = [m for m in inside if m["start"] <= head or not PLACE_OR_WHOSE.search(between(m))
+                  or INSTITUTION_MEMBER.fullmatch(between(m).strip()) and m["type"] == "ORG"]
     if not inside:
         return None
     return max(inside, key=lambda m: (m["end"] - m["start"], -m["start"]))["entity_id"]

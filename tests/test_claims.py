@@ -827,3 +827,20 @@ def test_a_claim_inside_a_quotation_no_quote_row_covers_keeps_the_speaker_before
     assert _quote_left_open('"It was a poor start. "But we are not out. We will fight." Ann') is False
     assert _quote_left_open('"It was a poor start. "But we are not out. ') is True
     assert _quote_left_open("“The mill closed,” she said. The town") is False
+
+
+def test_researchers_from_an_institution_speak_for_it():
+    text = "But researchers from Leeds University warned that the officers could cost $2m."
+    words = "researchers from Leeds University"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=4, claimant_end=4 + len(words), claimant_head=4,
+                       cue="warned", cue_start=text.index("warned"))
+    leeds = {"doc_id": "d", "start": text.index("Leeds"), "end": text.index(" warned"), "text": "Leeds University",
+             "type": "ORG", "entity_id": "e_ann"}
+    assert _claimants([claim], [], [leeds]) == ["Ann Smith"]  # the university's entity (its stand-in name here)
+    # a spokesman for an organisation keeps the words as written (the gold's convention)
+    text = "But a spokesman for Leeds University warned that the officers could cost $2m."
+    words = "a spokesman for Leeds University"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=4, claimant_end=4 + len(words), claimant_head=6,
+                       cue="warned", cue_start=text.index("warned"))
+    leeds = dict(leeds, start=text.index("Leeds"), end=text.index(" warned"))
+    assert _claimants([claim], [], [leeds]) == [words]
