@@ -622,7 +622,7 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
 
 # Nouns for a study that speaks through its author: 'the report said', 'figures gathered by the Pew researchers'.
 STUDY_NOUNS = frozenset({"report", "survey", "poll", "study", "research", "researchers", "figures", "findings",
-                         "questionnaire", "census", "index"})
+                         "questionnaire", "census", "index", "statement"})  # 'The statement issued by Lycos said
 # Verbs of putting questions to people: 'those questioned', 'people surveyed', 'Datamonitor polled 1,000 teenagers'.
 ASKING_LEMMAS = frozenset({"question", "survey", "poll", "ask", "interview", "sample", "canvass", "quiz"})
 RESPONDENT_NOUNS = frozenset({"respondent", "respondents", "interviewee", "interviewees"})

@@ -844,3 +844,8 @@ def test_researchers_from_an_institution_speak_for_it():
                        cue="warned", cue_start=text.index("warned"))
     leeds = dict(leeds, start=text.index("Leeds"), end=text.index(" warned"))
     assert _claimants([claim], [], [leeds]) == [words]
+
+
+def test_a_statement_issued_by_someone_is_theirs(nlp):
+    found = _claims_of(nlp, "The statement issued by Acme Oil also said that the refinery in Leeds left 5% spare capacity.")
+    assert [c.claimant_text for c in found] == ["Acme Oil"]
