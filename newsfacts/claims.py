@@ -987,6 +987,14 @@ def _find_clause_head(clause: Span) -> Token | None:
     inside = set(range(clause.start, clause.end))
     heads = [t for t in clause if t.head.i not in inside or t.head.i == t.i]
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    if verbs and verbs[0].lower_ == "according" and verbs[0].dep_ == "ROOT":
+        # the parser may root 'According to X, some sites were knocked offline' on 'According': the clause is
+        # what follows its comma
+        comma = next((t.i for t in clause if t.text == "," and t.i > verbs[0].i), None)
+        finite = [t for t in clause if comma is not None and t.i > comma and t.pos_ in ("VERB", "AUX") and _is_finite(t)
+                  and t.dep_ not in ("aux", "auxpass", "relcl", "ccomp")]
+        if finite:
+            return finite[0]
     if verbs:
         return verbs[0]
     # an antecedent with its relative clause: "Ukraine, which Putin's forces invaded in 2022"

@@ -849,3 +849,12 @@ def test_researchers_from_an_institution_speak_for_it():
 def test_a_statement_issued_by_someone_is_theirs(nlp):
     found = _claims_of(nlp, "The statement issued by Acme Oil also said that the refinery in Leeds left 5% spare capacity.")
     assert [c.claimant_text for c in found] == ["Acme Oil"]
+
+
+def test_a_sentence_the_parser_rooted_on_according_is_what_follows_the_comma(nlp):
+    text = ("According to response-time figures gathered by Netcraft, some of the sites that the screensaver targeted "
+            "were being knocked offline by the constant data requests.")
+    doc = nlp(text)
+    assert doc[0].dep_ == "ROOT"  # the premise: the parse this rule is for
+    found = _claims_of(nlp, text)
+    assert [(c.text, c.claimant_text) for c in found] == [(text, "Netcraft")]
