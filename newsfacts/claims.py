@@ -269,7 +269,8 @@ class _Context:
 # headway," Trump said' does not make the quote a claim. This share of quoted words makes a clause a quotation.
 QUOTED_CLAUSE_SHARE = 0.5
 FEELING_ADJECTIVES = frozenset({"concerned", "worried", "afraid", "fearful", "hopeful", "optimistic", "pessimistic",
-                                "happy", "sad", "delighted", "disappointed", "angry", "upset", "pleased", "proud"})
+                                "happy", "sad", "delighted", "disappointed", "angry", "upset", "pleased", "proud",
+                                "sure", "confident", "convinced"})  # 'I am sure we will get the win
 
 
 def is_checkable(clause: Span, context: _Context | None = None) -> bool:
@@ -1047,6 +1048,10 @@ def _is_order(verb: Token) -> bool:
         and verb.dep_ == "ROOT"
 
 
+# What a speaker says of their own mind: 'I predict series two will be even better', 'we think ...'.
+OPINION_LEMMAS = frozenset({"believe", "think", "hope", "feel", "predict", "expect", "reckon", "guess", "suspect"})
+
+
 def _addressed_or_obligation(verb: Token) -> bool:
     """Rhetoric: the reader or listener as subject ('you can restore'), or an obligation of the speakers
     ('we must strive'), unless it comes with something concrete as its object."""
@@ -1056,7 +1061,7 @@ def _addressed_or_obligation(verb: Token) -> bool:
     if subject.lower_ == "you":
         return True
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(modals & OBLIGATION_MODALS) or verb.lemma_.lower() in ("believe", "think", "hope", "feel")
+    return bool(modals & OBLIGATION_MODALS) or verb.lemma_.lower() in OPINION_LEMMAS
 
 
 def _attribution(clause: Span) -> tuple[Token, Span] | None:

@@ -858,3 +858,15 @@ def test_a_sentence_the_parser_rooted_on_according_is_what_follows_the_comma(nlp
     assert doc[0].dep_ == "ROOT"  # the premise: the parse this rule is for
     found = _claims_of(nlp, text)
     assert [(c.text, c.claimant_text) for c in found] == [(text, "Netcraft")]
+
+
+@pytest.mark.parametrize("words", [
+    '"I predict series two of the Springfield show will be even better," said Ann Smith.',
+    '"I am sure if we play well in Leeds this week we will get the win we need," said Ann Smith.',
+])
+def test_a_speakers_own_prediction_or_certainty_is_not_a_claim(nlp, words):
+    assert _claims_of(nlp, words) == []
+
+
+def test_a_report_of_someone_elses_certainty_or_a_fact_in_the_first_person_stays(nlp):
+    assert _checkable(nlp, "We closed 300 stores in Leeds in 2004.") == ["We closed 300 stores in Leeds in 2004."]
