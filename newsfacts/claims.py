@@ -296,6 +296,10 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
         return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not save it
     if not quotation and _speculates(head) and _attribution(clause) is None and not any(_is_number(t) for t in tokens):
         return False  # 'Henson could make the Lions team': the writer's guess, with no source and no figure
+    if any(_vows(v) for v in [head, *_reported_verbs(head)]) and not any(_is_number(t) for t in tokens):
+        return False  # 'We will come out fighting this week': a speaker's vow, with no figure to hold them to
+    if any(_has_got_to(v) for v in [head, *_reported_verbs(head)]):
+        return False  # 'Mathew has just got to take it on the chin': what someone must do
     said = [v for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens]
     if quotation and any(_is_normative(v) or _needs(v) for v in said):
         return False  # '"The prime minister should be able to ...," he said': what ought to be, in the speaker's words
@@ -544,6 +548,19 @@ def _is_wish(verb: Token) -> bool:
 def _is_normative(head: Token) -> bool:
     """'The accountability should be in the North East': what ought to be, not what is."""
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in head.children)
+
+
+def _vows(verb: Token) -> bool:
+    """'We will come out fighting', 'I'll keep going': the speakers' own future."""
+    subject = _subject(verb)
+    return subject is not None and subject.lower_ in ("i", "we") \
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+
+
+def _has_got_to(verb: Token) -> bool:
+    """'has got to take it on the chin', 'have got to win': an obligation told with 'got to'."""
+    return verb.lower_ == "got" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) \
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _is_feeling(head: Token) -> bool:

@@ -870,3 +870,13 @@ def test_a_speakers_own_prediction_or_certainty_is_not_a_claim(nlp, words):
 
 def test_a_report_of_someone_elses_certainty_or_a_fact_in_the_first_person_stays(nlp):
     assert _checkable(nlp, "We closed 300 stores in Leeds in 2004.") == ["We closed 300 stores in Leeds in 2004."]
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("We will come out fighting against Leeds this week.", False),  # a vow with nothing to hold them to
+    ("Tom Jones has just got to take it on the chin against Leeds.", False),  # what he must do
+    ("We will close 300 stores in Leeds in 2005.", True),  # a stated plan with a figure
+    ("Acme will close its Leeds store in 2005.", True),  # not the speaker's own future
+])
+def test_a_speakers_vow_or_an_obligation_is_not_a_claim_but_a_plan_with_a_figure_is(nlp, sentence, claim):
+    assert (_checkable(nlp, sentence) == [sentence]) is claim
