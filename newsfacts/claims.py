@@ -481,7 +481,9 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     episode = head.tag_ == "VBD" or passive or perfect
     # a present fact about something the article spoke of, told by what it does to an object: 'Both technologies
     # use a blue laser', 'It has a shorter wavelength' (not what a generality does: 'Every child deserves ...')
-    state = head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "dobj" for c in head.children) \
+    progressive = head.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
+                                             for a in auxiliaries)  # 'the government is now expanding the crackdown'
+    state = (head.tag_ in ("VBZ", "VBP") or progressive) and any(c.dep_ == "dobj" for c in head.children) \
         and not any(_judging(t) for t in head.subtree)  # 'he brings tremendous penetration' praises
     episode = episode or state
     # an indefinite subject is checkable when something was done to it ('A trial date has not been set',

@@ -631,6 +631,8 @@ def test_a_quotation_of_what_ought_to_be_is_not_a_claim(nlp, words, claim):
     ("Every child deserves a safe home.", False),  # no specific subject: a generality
     ("He brings great energy to the side.", False),  # praise
     ("The report is long.", False),  # a description
+    ("The government is now expanding the crackdown to more towns.", True),  # what it is doing now
+    ("Every child is learning a lesson.", False),
 ])
 def test_a_present_fact_about_a_specific_thing_is_checkable(nlp, sentence, claim):
     assert (_checkable(nlp, sentence) == [sentence]) is claim
