@@ -196,9 +196,9 @@ def test_claim_benchmark_on_every_annotated_article():
         pytest.skip(f"{SHARED}/corpora is not present (../shared is only on development machines)")
     score = score_claims(GOLD, ROOT, SHARED)
     assert sum(part.gold for part in score.by_set.values()) == score.gold and "developed on" in score.by_set
-    # floors below the figures measured with round 6 added (README, Claims: 0.901 / 0.891 / 0.890); round 6 was
-    # annotated blind and has not been developed on, so the whole-gold recall sits just above 0.9
-    assert score.recall >= 0.88 and score.precision >= 0.87 and score.claimant_accuracy >= 0.87, score.to_json()
+    # floors below the figures measured after round 5's rules (README, Claims: 0.912 / 0.902 / 0.942); the issue's
+    # targets are 0.9 / 0.85 / 0.9
+    assert score.recall >= 0.9 and score.precision >= 0.88 and score.claimant_accuracy >= 0.92, score.to_json()
 
 
 # --- rules added for issue 5 (round 2), each on made-up sentences ------------------------------------
