@@ -140,6 +140,7 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
                     if voice == "article":
                         _told_with_its_sentence(candidate, clause, sentence, text)
                     _name_the_role(candidate, doc, mentions)
+                    _name_the_group(candidate, text, mentions)
                     candidate.in_open_quote = _quote_left_open(text[p_start : candidate.start])
                     candidates.append(candidate)
     scores = checkworthiness([c.text for c in candidates]) if candidates else []
@@ -181,6 +182,37 @@ def _told_with_its_sentence(candidate: ClaimCandidate, clause: Span, sentence: S
     candidate.claimant_text = text[subject.start_char:subject.end_char]
     candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
     candidate.claimant_head = _speaker_word(subject_word).idx
+
+
+# A group of people described by what they are: 'the men', 'the three men', 'the trio', 'the defendants'.
+GROUP_DESCRIPTION = re.compile(r"the\s+((two|three|four|five|six)\s+)?(men|women|trio|pair|couple|brothers|sisters|"
+                               r"defendants|accused|councillors)", re.IGNORECASE)
+
+
+def _name_the_group(candidate: ClaimCandidate, text: str, mentions) -> None:
+    """'The men ... deny collecting votes' where the article names one group of people together ('Muhammad Afzal,
+    Mohammed Islam and Mohammed Kazi'): that group, whose names claim_rows joins in full."""
+    if candidate.claimant_text is None or not GROUP_DESCRIPTION.fullmatch(candidate.claimant_text.strip()):
+        return
+    groups = _named_groups(text, [m for m in mentions if m.type == "PERSON"])
+    if len({tuple(sorted({m.entity for m in g})) for g in groups}) == 1:
+        first, last = groups[0][0], groups[0][-1]
+        candidate.claimant_text = text[first.start : last.end]
+        candidate.claimant_start, candidate.claimant_end, candidate.claimant_head = first.start, last.end, first.start
+
+
+def _named_groups(text: str, people) -> list[list]:
+    """Runs of two or more people named together with only commas, 'and' and titles between ('A, B and C')."""
+    people = sorted(people, key=lambda m: m.start)
+    groups, run = [], people[:1]
+    for previous, mention in zip(people, people[1:]):
+        if COORDINATION.fullmatch(text[previous.end : mention.start]) and mention.entity != previous.entity:
+            run.append(mention)
+            continue
+        groups.append(run)
+        run = [mention]
+    groups.append(run)
+    return [g for g in groups if len({m.entity for m in g}) >= 2]
 
 
 def _name_the_role(candidate: ClaimCandidate, doc: Doc, mentions) -> None:

@@ -882,3 +882,20 @@ def test_a_report_of_someone_elses_certainty_or_a_fact_in_the_first_person_stays
 ])
 def test_a_speakers_vow_or_an_obligation_is_not_a_claim_but_a_plan_with_a_figure_is(nlp, sentence, claim):
     assert (_checkable(nlp, sentence) == [sentence]) is claim
+
+
+def test_a_group_described_is_the_people_the_article_names_together(nlp):
+    from newsfacts.claims import extract_claims
+    text = ("The case against Ann Smith, Tom Jones and Bob Brown opened in Leeds in May. "
+            "The men deny forging 300 votes in Leeds.")
+    people = _mentions(text, ("Ann Smith", "PERSON"), ("Tom Jones", "PERSON"), ("Bob Brown", "PERSON"), ("Leeds", "GPE"))
+    found = extract_claims(nlp(text), [(0, len(text), False)], None, people, [])
+    assert found[-1].claimant_text == "Ann Smith, Tom Jones and Bob Brown"
+    # two groups named: 'the men' may be either, and stays as written
+    text2 = text.replace("The men", "Jim Hall and Ed Wood were cleared. The men")
+    people2 = people + _mentions(text2, ("Jim Hall", "PERSON"), ("Ed Wood", "PERSON"))
+    for index, mention in enumerate(people2):
+        mention.start, mention.end = text2.index(mention.text), text2.index(mention.text) + len(mention.text)
+        mention.entity = index
+    found = extract_claims(nlp(text2), [(0, len(text2), False)], None, people2, [])
+    assert found[-1].claimant_text == "The men"
