@@ -111,6 +111,8 @@ class ClaimCandidate:
     dates: list[dict] = field(default_factory=list)
     checkworthiness: float = 0.0
     in_open_quote: bool = False  # it lies inside quotation marks opened before it in its paragraph
+    introducer: tuple[int, int, int] | None = None  # who it says is about to speak ('X did offer some good news'):
+    # offsets of their words and naming word, for the sentences in reported tense that follow
     backshifted: bool = False  # its verb is in reported speech's tense ('It would also help ...') with no cue of its own
     acts: list[int] = field(default_factory=list)  # offsets of report verbs read as acts ('claimed the titles'):
     # no quotation the quotes stage hung on them says who asserts the claim
@@ -660,7 +662,9 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
         candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
         candidate.claimant_head = _speaker_word(subject_word).idx
     candidate.acts = [t.idx for t in clause if _read_as_act(t)]
-    candidate.backshifted = attribution is None and voice == "own" and _is_backshifted(_clause_head(clause))
+    candidate.backshifted = attribution is None and voice == "own" and _is_backshifted(_clause_head(clause), clause)
+    if attribution is None and (speaker := _introduces_speech(_clause_head(clause))) is not None:
+        candidate.introducer = (speaker.left_edge.idx, speaker.idx + len(speaker.text), speaker.idx)
     candidate.negated = _is_negated(clause)
     hedge = HEDGE_PATTERN.search(candidate.text)
     candidate.hedged = hedge.group(0) if hedge else None
@@ -1219,10 +1223,37 @@ REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves
 BACKSHIFT_MODALS = frozenset({"would", "should", "could", "might", "'d"})
 
 
-def _is_backshifted(head: Token | None) -> bool:
-    """The main verb takes a past modal ('It would also help drive ...', 'that should lead to ...'), the tense a
-    report puts what someone said in."""
-    return head is not None and any(c.dep_ == "aux" and c.lower_ in BACKSHIFT_MODALS for c in head.children)
+def _is_backshifted(head: Token | None, clause: Span) -> bool:
+    """A verb of the clause takes a past modal ('It would also help drive ...', 'that should lead to ...': the
+    parser may hang it anywhere), the tense a report puts what someone said in, or the main verb reports an
+    expectation in the past ('were also not expected to continue')."""
+    if head is None:
+        return False
+    expected = head.lemma_ == "expect" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
+    return expected or any(t.dep_ == "aux" and t.lower_ in BACKSHIFT_MODALS
+                           and not any(_describes(v) for v in [t.head, *t.head.ancestors]) for t in clause)
+
+
+def _describes(verb: Token) -> bool:
+    """A relative clause on a noun ('a deal which could cost £1bn', 'critics who say ...'): it describes, and its
+    tense says nothing of the sentence's."""
+    return verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who")
+                                        for c in verb.children)
+
+
+# What someone gives when they speak: 'did offer some good news', 'sounded a warning', 'gave an upbeat assessment'.
+SPEECH_NOUNS = frozenset({"news", "warning", "warnings", "assessment", "forecast", "prediction", "predictions",
+                          "message", "verdict", "reassurance", "reassurances", "outlook", "remarks", "comments"})
+
+
+def _introduces_speech(head: Token | None) -> Token | None:
+    """The named subject of a verb whose object is something said ('Mr Greenspan did offer some good news for the
+    short term'), or None."""
+    if head is None or head.pos_ != "VERB":
+        return None
+    subject = _subject(head)
+    said = any(c.dep_ == "dobj" and c.lower_ in SPEECH_NOUNS for c in head.children)
+    return subject if said and subject is not None and subject.pos_ == "PROPN" else None
 
 
 def _read_as_act(verb: Token) -> bool:
@@ -1398,7 +1429,7 @@ def claim_rows(candidates: dict[str, list[ClaimCandidate]], mention_rows: list[d
     for doc_id, claims in candidates.items():
         mentions, quotes = mentions_by_doc[doc_id], quotes_by_doc[doc_id]
         types = {m["entity_id"]: m["type"] for m in mentions}
-        doc_rows, unresolved, reports = [], set(), set()
+        doc_rows, unresolved, reports = [], set(), {}
         for claim in sorted(claims, key=lambda c: (c.start, c.end)):
             row = _claim_row(doc_id, claim, mentions, quotes, names)
             if row["claimant"] is None and (pronoun := _unnamed_source(claim, quotes)) is not None:
@@ -1406,8 +1437,13 @@ def claim_rows(candidates: dict[str, list[ClaimCandidate]], mention_rows: list[d
                 unresolved.add(row["start"])
             elif row["claimant"] is None and claim.backshifted and row["quote_id"] is None:
                 _continue_the_report(row, doc_rows, reports)
-            if claim.cue is not None and row["claimant"] is not None:
-                reports.add(row["start"])
+            if row["claimant"] is not None and (claim.cue is not None or claim.backshifted):
+                reports[row["start"]] = (row["claimant"], row["claimant_entity_id"])
+            elif claim.introducer is not None:  # 'Mr Greenspan did offer some good news': what follows is his
+                start, end, head = claim.introducer
+                entity = _entity_at(mentions, start, end, head)
+                if entity is not None:
+                    reports[row["start"]] = (names[entity], entity)
             doc_rows.append(row)
         rows += doc_rows
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
@@ -1438,13 +1474,13 @@ def _unnamed_source(claim: ClaimCandidate, quotes: list[dict]) -> str | None:
     return "quote" if opens and not covered else None
 
 
-def _continue_the_report(row: dict, earlier: list[dict], reports: set[int]) -> None:
+def _continue_the_report(row: dict, earlier: list[dict], reports: dict[int, tuple]) -> None:
     """A sentence in reported speech's tense with no cue of its own, right after a report in its paragraph, goes on
     with what was reported ('Mr Lanzone said the deal would sit well with ... . It would also help drive ...'): the
     reporter's. After a sentence in the article's own voice it is the article's."""
     before = [r for r in earlier if r["paragraph"] == row["paragraph"] and r["end"] <= row["start"]]
     if before and before[-1]["start"] in reports:
-        row["claimant"], row["claimant_entity_id"] = before[-1]["claimant"], before[-1]["claimant_entity_id"]
+        row["claimant"], row["claimant_entity_id"] = reports[before[-1]["start"]]
 
 
 def _take_previous_source(row: dict, pronoun: str | None, earlier: list[dict], unresolved: set[int],
