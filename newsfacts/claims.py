@@ -46,14 +46,14 @@ QUANTITY_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "state", "claim", "demand", "insist", "maintain", "argue", "warn", "announce", "add",
     "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
-    "acknowledge", "admit", "testify", "believe", "think", "conclude",
+    "acknowledge", "admit", "testify", "believe", "think", "conclude", "indicate",
 })  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
 # Speech verbs whose infinitive is what they report: 'X claims to have found ...', 'admitted to having ...'.
 INFINITIVE_REPORTS = frozenset({"claim", "admit", "acknowledge", "deny", "profess", "purport"})
 # Phrasal verbs that report as well: "They pointed out that ...".
 SPEECH_PHRASES = frozenset({("point", "out")})
 # Verbs whose subject disputes what their object says: "X denied the allegations", "rejected claims that ...".
-DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss"})
+DISPUTE_LEMMAS = frozenset({"deny", "reject", "dispute", "refute", "contest", "rebut", "dismiss", "rubbish"})
 # What a dispute verb other than 'deny' disputes when its subject asserts the opposite: 'rejected claims that ...',
 # 'dismissed the allegations'; not a request or an offer ('the Lords rejected a plea', 'dismissed the appeal').
 ASSERTION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suggestion", "idea", "notion",
@@ -110,6 +110,12 @@ class ClaimCandidate:
     quantities: list[dict] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)
     checkworthiness: float = 0.0
+    in_open_quote: bool = False  # it lies inside quotation marks opened before it in its paragraph
+    introducer: tuple[int, int, int] | None = None  # who it says is about to speak ('X did offer some good news'):
+    # offsets of their words and naming word, for the sentences in reported tense that follow
+    backshifted: bool = False  # its verb is in reported speech's tense ('It would also help ...') with no cue of its own
+    acts: list[int] = field(default_factory=list)  # offsets of report verbs read as acts ('claimed the titles'):
+    # no quotation the quotes stage hung on them says who asserts the claim
     voice: str = "own"  # "own": the clause carries its attribution; "article": a relative clause the writer adds;
     # "survey": a poll's finding, asserted by the poll's author (claimant_*) where the article names one, else by nobody
 
@@ -133,11 +139,105 @@ def extract_claims(doc: Doc, paragraphs: list[tuple[int, int, bool]], published_
                 if is_checkable(clause, context):
                     candidate = _candidate(text, clause, voice, index, published_date)
                     _credit_the_source(candidate, clause, context, authors)
+                    if voice == "article":
+                        _told_with_its_sentence(candidate, clause, sentence, text)
+                    _name_the_role(candidate, doc, mentions)
+                    _name_the_group(candidate, text, mentions)
+                    candidate.in_open_quote = _quote_left_open(text[p_start : candidate.start])
                     candidates.append(candidate)
     scores = checkworthiness([c.text for c in candidates]) if candidates else []
     for candidate, score in zip(candidates, scores):
         candidate.checkworthiness = float(score)
     return sorted(_unique(candidates), key=lambda c: (c.start, c.end))
+
+
+# Descriptions the article gives of a court or of a judge, and the word the name carries ('Deputy High Court Judge
+# Richard Mawrey', 'an Election Court'): 'the hearing' and 'the trial' are the court's.
+ROLE_NAME_WORDS = {"judge": ("Judge", "PERSON"), "coroner": ("Coroner", "PERSON"), "magistrate": ("Magistrate", "PERSON"),
+                   "court": ("Court", "ORG"), "hearing": ("Court", "ORG"), "trial": ("Court", "ORG"),
+                   "tribunal": ("Tribunal", "ORG"), "inquiry": ("Inquiry", "ORG"), "inquest": ("Inquest", "ORG")}
+
+
+def _quote_left_open(text: str) -> bool:
+    """Whether the text ends inside quotation marks. A straight mark after a space opens one and after a word or
+    punctuation closes it, so that a speech going on in a new sentence ('on that. "But we are ...') stays open."""
+    inside = False
+    for i, char in enumerate(text):
+        if char == "“" or char == '"' and (i == 0 or text[i - 1].isspace()):
+            inside = True
+        elif char in ('"', "”"):
+            inside = False
+    return inside
+
+
+def _told_with_its_sentence(candidate: ClaimCandidate, clause: Span, sentence: Span, text: str) -> None:
+    """A relative clause inside what a closing frame reports ('Witnesses saw them carrying bags, which the men drove
+    to a warehouse, the court was told'; '..., police said') is part of what was told: the frame's source."""
+    attribution = _attribution(sentence)
+    if attribution is None:
+        return
+    verb, subject_word = attribution
+    subject = _subject_phrase(subject_word)
+    if verb.i < clause.end or subject.start < clause.end:
+        return  # a frame before it ('X said the firm, which ..., would close'): the writer's aside may be meant
+    candidate.cue, candidate.cue_start, candidate.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
+    candidate.claimant_text = text[subject.start_char:subject.end_char]
+    candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
+    candidate.claimant_head = _speaker_word(subject_word).idx
+
+
+# A group of people described by what they are: 'the men', 'the three men', 'the trio', 'the defendants'.
+GROUP_DESCRIPTION = re.compile(r"the\s+((two|three|four|five|six)\s+)?(men|women|trio|pair|couple|brothers|sisters|"
+                               r"defendants|accused|councillors)", re.IGNORECASE)
+
+
+def _name_the_group(candidate: ClaimCandidate, text: str, mentions) -> None:
+    """'The men ... deny collecting votes' where the article names one group of people together ('Muhammad Afzal,
+    Mohammed Islam and Mohammed Kazi'): that group, whose names claim_rows joins in full."""
+    if candidate.claimant_text is None or not GROUP_DESCRIPTION.fullmatch(candidate.claimant_text.strip()):
+        return
+    groups = _named_groups(text, [m for m in mentions if m.type == "PERSON"])
+    if len({tuple(sorted({m.entity for m in g})) for g in groups}) == 1:
+        first, last = groups[0][0], groups[0][-1]
+        candidate.claimant_text = text[first.start : last.end]
+        candidate.claimant_start, candidate.claimant_end, candidate.claimant_head = first.start, last.end, first.start
+
+
+def _named_groups(text: str, people) -> list[list]:
+    """Runs of two or more people named together with only commas, 'and' and titles between ('A, B and C')."""
+    people = sorted(people, key=lambda m: m.start)
+    groups, run = [], people[:1]
+    for previous, mention in zip(people, people[1:]):
+        if COORDINATION.fullmatch(text[previous.end : mention.start]) and mention.entity != previous.entity:
+            run.append(mention)
+            continue
+        groups.append(run)
+        run = [mention]
+    groups.append(run)
+    return [g for g in groups if len({m.entity for m in g}) >= 2]
+
+
+def _name_the_role(candidate: ClaimCandidate, doc: Doc, mentions) -> None:
+    """A claimant described by its role ('The judge presiding', 'the court', 'the hearing') is the one the article
+    names with that title ('Judge Richard Mawrey', 'an Election Court') when it names exactly one."""
+    words = (candidate.claimant_text or "").split()
+    if len(words) < 2 or words[0].lower() != "the" or any(w[:1].isupper() for w in words[1:]):
+        return
+    noun = next((w.lower() for w in words[1:] if w.lower() in ROLE_NAME_WORDS), None)
+    holder = _role_holder(doc_text(doc), mentions, noun) if noun is not None else None
+    if holder is not None:
+        candidate.claimant_text = holder.text
+        candidate.claimant_start, candidate.claimant_end, candidate.claimant_head = holder.start, holder.end, holder.start
+
+
+def _role_holder(text: str, mentions, noun: str):
+    """The mention of the one entity the article names with the role's title, or None."""
+    title, type_ = ROLE_NAME_WORDS[noun]
+    if type_ == "PERSON":  # the title just before the name: 'Judge Richard Mawrey'
+        named = [m for m in mentions if m.type == "PERSON" and text[max(0, m.start - len(title) - 1) : m.start].strip() == title]
+    else:  # the title as the name's last word: 'Election Court'
+        named = [m for m in mentions if m.type in ("ORG", "FAC") and m.text.split()[-1:] == [title]]
+    return named[0] if len({m.entity for m in named}) == 1 else None
 
 
 def paragraph_sentences(doc: Doc, start: int, end: int) -> list[Span]:
@@ -182,6 +282,11 @@ class _Context:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None and mention.type != "NORP":
                 context.actor_tokens.update(range(span.start, span.end))
+        text = doc_text(doc)
+        for token in doc:  # 'the judge', 'the court': an actor where the article names the one it means
+            if token.lower_ in ROLE_NAME_WORDS and token.i > 0 and doc[token.i - 1].lower_ == "the" \
+                    and _role_holder(text, mentions, token.lower_) is not None:
+                context.actor_tokens.update((token.i - 1, token.i))
         for quote in quotes:
             if quote.kind == "direct":  # a partial quote sits in the writer's paraphrase, whose words count
                 span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -198,7 +303,8 @@ class _Context:
 # headway," Trump said' does not make the quote a claim. This share of quoted words makes a clause a quotation.
 QUOTED_CLAUSE_SHARE = 0.5
 FEELING_ADJECTIVES = frozenset({"concerned", "worried", "afraid", "fearful", "hopeful", "optimistic", "pessimistic",
-                                "happy", "sad", "delighted", "disappointed", "angry", "upset", "pleased", "proud"})
+                                "happy", "sad", "delighted", "disappointed", "angry", "upset", "pleased", "proud",
+                                "sure", "confident", "convinced"})  # 'I am sure we will get the win
 
 
 def is_checkable(clause: Span, context: _Context | None = None) -> bool:
@@ -224,10 +330,14 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
         return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not save it
     if not quotation and _speculates(head) and _attribution(clause) is None and not any(_is_number(t) for t in tokens):
         return False  # 'Henson could make the Lions team': the writer's guess, with no source and no figure
+    if any(_vows(v) for v in [head, *_reported_verbs(head)]) and not any(_is_number(t) for t in tokens):
+        return False  # 'We will come out fighting this week': a speaker's vow, with no figure to hold them to
+    if any(_has_got_to(v) for v in [head, *_reported_verbs(head)]):
+        return False  # 'Mathew has just got to take it on the chin': what someone must do
     said = [v for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens]
     if quotation and any(_is_normative(v) or _needs(v) for v in said):
         return False  # '"The prime minister should be able to ...," he said': what ought to be, in the speaker's words
-    if _is_participle_report(head, clause) and (subject := _actor(head.head)) is not None:
+    if _is_participle_report(head, clause) and (subject := _actor(_participles_act(head))) is not None:
         tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
 
     if any(_is_anchor(t, context) for t in tokens):
@@ -390,6 +500,8 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     passive = any(a.dep_ == "auxpass" for a in auxiliaries)
     if not said and not passive:
         return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
+    if head.lemma_ == "be" and _compares(head) and _is_definite(subject) and not any(t.lower_ in ("you", "your") for t in clause):
+        return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...'
     if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
         return False  # a description ('it was not a random choice'), or words to the listener
     if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
@@ -403,7 +515,9 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     episode = head.tag_ == "VBD" or passive or perfect
     # a present fact about something the article spoke of, told by what it does to an object: 'Both technologies
     # use a blue laser', 'It has a shorter wavelength' (not what a generality does: 'Every child deserves ...')
-    state = head.tag_ in ("VBZ", "VBP") and any(c.dep_ == "dobj" for c in head.children) \
+    progressive = head.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
+                                             for a in auxiliaries)  # 'the government is now expanding the crackdown'
+    state = (head.tag_ in ("VBZ", "VBP") or progressive) and any(c.dep_ == "dobj" for c in head.children) \
         and not any(_judging(t) for t in head.subtree)  # 'he brings tremendous penetration' praises
     episode = episode or state
     # an indefinite subject is checkable when something was done to it ('A trial date has not been set',
@@ -412,6 +526,13 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     return episode and (specific or done_to)
+
+
+def _compares(verb: Token) -> bool:
+    """'X is vastly larger than Y', 'were much larger than the government could afford': a comparative
+    complement with its 'than'."""
+    return any(c.dep_ in ("acomp", "attr") and c.tag_ in ("JJR", "RBR")
+               and any(t.lower_ == "than" for t in c.subtree) for c in verb.children)
 
 
 def _arranged_passive(head: Token) -> Token | None:
@@ -463,6 +584,19 @@ def _is_wish(verb: Token) -> bool:
 def _is_normative(head: Token) -> bool:
     """'The accountability should be in the North East': what ought to be, not what is."""
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in head.children)
+
+
+def _vows(verb: Token) -> bool:
+    """'We will come out fighting', 'I'll keep going': the speakers' own future."""
+    subject = _subject(verb)
+    return subject is not None and subject.lower_ in ("i", "we") \
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+
+
+def _has_got_to(verb: Token) -> bool:
+    """'has got to take it on the chin', 'have got to win': an obligation told with 'got to'."""
+    return verb.lower_ == "got" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children) \
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _is_feeling(head: Token) -> bool:
@@ -527,6 +661,10 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
         candidate.claimant_text = text[subject.start_char:subject.end_char]
         candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
         candidate.claimant_head = _speaker_word(subject_word).idx
+    candidate.acts = [t.idx for t in clause if _read_as_act(t)]
+    candidate.backshifted = attribution is None and voice == "own" and _is_backshifted(_clause_head(clause), clause)
+    if attribution is None and (speaker := _introduces_speech(_clause_head(clause))) is not None:
+        candidate.introducer = (speaker.left_edge.idx, speaker.idx + len(speaker.text), speaker.idx)
     candidate.negated = _is_negated(clause)
     hedge = HEDGE_PATTERN.search(candidate.text)
     candidate.hedged = hedge.group(0) if hedge else None
@@ -540,7 +678,7 @@ def _candidate(text: str, clause: Span, voice: str, paragraph: int, published: d
 
 # Nouns for a study that speaks through its author: 'the report said', 'figures gathered by the Pew researchers'.
 STUDY_NOUNS = frozenset({"report", "survey", "poll", "study", "research", "researchers", "figures", "findings",
-                         "questionnaire", "census", "index"})
+                         "questionnaire", "census", "index", "statement"})  # 'The statement issued by Lycos said
 # Verbs of putting questions to people: 'those questioned', 'people surveyed', 'Datamonitor polled 1,000 teenagers'.
 ASKING_LEMMAS = frozenset({"question", "survey", "poll", "ask", "interview", "sample", "canvass", "quiz"})
 RESPONDENT_NOUNS = frozenset({"respondent", "respondents", "interviewee", "interviewees"})
@@ -769,7 +907,8 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
         if not marks:
             continue  # 'where half of those asked said ...' describes its antecedent
         reports = child.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in child.children)
-        if not (marks[0].lower_ in CONTRAST_MARKS or reports):
+        reason = _reason_of_a_speech_act(child)
+        if not (marks[0].lower_ in CONTRAST_MARKS or reports or reason):
             continue
         start, end = child.left_edge.i, child.right_edge.i + 1
         if start < clause.start or end > clause.end:
@@ -784,9 +923,30 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
         main, body = _strip_punct(main), _strip_punct(body)
         if main is None or body is None:
             continue
-        if reports or (_attribution(main) is None) != (_attribution(body) is None):
+        if reports or reason or (_attribution(main) is None) != (_attribution(body) is None):
             return [main, body]  # a contrast is cut only where its two sides have different sources
     return [clause]
+
+
+# Subordinators of a reason: 'He called on Congress to cut benefits, as the benefits were larger than ...'.
+REASON_MARKS = frozenset({"as", "because", "since"})
+# Verbs of asking someone to act: what they ask is no fact, but the reason they give is their claim.
+REQUEST_LEMMAS = frozenset({"urge", "call", "ask", "appeal", "press", "demand", "plead", "implore"})
+
+
+def _reason_of_a_speech_act(clause_head: Token) -> Token | None:
+    """The speech act whose speaker gives this adverbial clause as a reason ('He urged Congress to act, because
+    the deficit was growing': the speaker's reason, so the speaker's claim), or None."""
+    marks = [m for m in clause_head.children if m.dep_ == "mark"]
+    act = clause_head.head
+    if clause_head.dep_ != "advcl" or not marks or marks[0].lower_ not in REASON_MARKS or act.i == clause_head.i:
+        return None
+    if act.lemma_.lower() not in SPEECH_LEMMAS | REQUEST_LEMMAS or _subject(act) is None:
+        return None
+    if act.lemma_.lower() in SPEECH_LEMMAS and not any(c.dep_ in ("ccomp", "xcomp") for c in act.children) \
+            and act.lemma_.lower() not in REQUEST_LEMMAS:
+        return None
+    return act if clause_head.i > act.i else None  # after the act: 'as he left, he said' is a time, before it
 
 
 def _participle_report(clause: Span) -> list[Span]:
@@ -797,12 +957,14 @@ def _participle_report(clause: Span) -> list[Span]:
     if head is None or head.lemma_.lower() in SPEECH_LEMMAS:
         return [clause]
     doc = clause.doc
-    for child in head.children:
-        if child.dep_ != "advcl" or child.tag_ != "VBG" or child.lemma_.lower() not in SPEECH_LEMMAS \
+    for child in _participles(head):
+        if child.tag_ != "VBG" or child.lemma_.lower() not in SPEECH_LEMMAS \
                 or not any(c.dep_ == "ccomp" for c in child.children) or _own_subject(child) is not None:
             continue
         start = child.left_edge.i
-        if start != child.i or start - 1 <= clause.start or doc[start - 1].text != "," \
+        # 'Lycos has shut down the campaign saying ...': the parser may hang it, with no comma, on the object
+        comma = doc[start - 1].text == "," or child.dep_ == "acl"
+        if start != child.i or start - 1 <= clause.start or not comma \
                 or not all(t.is_punct for t in doc[child.right_edge.i + 1 : clause.end]):
             continue
         main, body = _strip_punct(doc[clause.start : start]), _strip_punct(doc[start : clause.end])
@@ -811,9 +973,21 @@ def _participle_report(clause: Span) -> list[Span]:
     return [clause]
 
 
+def _participles_act(participle: Token) -> Token:
+    return participle.head.head if participle.dep_ == "acl" else participle.head
+
+
+def _participles(head: Token) -> list[Token]:
+    """The participles hung on an act: on its verb (', saying ...') or on its object ('shut down the campaign
+    saying ...', where the parser reads the object as the one saying)."""
+    on_object = [p for o in head.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "acl" and p.i > o.i]
+    return [c for c in head.children if c.dep_ == "advcl"] + on_object
+
+
 def _is_participle_report(head: Token, clause: Span) -> bool:
     """'saying it would cost $40m' cut from its act: its finite verb is what is said."""
-    return head.i == clause.start and head.dep_ == "advcl" and head.tag_ == "VBG" \
+    act = head.head if head.dep_ == "advcl" else head.head.head if head.dep_ == "acl" and head.head.dep_ == "dobj" else None
+    return head.i == clause.start and act is not None and head.tag_ == "VBG" \
         and head.lemma_.lower() in SPEECH_LEMMAS and any(_is_finite(v) for v in _reported_verbs(head))
 
 
@@ -825,8 +999,11 @@ def _relative_clauses(sentence: Span) -> list[Span]:
             continue
         antecedent = token.head
         opener = token.left_edge.i
-        if opener - 1 < sentence.start or sentence.doc[opener - 1].text != ",":
-            continue  # restrictive ("regions it only partly controls"): part of its noun phrase, not a claim
+        named = antecedent.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in antecedent.children)
+        says = token.lemma_.lower() in SPEECH_LEMMAS and any(c.dep_ == "ccomp" for c in token.children)
+        if (opener - 1 < sentence.start or sentence.doc[opener - 1].text != ",") and not (named and says):
+            continue  # restrictive ("regions it only partly controls"): part of its noun phrase, not a claim; but
+            # 'the Napsterization weblog which said ...' tells what a named source said
         clause = _strip_punct(sentence.doc[_antecedent_start(antecedent) : token.right_edge.i + 1])
         if clause is not None:
             clauses.append(clause)
@@ -866,6 +1043,14 @@ def _find_clause_head(clause: Span) -> Token | None:
     inside = set(range(clause.start, clause.end))
     heads = [t for t in clause if t.head.i not in inside or t.head.i == t.i]
     verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    if verbs and verbs[0].lower_ == "according" and verbs[0].dep_ == "ROOT":
+        # the parser may root 'According to X, some sites were knocked offline' on 'According': the clause is
+        # what follows its comma
+        comma = next((t.i for t in clause if t.text == "," and t.i > verbs[0].i), None)
+        finite = [t for t in clause if comma is not None and t.i > comma and t.pos_ in ("VERB", "AUX") and _is_finite(t)
+                  and t.dep_ not in ("aux", "auxpass", "relcl", "ccomp")]
+        if finite:
+            return finite[0]
     if verbs:
         return verbs[0]
     # an antecedent with its relative clause: "Ukraine, which Putin's forces invaded in 2022"
@@ -879,6 +1064,10 @@ def _is_finite(verb: Token) -> bool:
         return True
     if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children):
         return True  # a past tense the tagger read as a participle: "which Putin's forces invaded"
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and any(c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("they", "we", "i"))
+                    for c in verb.children):
+        return True  # a present the tagger read as a base form: 'The men deny collecting votes fraudulently'
     return any(child.dep_ in ("aux", "auxpass") and ("Fin" in child.morph.get("VerbForm") or child.tag_ in ("VBD", "VBZ", "VBP", "MD"))
                for child in verb.children)
 
@@ -914,6 +1103,10 @@ def _is_order(verb: Token) -> bool:
         and verb.dep_ == "ROOT"
 
 
+# What a speaker says of their own mind: 'I predict series two will be even better', 'we think ...'.
+OPINION_LEMMAS = frozenset({"believe", "think", "hope", "feel", "predict", "expect", "reckon", "guess", "suspect"})
+
+
 def _addressed_or_obligation(verb: Token) -> bool:
     """Rhetoric: the reader or listener as subject ('you can restore'), or an obligation of the speakers
     ('we must strive'), unless it comes with something concrete as its object."""
@@ -923,7 +1116,7 @@ def _addressed_or_obligation(verb: Token) -> bool:
     if subject.lower_ == "you":
         return True
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(modals & OBLIGATION_MODALS) or verb.lemma_.lower() in ("believe", "think", "hope", "feel")
+    return bool(modals & OBLIGATION_MODALS) or verb.lemma_.lower() in OPINION_LEMMAS
 
 
 def _attribution(clause: Span) -> tuple[Token, Span] | None:
@@ -934,6 +1127,13 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     head = _clause_head(clause)
     if head is None:
         return None
+    frame = _court_frame(clause)
+    if frame is not None:
+        return frame  # '..., the hearing was told': the whole clause is what the court heard
+    if head.dep_ == "relcl" and head.head.i < head.i and (subject := _own_subject(head)) is not None \
+            and subject.lower_ in ("which", "who", "that") and head.lemma_.lower() in SPEECH_LEMMAS \
+            and any(c.dep_ == "ccomp" for c in head.children) and clause.start <= head.head.i:
+        return head, head.head  # 'the Napsterization weblog, which said it got the hint ...': the weblog says it
     main = [head] + [c for c in head.children if c.dep_ == "conj" and clause.start <= c.i < clause.end]
     others = [t for t in clause if t.pos_ == "VERB" and t not in main and t.lemma_.lower() in SPEECH_LEMMAS
               and t.dep_ not in ("relcl", "acl", "advcl")  # "an injury he said he suffered", "after he said ..."
@@ -941,10 +1141,39 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     for verb in main + others:
         if _attributes(verb, clause):
             return verb, _subject(verb)
+    if (act := _reason_of_a_speech_act(head)) is not None \
+            and not clause.start <= act.i < clause.end:
+        subject = _subject(act)  # the reason cut from 'X urged ..., as ...': X gives it
+        if subject.lower_ not in ("there", "which", "who"):
+            return act, subject
     if _is_participle_report(head, clause):
-        subject = _actor(head.head)  # ', saying ...' cut from its act: who acts says it
+        subject = _actor(_participles_act(head))  # ', saying ...' cut from its act: who acts says it
         if subject is not None and subject.lower_ not in ("it", "this", "that", "there", "which", "who"):
             return head, subject
+    return None
+
+
+# What hears evidence: 'the court heard', 'the hearing was told', 'the inquiry was told'. What it hears is attributed to
+# it when the article names no speaker (the convention of the claims gold).
+COURT_NOUNS = frozenset({"court", "hearing", "tribunal", "inquiry", "inquest", "trial", "jury"})
+
+
+def _is_court(word: Token | None) -> bool:
+    return word is not None and word.lemma_.lower() in COURT_NOUNS
+
+
+def _court_frame(clause: Span) -> tuple[Token, Token] | None:
+    """'Police found the trio ..., the hearing was told': a closing passive of 'tell' whose subject is a court or
+    hearing frames the whole clause, whatever the parser made its root; (the verb, the court)."""
+    for verb in clause:
+        if verb.lemma_ != "tell" or verb.i < clause.start + 3:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        before = verb.doc[subject.left_edge.i - 1] if subject is not None and subject.left_edge.i > 0 else None
+        closing = before is not None and before.text == "," and all(
+            t.is_punct for t in verb.doc[verb.i + 1 : clause.end])
+        if _is_court(subject) and closing:
+            return verb, subject
     return None
 
 
@@ -977,11 +1206,86 @@ def _attributes(verb: Token, clause: Span) -> bool:
     # a request ('has written to the minister to offer to buy', 'told them to leave')
     reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
     disputes = lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
-    says = speech and reports or disputes
+    heard = lemma == "hear" and "ccomp" in complements and _is_court(_subject(verb))  # 'The court heard how ...'
+    says = speech and reports and not _acts_on_object(verb) or disputes or heard
     subject = _subject(verb)
-    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS)
+    vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS) \
+        and not _finds_itself(verb) and not _shows_by_doing(verb, subject)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
         and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
+
+
+# Speech verbs whose direct object is the listener, not what is said: 'told the court (that) ...', 'warned MPs ...'.
+LISTENER_OBJECT_LEMMAS = frozenset({"tell", "warn", "remind", "assure", "inform", "advise", "brief", "notify", "convince"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
+
+
+BACKSHIFT_MODALS = frozenset({"would", "should", "could", "might", "'d"})
+
+
+def _is_backshifted(head: Token | None, clause: Span) -> bool:
+    """A verb of the clause takes a past modal ('It would also help drive ...', 'that should lead to ...': the
+    parser may hang it anywhere), the tense a report puts what someone said in, or the main verb reports an
+    expectation in the past ('were also not expected to continue')."""
+    if head is None:
+        return False
+    expected = head.lemma_ == "expect" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
+    return expected or any(t.dep_ == "aux" and t.lower_ in BACKSHIFT_MODALS
+                           and not any(_describes(v) for v in [t.head, *t.head.ancestors]) for t in clause)
+
+
+def _describes(verb: Token) -> bool:
+    """A relative clause on a noun ('a deal which could cost £1bn', 'critics who say ...'): it describes, and its
+    tense says nothing of the sentence's."""
+    return verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "who")
+                                        for c in verb.children)
+
+
+# What someone gives when they speak: 'did offer some good news', 'sounded a warning', 'gave an upbeat assessment'.
+SPEECH_NOUNS = frozenset({"news", "warning", "warnings", "assessment", "forecast", "prediction", "predictions",
+                          "message", "verdict", "reassurance", "reassurances", "outlook", "remarks", "comments"})
+
+
+def _introduces_speech(head: Token | None) -> Token | None:
+    """The named subject of a verb whose object is something said ('Mr Greenspan did offer some good news for the
+    short term'), or None."""
+    if head is None or head.pos_ != "VERB":
+        return None
+    subject = _subject(head)
+    said = any(c.dep_ == "dobj" and c.lower_ in SPEECH_NOUNS for c in head.children)
+    return subject if said and subject is not None and subject.pos_ == "PROPN" else None
+
+
+def _read_as_act(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in SPEECH_LEMMAS and _acts_on_object(verb) or lemma in EVIDENCE_LEMMAS and (
+        _finds_itself(verb) or _shows_by_doing(verb, _subject(verb)))
+
+
+def _acts_on_object(verb: Token) -> bool:
+    """A speech verb used for an act on a thing: 'Cairns and Shannon claimed the individual titles', 'added a second
+    goal', 'wrote a letter' (the parser may still hang the next sentence on it as a complement). Its direct object is
+    a noun that is neither the listener nor an assertion ('claimed the allegations were false' reports)."""
+    if verb.lemma_.lower() in LISTENER_OBJECT_LEMMAS | {"say"}:
+        return False  # 'said the campaign's decision was ...': the parser's object is the subject of what is said
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in ASSERTION_NOUNS
+               for c in verb.children)
+
+
+def _finds_itself(verb: Token) -> bool:
+    """'England find themselves striving to ...': where someone is, not what they found out."""
+    return verb.lemma_.lower() == "find" and any(
+        t.lower_ in REFLEXIVES for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd")
+        for t in [c, *c.children] if t.dep_ in ("dobj", "nsubj", "nsubjpass") or t is c)
+
+
+def _shows_by_doing(verb: Token, subject: Token | None) -> bool:
+    """'Gillick showed that he is a genuine contender by claiming ...': a person shows by what they do, which the
+    writer reports; a study, figures or a report shows what its authors found ('the survey showed ...')."""
+    return verb.lemma_.lower() in ("show", "prove", "demonstrate") and subject is not None \
+        and subject.ent_type_ == "PERSON"
 
 
 def _disputes(verb: Token, obj: Token) -> bool:
@@ -1125,12 +1429,21 @@ def claim_rows(candidates: dict[str, list[ClaimCandidate]], mention_rows: list[d
     for doc_id, claims in candidates.items():
         mentions, quotes = mentions_by_doc[doc_id], quotes_by_doc[doc_id]
         types = {m["entity_id"]: m["type"] for m in mentions}
-        doc_rows, unresolved = [], set()
+        doc_rows, unresolved, reports = [], set(), {}
         for claim in sorted(claims, key=lambda c: (c.start, c.end)):
             row = _claim_row(doc_id, claim, mentions, quotes, names)
             if row["claimant"] is None and (pronoun := _unnamed_source(claim, quotes)) is not None:
                 _take_previous_source(row, pronoun, doc_rows, unresolved, quotes, types)
                 unresolved.add(row["start"])
+            elif row["claimant"] is None and claim.backshifted and row["quote_id"] is None:
+                _continue_the_report(row, doc_rows, reports)
+            if row["claimant"] is not None and (claim.cue is not None or claim.backshifted):
+                reports[row["start"]] = (row["claimant"], row["claimant_entity_id"])
+            elif claim.introducer is not None:  # 'Mr Greenspan did offer some good news': what follows is his
+                start, end, head = claim.introducer
+                entity = _entity_at(mentions, start, end, head)
+                if entity is not None:
+                    reports[row["start"]] = (names[entity], entity)
             doc_rows.append(row)
         rows += doc_rows
     rows.sort(key=lambda r: (r["doc_id"], r["start"], r["end"]))
@@ -1156,7 +1469,18 @@ def _unnamed_source(claim: ClaimCandidate, quotes: list[dict]) -> str | None:
         words = (quote["speaker_text"] or "").strip().lower()
         return words if words in THIRD_PERSON else ("quote" if not words and quote["kind"] == "direct" else None)
     covered = any(q["start"] < claim.end and claim.start < q["end"] for q in quotes)
-    return "quote" if claim.text.startswith(OPENING_QUOTE_MARKS) and not covered else None
+    # a quoted speech going on past its attribution: '"I still believe in him. He is ... but we have gone for Olly'
+    opens = claim.text.startswith(OPENING_QUOTE_MARKS) or claim.in_open_quote
+    return "quote" if opens and not covered else None
+
+
+def _continue_the_report(row: dict, earlier: list[dict], reports: dict[int, tuple]) -> None:
+    """A sentence in reported speech's tense with no cue of its own, right after a report in its paragraph, goes on
+    with what was reported ('Mr Lanzone said the deal would sit well with ... . It would also help drive ...'): the
+    reporter's. After a sentence in the article's own voice it is the article's."""
+    before = [r for r in earlier if r["paragraph"] == row["paragraph"] and r["end"] <= row["start"]]
+    if before and before[-1]["start"] in reports:
+        row["claimant"], row["claimant_entity_id"] = reports[before[-1]["start"]]
 
 
 def _take_previous_source(row: dict, pronoun: str | None, earlier: list[dict], unresolved: set[int],
@@ -1190,13 +1514,15 @@ def _claim_row(doc_id: str, claim: ClaimCandidate, mentions: list[dict], quotes:
     if claim.claimant_start is not None:
         own_id = _entity_at(mentions, claim.claimant_start, claim.claimant_end, claim.claimant_head,
                             claim.claimant_text, claim.claimant_start)  # the words may lie before the claim (', saying')
-    group = claim.claimant_start is not None and _names_several(mentions, claim)
+    group = _names_several(mentions, claim) if claim.claimant_start is not None else []
     if claim.voice == "survey":  # a poll's finding: its author's where named (not the respondents the quotes found)
         if claim.claimant_start is not None:
             claimant_id = own_id
             claimant = names[own_id] if own_id else claim.claimant_text
     elif group and (quote is None or quote["cue_start"] == claim.cue_start):
-        claimant = claim.claimant_text  # 'Acme, Globex and Initech said': all of them, no one entity
+        whole = _whole_group(mentions, claim, group)
+        claimant = whole and _group_name([names.get(e) for e in group]) or claim.claimant_text  # 'Acme, Globex and Initech
+        # said': all of them, no one entity; named in full ('Mr Afzal, Mr Islam and Mr Kazi' -> their full names)
     elif quote is not None and (quote["speaker_entity_id"] is not None or own_id is None) \
             and not (claim.claimant_start is not None and claim.cue_start == claim.start) \
             and not _fuller_words(claim, quote):  # ', saying ...': its actor is known
@@ -1239,19 +1565,39 @@ def _fuller_words(claim: ClaimCandidate, quote: dict) -> bool:
         and len(words) > len(quote["speaker_text"] or "") and (quote["speaker_text"] or "").strip() in words
 
 
-COORDINATION = re.compile(r"\s*(,|,?\s*and|&)\s*")
+COORDINATION = re.compile(r"\s*(,|,?\s*and|&)\s*((Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")  # 'Mr Afzal, Mr Islam and Mr Kazi'
 
 
-def _names_several(mentions: list[dict], claim: ClaimCandidate) -> bool:
-    """The claimant's words are names coordinated ('Acme, Globex and Initech'): two entities or more, with
-    only commas and 'and' between them ('Ukraine and its allies' names one; 'its' is a possessor)."""
+def _group_name(names: list[str | None]) -> str | None:
+    """'A, B and C' from the canonical names of a group, when each has one."""
+    if len(names) < 2 or any(n is None for n in names):
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _names_several(mentions: list[dict], claim: ClaimCandidate) -> list[str]:
+    """The entities of the claimant's words when they are names coordinated ('Acme, Globex and Initech'): two
+    or more, with only commas and 'and' between them ('Ukraine and its allies' names one; 'its' is a possessor);
+    else none."""
     text, offset = claim.claimant_text, claim.claimant_start
     inside = sorted((m for m in mentions if claim.claimant_start <= m["start"] and m["end"] <= claim.claimant_end
                      and m["type"] != "NORP" and not _is_possessor(m, text, offset)), key=lambda m: m["start"])
     if len({m["entity_id"] for m in inside}) < 2:
-        return False
+        return []
     gaps = [text[a["end"] - offset : b["start"] - offset] for a, b in zip(inside, inside[1:])]
-    return all(COORDINATION.fullmatch(gap) for gap in gaps)
+    if not all(COORDINATION.fullmatch(gap) for gap in gaps):
+        return []
+    return list(dict.fromkeys(m["entity_id"] for m in inside))
+
+
+def _whole_group(mentions: list[dict], claim: ClaimCandidate, group: list[str]) -> bool:
+    """The group's names are all the claimant's words ('Mr Afzal, Mr Islam and Mr Kazi'), not part of a longer
+    phrase ('A spokesman for the Department for Culture, Media and Sport')."""
+    inside = [m for m in mentions if m["entity_id"] in group and claim.claimant_start <= m["start"]
+              and m["end"] <= claim.claimant_end]
+    before = claim.claimant_text[: min(m["start"] for m in inside) - claim.claimant_start].split()
+    after = claim.claimant_text[max(m["end"] for m in inside) - claim.claimant_start :].strip()
+    return not after and all(w.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr") for w in before)
 
 
 def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
@@ -1271,6 +1617,7 @@ def _quote_of(claim: ClaimCandidate, quotes: list[dict]) -> dict | None:
         if quote["kind"] in ("direct", "partial") and share >= INSIDE_QUOTE_SHARE:
             inside.append((share, quote))
         elif quote["kind"] == "indirect" and quote["cue_start"] is not None and not quote["text"].startswith("to ") \
+                and quote["cue_start"] not in claim.acts \
                 and quote.get("attribution") != "object":  # 'appealed for the release of X': what X did, not a claim
             # 'pledged to pay ...', 'asked them to ...': a commitment or a request, not a report of a fact
             if claim.cue_start is not None and quote["cue_start"] == claim.cue_start:
@@ -1315,6 +1662,11 @@ def _is_possessor(mention: dict, text: str, offset: int) -> bool:
 PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside|across|near|to)\b", re.IGNORECASE)
 
 
+# The members who speak for their institution, and how they are tied to it: 'researchers from/at X', 'scientists at X'.
+INSTITUTION_MEMBER = re.compile(r"(researchers?|scientists?|academics?|experts?|economists?)\s+(from|at)(\s+the)?",
+                                re.IGNORECASE)
+
+
 def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
                offset: int = 0) -> str | None:
     """The entity named at the claimant's words: the mention at its naming word, else the longest (not a
@@ -1326,9 +1678,11 @@ def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = No
     if head is not None and text is not None:
         # a possessor says whose the source is; it is not the source: "the city's largest bank", "his lawyer"
         inside = [m for m in inside if not _is_possessor(m, text, offset)]
-        # nor does a name in a phrase after the naming word say who: 'bosses in Norway', 'a spokesman for the ministry'
-        inside = [m for m in inside
-                  if m["start"] <= head or not PLACE_OR_WHOSE.search(text[head - offset : m["start"] - offset])]
+        # nor does a name in a phrase after the naming word say who: 'bosses in Norway', 'a spokesman for the ministry';
+        # but researchers speak for their institution: 'researchers from Leeds University' is the university
+        between = lambda m: text[head - offset : m["start"] - offset]
+        inside = [m for m in inside if m["start"] <= head or not PLACE_OR_WHOSE.search(between(m))
+                  or INSTITUTION_MEMBER.fullmatch(between(m).strip()) and m["type"] == "ORG"]
     if not inside:
         return None
     return max(inside, key=lambda m: (m["end"] - m["start"], -m["start"]))["entity_id"]

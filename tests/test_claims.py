@@ -196,9 +196,9 @@ def test_claim_benchmark_on_every_annotated_article():
         pytest.skip(f"{SHARED}/corpora is not present (../shared is only on development machines)")
     score = score_claims(GOLD, ROOT, SHARED)
     assert sum(part.gold for part in score.by_set.values()) == score.gold and "developed on" in score.by_set
-    # floors below the figures measured with round 6 added (README, Claims: 0.901 / 0.891 / 0.890); round 6 was
-    # annotated blind and has not been developed on, so the whole-gold recall sits just above 0.9
-    assert score.recall >= 0.88 and score.precision >= 0.87 and score.claimant_accuracy >= 0.87, score.to_json()
+    # floors below the figures measured after round 5's rules (README, Claims: 0.912 / 0.902 / 0.949); the issue's
+    # targets are 0.9 / 0.85 / 0.9
+    assert score.recall >= 0.9 and score.precision >= 0.88 and score.claimant_accuracy >= 0.92, score.to_json()
 
 
 # --- rules added for issue 5 (round 2), each on made-up sentences ------------------------------------
@@ -631,6 +631,8 @@ def test_a_quotation_of_what_ought_to_be_is_not_a_claim(nlp, words, claim):
     ("Every child deserves a safe home.", False),  # no specific subject: a generality
     ("He brings great energy to the side.", False),  # praise
     ("The report is long.", False),  # a description
+    ("The government is now expanding the crackdown to more towns.", True),  # what it is doing now
+    ("Every child is learning a lesson.", False),
 ])
 def test_a_present_fact_about_a_specific_thing_is_checkable(nlp, sentence, claim):
     assert (_checkable(nlp, sentence) == [sentence]) is claim
@@ -673,3 +675,243 @@ def test_a_name_the_parser_hung_on_the_titles_last_word_is_the_claimant(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
     assert _speaker_word(doc[2]).text == "Miller"
     assert _speaker_word(doc[10]).text == "it"
+
+
+# --- issue 5 round 5: denials, acts told with report verbs, groups ---------------------------------------
+
+def test_a_denial_is_a_claim_of_the_denier(nlp):
+    # the tagger reads the plural present 'deny' as a base form: still a finite statement
+    for text, denier in (("The three men deny collecting votes fraudulently in Springfield.", "The three men"),
+                         ("Acme Oil has rubbished suggestions that the refinery in Leeds is losing money.", "Acme Oil")):
+        found = _claims_of(nlp, text)
+        assert [(c.text, c.claimant_text) for c in found] == [(text, denier)]
+
+
+def test_a_report_verb_told_with_an_act_on_a_thing_names_no_source(nlp):
+    """'claimed the individual titles' wins them; 'find themselves' is where they are; a person 'showed' by what they
+    did. A quotation the quotes stage hung on such a verb does not make the writer's report someone's claim."""
+    for text in ("Ann Smith and Jill Brown claimed the individual titles at Saturday's race in Leeds.",
+                 "England find themselves striving to avoid a third defeat for the first time since 1987.",
+                 "David Jones showed that he is a genuine contender in Madrid by winning the 400m."):
+        found = _claims_of(nlp, text)
+        assert [c.claimant_text for c in found] == [None], text
+        assert found[0].acts, text
+    survey = _claims_of(nlp, "The survey showed that 40% of the town's shops closed in 2004.")
+    assert [c.claimant_text for c in survey] == ["The survey"]
+    text = "David Jones showed that he is a genuine contender in Madrid by winning the 400m."
+    claim = _claims_of(nlp, text)[0]
+    showed = _quote(text.index("he is"), text.index(" by"), "indirect", speaker="Ann Smith", entity="e_ann",
+                    speaker_text="David Jones", cue="showed", cue_start=text.index("showed"))
+    assert _claimants([claim], [showed]) == [None]
+
+
+def test_a_group_named_in_short_takes_its_members_full_names():
+    text = "Mr Afzal, Mr Islam and Mr Kazi deny conspiring to commit fraud in 2004."
+    words = "Mr Afzal, Mr Islam and Mr Kazi"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=0, claimant_end=len(words), claimant_head=3,
+                       cue="deny", cue_start=text.index("deny"))
+    mentions = [{"doc_id": "d", "start": text.index(n), "end": text.index(n) + len(n), "text": n, "type": "PERSON",
+                 "entity_id": "e_" + n} for n in ("Afzal", "Islam", "Kazi")]
+    from newsfacts.claims import claim_rows
+    names = {"e_Afzal": "Muhammad Afzal", "e_Islam": "Mohammed Islam", "e_Kazi": "Mohammed Kazi"}
+    rows = claim_rows({"d": [claim]}, mentions, [], names)
+    assert [r["claimant"] for r in rows] == ["Muhammad Afzal, Mohammed Islam and Mohammed Kazi"]
+    # names that are only part of the subject's words ('a spokesman for ...') are not a group
+    text = "A spokesman for the Department for Culture, Media and Sport said there were no plans."
+    words = "A spokesman for the Department for Culture, Media and Sport"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=0, claimant_end=len(words), claimant_head=2,
+                       cue="said", cue_start=text.index("said"))
+    mentions = [{"doc_id": "d", "start": text.index(n), "end": text.index(n) + len(n), "text": n, "type": "ORG",
+                 "entity_id": "e_" + n} for n in ("Department for Culture", "Media and Sport")]
+    rows = claim_rows({"d": [claim]}, mentions, [], {"e_Department for Culture": "Department for Culture",
+                                                     "e_Media and Sport": "Media and Sport"})
+    assert [r["claimant"] for r in rows] == [words]
+
+
+def test_the_reason_a_speaker_gives_for_a_request_is_the_speakers_claim(nlp):
+    found = _claims_of(nlp, "Ann Smith urged the Springfield council to cut the budget, as the costs of the bridge "
+                            "were much larger than the town could afford.")
+    assert [(c.text, c.claimant_text) for c in found] == [
+        ("Ann Smith urged the Springfield council to cut the budget", None),  # the request: the writer's report
+        ("the costs of the bridge were much larger than the town could afford", "Ann Smith")]
+    # a time before the act is no reason given by the speaker, and an act is no speech
+    assert _pieces(nlp, "Ann Smith closed the Springfield mill in 2004, as the costs were much larger than the "
+                        "town could afford.") == ["Ann Smith closed the Springfield mill in 2004, as the costs were much "
+                                                  "larger than the town could afford."]
+
+
+def test_a_comparison_of_something_the_article_spoke_of_is_checkable(nlp):
+    assert _checkable(nlp, "The costs of the bridge were much larger than the town could afford.") == [
+        "The costs of the bridge were much larger than the town could afford."]
+    assert _checkable(nlp, "Some things are better than others.") == []  # nothing the article spoke of
+
+
+def test_a_sentence_in_reported_tense_goes_on_with_the_report_before_it(nlp):
+    from newsfacts.claims import claim_rows, extract_claims
+    def claimants(text):
+        doc = nlp(text)
+        found = extract_claims(doc, [(0, len(text), False)], None, [], [])
+        mentions = [{"doc_id": "d", "start": e.start_char, "end": e.end_char, "text": e.text, "type": e.label_,
+                     "entity_id": "e_" + e.text} for e in doc.ents if e.label_ == "PERSON"]
+        rows = claim_rows({"d": found}, mentions, [], {m["entity_id"]: m["text"] for m in mentions})
+        return [(r["text"], r["claimant"]) for r in rows]
+    assert claimants("Ann Smith said the deal would save the Springfield mill $2 million. It would also create 300 jobs.") == [
+        ("Ann Smith said the deal would save the Springfield mill $2 million.", "Ann Smith"),
+        ("It would also create 300 jobs.", "Ann Smith")]
+    # after the article's own sentence, or in the past tense, it is the article's
+    assert claimants("Ann Smith said the deal would save the Springfield mill $2 million. The mill closed in 2004. "
+                     "It would also create 300 jobs.")[-1] == ("It would also create 300 jobs.", None)
+    assert claimants("Ann Smith said the deal would save the Springfield mill $2 million. It created 300 jobs in 2004.")[-1] \
+        == ("It created 300 jobs in 2004.", None)
+
+
+def _mentions(text: str, *named: tuple[str, str]) -> list:
+    from newsfacts.entities import Mention
+    return [Mention(text.index(words), text.index(words) + len(words), words, type_, "name", index)
+            for index, (words, type_) in enumerate(named)]
+
+
+def test_what_the_court_heard_or_was_told_is_the_courts(nlp):
+    from newsfacts.claims import extract_claims
+    text = ("Two councillors were caught forging 300 ballots, the Springfield Election Court has heard. "
+            "Police found the pair in a warehouse in June 2004, the hearing was told. "
+            "Witnesses saw them carrying 20 bags, which the men drove to a garage in Leeds, the court was told.")
+    mentions = _mentions(text, ("Springfield Election Court", "ORG"), ("Leeds", "GPE"))
+    found = extract_claims(nlp(text), [(0, len(text), False)], None, mentions, [])
+    assert [(c.text.split(",")[0], c.claimant_text) for c in found] == [
+        ("Two councillors were caught forging 300 ballots", "the Springfield Election Court"),
+        ("Police found the pair in a warehouse in June 2004", "Springfield Election Court"),  # not the police
+        ("Witnesses saw them carrying 20 bags", "Springfield Election Court"),
+        ("20 bags", "Springfield Election Court")]  # the relative clause is part of what the court was told
+    # without a court named once, 'the court' stays as written
+    found = extract_claims(nlp("The court heard how 300 ballots were taken to a garage in Leeds."), [(0, 62, False)],
+                           None, [], [])
+    assert [c.claimant_text for c in found] == ["The court"]
+
+
+def test_a_role_description_is_the_one_the_article_names_with_that_title(nlp):
+    from newsfacts.claims import extract_claims
+    text = ("Judge Ann Smith heard the case in Leeds. The judge presiding has indicated the whole postal voting "
+            "system is under scrutiny.")
+    found = extract_claims(nlp(text), [(0, len(text), False)], None, _mentions(text, ("Ann Smith", "PERSON"), ("Leeds", "GPE")), [])
+    assert [(c.text, c.claimant_text) for c in found][-1] == (
+        "The judge presiding has indicated the whole postal voting system is under scrutiny.", "Ann Smith")
+
+
+def test_the_act_before_saying_is_the_writers_even_without_a_comma(nlp):
+    found = _claims_of(nlp, "Acme Oil has shut down the campaign saying it had been started to stimulate debate "
+                            "about the Springfield refinery.")
+    assert [(c.text, c.claimant_text) for c in found] == [
+        ("Acme Oil has shut down the campaign", None),
+        ("saying it had been started to stimulate debate about the Springfield refinery.", "Acme Oil")]
+
+
+def test_a_named_source_in_a_relative_clause_says_what_it_reports(nlp):
+    found = _claims_of(nlp, "Rumours about the deal were broken by the Springfield Gazette which said it got the "
+                            "hint from Acme insiders.")
+    said = [c for c in found if c.voice == "article"]
+    assert [(c.text, c.claimant_text) for c in said] == [
+        ("the Springfield Gazette which said it got the hint from Acme insiders", "the Springfield Gazette")]
+    # a restrictive relative clause with no report stays inside its noun phrase
+    assert [c.voice for c in _claims_of(nlp, "Acme closed the mill which it bought in 2004.")] == ["own"]
+
+
+def test_a_claim_inside_a_quotation_no_quote_row_covers_keeps_the_speaker_before_it(nlp):
+    from newsfacts.claims import _quote_left_open
+    text = ('"I have had a word with Tom," said Ann Smith. "I still believe in him. He is fast but we have '
+            'picked Bob Jones because of the kicking in Leeds.')
+    found = _claims_of(nlp, text)
+    said = _quote(1, 29, "direct", "Ann Smith", "e_ann", "Ann Smith", "said", text.index("said"))
+    kicking = [c for c in found if "kicking" in c.text]
+    assert kicking and kicking[0].in_open_quote
+    assert _claimants(kicking, [said]) == ["Ann Smith"]
+    # a speech going on in a new sentence stays open; a closed one does not
+    assert _quote_left_open('"It was a poor start. "But we are not out. We will fight." Ann') is False
+    assert _quote_left_open('"It was a poor start. "But we are not out. ') is True
+    assert _quote_left_open("“The mill closed,” she said. The town") is False
+
+
+def test_researchers_from_an_institution_speak_for_it():
+    text = "But researchers from Leeds University warned that the officers could cost $2m."
+    words = "researchers from Leeds University"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=4, claimant_end=4 + len(words), claimant_head=4,
+                       cue="warned", cue_start=text.index("warned"))
+    leeds = {"doc_id": "d", "start": text.index("Leeds"), "end": text.index(" warned"), "text": "Leeds University",
+             "type": "ORG", "entity_id": "e_ann"}
+    assert _claimants([claim], [], [leeds]) == ["Ann Smith"]  # the university's entity (its stand-in name here)
+    # a spokesman for an organisation keeps the words as written (the gold's convention)
+    text = "But a spokesman for Leeds University warned that the officers could cost $2m."
+    words = "a spokesman for Leeds University"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=4, claimant_end=4 + len(words), claimant_head=6,
+                       cue="warned", cue_start=text.index("warned"))
+    leeds = dict(leeds, start=text.index("Leeds"), end=text.index(" warned"))
+    assert _claimants([claim], [], [leeds]) == [words]
+
+
+def test_a_statement_issued_by_someone_is_theirs(nlp):
+    found = _claims_of(nlp, "The statement issued by Acme Oil also said that the refinery in Leeds left 5% spare capacity.")
+    assert [c.claimant_text for c in found] == ["Acme Oil"]
+
+
+def test_a_sentence_the_parser_rooted_on_according_is_what_follows_the_comma(nlp):
+    text = ("According to response-time figures gathered by Netcraft, some of the sites that the screensaver targeted "
+            "were being knocked offline by the constant data requests.")
+    doc = nlp(text)
+    assert doc[0].dep_ == "ROOT"  # the premise: the parse this rule is for
+    found = _claims_of(nlp, text)
+    assert [(c.text, c.claimant_text) for c in found] == [(text, "Netcraft")]
+
+
+@pytest.mark.parametrize("words", [
+    '"I predict series two of the Springfield show will be even better," said Ann Smith.',
+    "But I am sure if we play well in Leeds this week we will get the win we need.",
+])
+def test_a_speakers_own_prediction_or_certainty_is_not_a_claim(nlp, words):
+    assert _claims_of(nlp, words) == []
+
+
+def test_a_report_of_someone_elses_certainty_or_a_fact_in_the_first_person_stays(nlp):
+    assert _checkable(nlp, "We closed 300 stores in Leeds in 2004.") == ["We closed 300 stores in Leeds in 2004."]
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("We will come out fighting against Leeds this week.", False),  # a vow with nothing to hold them to
+    ("Tom Jones has just got to take it on the chin against Leeds.", False),  # what he must do
+    ("We will close 300 stores in Leeds in 2005.", True),  # a stated plan with a figure
+    ("Acme will close its Leeds store in 2005.", True),  # not the speaker's own future
+])
+def test_a_speakers_vow_or_an_obligation_is_not_a_claim_but_a_plan_with_a_figure_is(nlp, sentence, claim):
+    assert (_checkable(nlp, sentence) == [sentence]) is claim
+
+
+def test_a_group_described_is_the_people_the_article_names_together(nlp):
+    from newsfacts.claims import extract_claims
+    text = ("The case against Ann Smith, Tom Jones and Bob Brown opened in Leeds in May. "
+            "The men deny forging 300 votes in Leeds.")
+    people = _mentions(text, ("Ann Smith", "PERSON"), ("Tom Jones", "PERSON"), ("Bob Brown", "PERSON"), ("Leeds", "GPE"))
+    found = extract_claims(nlp(text), [(0, len(text), False)], None, people, [])
+    assert found[-1].claimant_text == "Ann Smith, Tom Jones and Bob Brown"
+    # two groups named: 'the men' may be either, and stays as written
+    text2 = text.replace("The men", "Jim Hall and Ed Wood were cleared. The men")
+    people2 = people + _mentions(text2, ("Jim Hall", "PERSON"), ("Ed Wood", "PERSON"))
+    for index, mention in enumerate(people2):
+        mention.start, mention.end = text2.index(mention.text), text2.index(mention.text) + len(mention.text)
+        mention.entity = index
+    found = extract_claims(nlp(text2), [(0, len(text2), False)], None, people2, [])
+    assert found[-1].claimant_text == "The men"
+
+
+def test_sentences_in_reported_tense_after_someone_offers_news_are_theirs(nlp):
+    from newsfacts.claims import claim_rows, extract_claims
+    text = ("Despite the warnings, Mr Smith did offer some good news for Leeds. As US growth gathers steam and incomes "
+            "rise that should lead to a narrowing of the deficit. Spending on the Leeds bridge was also not expected to continue. "
+            "The bridge closed in 2004. It would cost $2 million.")
+    doc = nlp(text)
+    smith = {"doc_id": "d", "start": text.index("Smith"), "end": text.index("Smith") + 5, "text": "Smith",
+             "type": "PERSON", "entity_id": "e_ann"}
+    found = extract_claims(doc, [(0, len(text), False)], None, [], [])
+    rows = claim_rows({"d": found}, [smith], [], {"e_ann": "Ann Smith"})
+    assert [r["claimant"] for r in rows] == [None, "Ann Smith", "Ann Smith", None, None]
+    # a relative clause's modal says nothing of the sentence's tense
+    found = _claims_of(nlp, "Acme signed a deal with Leeds which could cost the town $1m.")
+    assert not found[0].backshifted
