@@ -363,3 +363,22 @@ def test_a_country_word_stays_in_the_name_without_a_shorter_form():
 ])
 def test_a_participle_hung_on_the_object_of_an_act_speaks_for_the_actor(text, speaker):
     assert [found[2] for found in _quotes(text) if found[0] == "indirect"] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        # a capitalized speech verb the tagger reads as the first word of a name
+        ('The senator spoke on the radio.\n\nStated Whitfield:\n\n"The stakes are high and the voters know it."', "Whitfield", "Stated"),
+        # two names joined by "and" before the colon
+        ('The pollsters wrote a memo. Ann Newport and Jim Harter: "We found that voters care about character."', "Ann Newport and Jim Harter", ":"),
+        # `From X:` whose "from" the parser hung on the quote's own verb
+        ('The survey was long. From the report: "In general, samples with longer field periods produced better results."', "the report", ":"),
+        # an introducing clause the parser hung on the quote's root
+        ('The Illinois Board of Elections was conclusive in its findings: "Further discussion on this issue is unnecessary."',
+         "The Illinois Board", None),
+    ],
+)
+def test_a_colon_introduction_names_the_speaker(text, speaker, cue):
+    found = [(s, c) for kind, _, s, c in _quotes(text) if kind == "direct"]
+    assert found and found[0][0] == speaker and (cue is None or found[0][1] == cue)
