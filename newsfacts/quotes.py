@@ -657,8 +657,10 @@ def _according_to(token: Token) -> Span | None:
 def _subject(verb: Token) -> Span | None:
     """The subject of a speech verb, looking through conjunctions, participles and relative clauses."""
     node = verb
-    if _starts_new_report(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head):
-        node = verb.head.head  # `X said A and said B`: the parser joined the second "said" to A
+    if _starts_new_report(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head) and verb.head.head.i < verb.head.i:
+        # `X said A and said B`: the parser joined the second "said" to A (not `X was unimpressed, telling reporters, "..
+        # said .."`, where it hung the sentence on a verb inside the quote after it)
+        node = verb.head.head
     node = _participle_clause_owner(node)
     for _ in range(6):
         subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)

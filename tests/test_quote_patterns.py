@@ -398,3 +398,11 @@ def test_a_short_capitalized_phrase_nobody_is_said_to_say_is_a_title():
     assert _quotes('The ads ran for years ("Yes to the minaret ban" in 2009) across the country.') == []
     # a lowercase phrase in the writer's sentence is still somebody's words
     assert "partial" in [kind for kind, *_ in _quotes('Voters said the mayor was "simply out of touch with the city."')]
+
+
+def test_a_participle_telling_someone_a_quote_speaks_for_its_clause_not_for_the_listeners():
+    text = 'Anna Weaver was not impressed, telling reporters, "A lot of people said the governor should step down."'
+    assert [(kind, speaker) for kind, _, speaker, _ in _quotes(text)] == [("direct", "Anna Weaver")]
+    # a second report joined to the first still speaks for the first one's speaker
+    joined = _quotes("The mayor said the budget was balanced and said that the schools would reopen in May.")
+    assert ("indirect", "the schools would reopen in May", "The mayor", "said") in joined
