@@ -317,10 +317,24 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     carrier = _attribution_noun(inside, span)
     if carrier is not None:  # `her remark that "..."`
         return carrier
+    according = _according_to_in_sentence(doc, span, quoted)
+    if according is not None:  # `Over the long term, according to the budget office, the rise in debt "is mainly ..."`
+        return according
     if governor is not None and governor.lemma_.lower() not in COPULAS and (subject := _subject(governor)) is not None \
             and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there"}:
         return _Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`
     return _Attribution(None, None, "none")
+
+
+def _according_to_in_sentence(doc: Doc, span: QuoteSpan, quoted: list[tuple[int, int]]) -> _Attribution | None:
+    """`According to X, ...` earlier in the quote's sentence than the words next to it (and in no other quote)."""
+    first = first_token_from(doc, span.open_mark)
+    if first >= len(doc):
+        return None
+    for token in doc[doc[first].sent.start : first]:
+        if token.lower_ == "according" and not _inside(quoted, token.idx) and (source := _according_to(token)) is not None:
+            return _Attribution(token, source, "according")
+    return None
 
 
 def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | None:

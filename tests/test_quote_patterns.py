@@ -406,3 +406,8 @@ def test_a_participle_telling_someone_a_quote_speaks_for_its_clause_not_for_the_
     # a second report joined to the first still speaks for the first one's speaker
     joined = _quotes("The mayor said the budget was balanced and said that the schools would reopen in May.")
     assert ("indirect", "the schools would reopen in May", "The mayor", "said") in joined
+
+
+def test_according_to_earlier_in_the_sentence_attributes_a_partial_quote():
+    text = 'Over the long term, according to the budget office, the rise in debt "is mainly attributable to the aging of the population."'
+    assert [(kind, speaker) for kind, _, speaker, _ in _quotes(text) if kind == "partial"] == [("partial", "the budget office")]
