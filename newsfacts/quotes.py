@@ -670,6 +670,9 @@ def _according_to(token: Token) -> Span | None:
 
 def _subject(verb: Token) -> Span | None:
     """The subject of a speech verb, looking through conjunctions, participles and relative clauses."""
+    tagged = _name_before_parenthesis(verb)
+    if tagged is not None:  # `Rep. Paul Ryan (R-WI) said`: the parse breaks on the party tag
+        return tagged
     node = verb
     if _starts_new_report(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head) and verb.head.head.i < verb.head.i:
         # `X said A and said B`: the parser joined the second "said" to A (not `X was unimpressed, telling reporters, "..
@@ -706,6 +709,20 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _name_before_parenthesis(verb: Token) -> Span | None:
+    """`Rep. Paul Ryan (R-WI) said`, `Gov. John Kasich (R-OH), said`: a name with a short parenthesis (a party and
+    state) right before the verb is its subject; the parser often makes the state the subject, or finds none."""
+    doc, index = verb.doc, verb.i - 1
+    if index > 0 and doc[index].text == ",":
+        index -= 1
+    if index < 3 or doc[index].text != ")":
+        return None
+    opening = next((i for i in range(index - 1, max(0, index - 6), -1) if doc[i].text == "("), None)
+    if opening is None or opening < 1 or doc[opening - 1].pos_ != "PROPN" or doc[opening - 1].ent_type_ != "PERSON":
+        return None
+    return _phrase(doc[opening - 1])
 
 
 def _actor_of_object(noun: Token) -> Span | None:

@@ -411,3 +411,16 @@ def test_a_participle_telling_someone_a_quote_speaks_for_its_clause_not_for_the_
 def test_according_to_earlier_in_the_sentence_attributes_a_partial_quote():
     text = 'Over the long term, according to the budget office, the rise in debt "is mainly attributable to the aging of the population."'
     assert [(kind, speaker) for kind, _, speaker, _ in _quotes(text) if kind == "partial"] == [("partial", "the budget office")]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Saturday at the state party's convention Sen. Ann Warden (D-MA) said the nominee was a \"proven failure\" in business.",
+         "Sen. Ann Warden"),
+        ('Celebrating after winning the state in the primary, Gov. John Kasten (R-OH), said, "I am getting ready to rent a '
+         'covered wagon."', "Gov. John Kasten"),
+    ],
+)
+def test_a_party_tag_between_the_name_and_the_verb_does_not_hide_the_speaker(text, speaker):
+    assert [s for kind, _, s, _ in _quotes(text) if kind != "indirect"] == [speaker]
