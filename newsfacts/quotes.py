@@ -482,7 +482,11 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
                       and not (t.head == verb and t.dep_ == "dobj" and t.lower_ == "it") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
     while following is not None and following.dep_ in {"compound", "flat"} and following.head.i > following.i:
         following = following.head  # `said Robin Maynard`: the name, not its first word
-    return _phrase(following) if following is not None else _person_before(verb, quoted)
+    if following is not None:
+        return _phrase(following)
+    if verb.tag_ == "VBG" and verb.is_sent_start and (previous := _reporter_of_previous_sentence(verb)) is not None:
+        return previous.speaker  # `X stated that the report "wasn't good." Adding, "..."`: a participle with no clause of its own
+    return _person_before(verb, quoted)
 
 
 def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
@@ -502,8 +506,17 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
     opening = doc[index] if index < len(doc) else None
     if opening is None or opening.sent.start == 0:
         return None
+    return _reporter_of_previous_sentence(opening)
+
+
+def _reporter_of_previous_sentence(opening: Token) -> _Attribution | None:
+    """The speech verb and its subject in the sentence before the one `opening` starts (in the same or the previous
+    paragraph)."""
+    doc = opening.doc
+    if opening.sent.start == 0:
+        return None
     previous = doc[opening.sent.start - 1].sent
-    if doc_text(doc).count("\n\n", previous.start_char, span.open_mark) > 1:
+    if doc_text(doc).count("\n\n", previous.start_char, opening.idx) > 1:
         return None
     cues = [t for t in previous if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS]
     # not a verb inside what another one reports (`Carter said that critics had been predicting ...`: Carter speaks)

@@ -424,3 +424,9 @@ def test_according_to_earlier_in_the_sentence_attributes_a_partial_quote():
 )
 def test_a_party_tag_between_the_name_and_the_verb_does_not_hide_the_speaker(text, speaker):
     assert [s for kind, _, s, _ in _quotes(text) if kind != "indirect"] == [speaker]
+
+
+def test_a_participle_opening_its_own_sentence_goes_on_for_the_previous_sentences_speaker():
+    text = ('Later in the show, Maher stated of the email scandal that the report "was not good." Adding, "Now, like with all of '
+            'their scandals, what they actually do is never that bad."')
+    assert ("direct", "Maher", "Adding") in [(kind, speaker, cue) for kind, _, speaker, cue in _quotes(text)]
