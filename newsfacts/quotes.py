@@ -478,6 +478,11 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
     between = [t for t in doc[first_token_from(doc, close + 1) : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
     if between:
         return _phrase(between[-1])
+    # `As Akhil Amar, a law professor, put it, "..."`: the parser made the name the object of "as"
+    as_word = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i), None)
+    named = next((c for c in as_word.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if as_word is not None else None
+    if named is not None:
+        return _phrase(named)
     following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.tag_ not in {"WDT", "WP"}
                       and not (t.head == verb and t.dep_ == "dobj" and t.lower_ == "it") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
     while following is not None and following.dep_ in {"compound", "flat"} and following.head.i > following.i:

@@ -430,3 +430,9 @@ def test_a_participle_opening_its_own_sentence_goes_on_for_the_previous_sentence
     text = ('Later in the show, Maher stated of the email scandal that the report "was not good." Adding, "Now, like with all of '
             'their scandals, what they actually do is never that bad."')
     assert ("direct", "Maher", "Adding") in [(kind, speaker, cue) for kind, _, speaker, cue in _quotes(text)]
+
+
+def test_as_x_put_it_with_a_long_description_speaks_for_x():
+    text = ('As Akhil Amar, professor of constitutional law at Yale and author of "Our Unwritten Rules," put it, "Senate '
+            'Republicans should remember that a compromise candidate today may be far better for them."')
+    assert [(kind, speaker) for kind, _, speaker, _ in _quotes(text) if kind == "direct"] == [("direct", "Akhil Amar")]
