@@ -433,6 +433,8 @@ def test_a_participle_opening_its_own_sentence_goes_on_for_the_previous_sentence
 
 
 def test_as_x_put_it_with_a_long_description_speaks_for_x():
-    text = ('As Akhil Amar, professor of constitutional law at Yale and author of "Our Unwritten Rules," put it, "Senate '
-            'Republicans should remember that a compromise candidate today may be far better for them."')
+    text = ("The justice least friendly to business is exactly the kind of liberal jurist many Republicans fear Mrs. Clinton "
+            "would choose.\n\nAs Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten "
+            "Constitution,'' put it, ''Senate Republicans should remember that a compromise candidate today may be far better "
+            "for them than the justice they may get stuck with.''")
     assert [(kind, speaker) for kind, _, speaker, _ in _quotes(text) if kind == "direct"] == [("direct", "Akhil Amar")]
