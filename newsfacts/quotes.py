@@ -155,6 +155,8 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
             attribution = _Attribution(previous[1].cue, previous[1].speaker, "inherited")
         elif attribution.cue is None and not _embedded(text, span):
             attribution = _speaker_of_previous_sentence(doc, span) or attribution
+        elif attribution.cue is None:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
+            attribution = _speech_verb_earlier_in_sentence(doc, span, marks) or attribution
         kind = _kind(doc, text, span, attribution)
         if kind is None:
             continue  # a title or scare quote between the halves of a quote does not break them apart
@@ -324,6 +326,22 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there"}:
         return _Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`
     return _Attribution(None, None, "none")
+
+
+def _speech_verb_earlier_in_sentence(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attribution | None:
+    """A quoted phrase in the writer's sentence with no cue of its own: the last speech verb before it in its sentence (in
+    no other quote), when that verb's subject is a name or a person's pronoun."""
+    quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+    first = first_token_from(doc, span.open_mark)
+    if first >= len(doc):
+        return None
+    for token in reversed(doc[doc[first].sent.start : first]):
+        if _is_speech_verb(token) and token.dep_ not in {"amod", "acl"} and not _inside(quoted, token.idx):
+            subject = _subject_outside(token, span, quoted)
+            if subject is not None and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there", "which", "who"}:
+                return _Attribution(token, subject, "sentence")
+            return None
+    return None
 
 
 def _according_to_in_sentence(doc: Doc, span: QuoteSpan, quoted: list[tuple[int, int]]) -> _Attribution | None:
@@ -855,7 +873,7 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
         return None
     embedded = _embedded(text, span)
     # A speaker found through a verb that does not report speech ("verb") does not make a quote of a scare quote.
-    uncued = attribution.cue is None or attribution.how == "verb"
+    uncued = attribution.cue is None or attribution.how in {"verb", "sentence"}
     # (American style puts the sentence's comma inside the marks: `author of "The Fixers," said`)
     if _is_title(content) and uncued or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",")):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
@@ -864,7 +882,7 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
             return None
     # A short capitalized phrase in the writer's sentence that nobody is said to say names a show, a book, a slogan
     # or a headline (`host of "The Nightly Show with Larry Wilmore."`): PolNeAR train, 3 of 13 such rows were quotes.
-    if attribution.cue is None and embedded and len(words) <= MAX_TITLE_WORDS and content[:1].isupper():
+    if (attribution.cue is None or attribution.how == "sentence") and embedded and len(words) <= MAX_TITLE_WORDS and content[:1].isupper():
         return None
         return PARTIAL if embedded else DIRECT
     if attribution.how in {"after", "before", "according", "inherited", "previous"} and not embedded:

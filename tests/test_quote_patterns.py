@@ -438,3 +438,10 @@ def test_as_x_put_it_with_a_long_description_speaks_for_x():
             "Constitution,'' put it, ''Senate Republicans should remember that a compromise candidate today may be far better "
             "for them than the justice they may get stuck with.''")
     assert [(kind, speaker) for kind, _, speaker, _ in _quotes(text) if kind == "direct"] == [("direct", "Akhil Amar")]
+
+
+def test_a_quoted_phrase_the_parse_hung_away_from_the_speech_verb_before_it_in_its_sentence_is_that_verbs_subjects():
+    text = ("Donald Trump said Wednesday night that he doesn’t necessarily want to kill the families of terrorists — a "
+            "controversial proposal he has raised at various points during his campaign.\n\nInstead, Trump told CNN, his "
+            "policy would merely be “to go after them” if he wins the White House.")
+    assert ("partial", "to go after them", "Trump", "told") in _quotes(text)
