@@ -880,11 +880,11 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     if len(words) <= MAX_SCARE_QUOTE_WORDS:
         if uncued or _is_named_thing(doc, span, attribution):
             return None
+        return PARTIAL if embedded else DIRECT
     # A short capitalized phrase in the writer's sentence that nobody is said to say names a show, a book, a slogan
     # or a headline (`host of "The Nightly Show with Larry Wilmore."`): PolNeAR train, 3 of 13 such rows were quotes.
     if (attribution.cue is None or attribution.how == "sentence") and embedded and len(words) <= MAX_TITLE_WORDS and content[:1].isupper():
         return None
-        return PARTIAL if embedded else DIRECT
     if attribution.how in {"after", "before", "according", "inherited", "previous"} and not embedded:
         return DIRECT
     return PARTIAL
