@@ -49,8 +49,7 @@ FORMAT_VERSION = "1"
 # The modules whose code decides what one article's extraction yields (absent ones are skipped).
 EXTRACTION_MODULES = (
     "nlp", "extraction", "entities", "gazetteer", "quotemarks", "quotes", "claims", "quantities", "checkworthiness",
-    "subjectivity",
-    "attribution_model",
+    "subjectivity", "attribution_model",
 )
 # Files in newsfacts/data that no extractor reads (the accuracy figures of the dataset card).
 NOT_EXTRACTION_DATA = frozenset({"accuracy.json"})

@@ -5,19 +5,11 @@ import json
 import pytest
 
 from newsfacts.attribution_model import MODEL_RESOURCE, AttributionModel, keep, model_from_dict, shipped_model
-from newsfacts.entities import extract_entities
-from newsfacts.nlp import parse
-from newsfacts.quotes import extract_quotes
+from tests.test_quote_patterns import quotes_with_entities
 
 
 def _indirect(text):
-    doc = next(parse([text]))
-    _, mentions, _ = extract_entities(doc)
-    paragraphs, offset = [], 0
-    for block in text.split("\n\n"):
-        paragraphs.append((offset, offset + len(block), False))
-        offset += len(block) + 2
-    return [q for q in extract_quotes(doc, paragraphs, mentions) if q.kind == "indirect"]
+    return [q for q in quotes_with_entities(text)[0] if q.kind == "indirect"]
 
 
 def _found(text):

@@ -9,14 +9,19 @@ from newsfacts.quotes import extract_quotes
 pytestmark = pytest.mark.slow
 
 
-def _quotes(text):
+def quotes_with_entities(text):
+    """The quotes of a made-up text (blank lines between paragraphs) and the article's local entities."""
     doc = next(parse([text]))
-    _, mentions, _ = extract_entities(doc)
+    entities, mentions, _ = extract_entities(doc)
     paragraphs, offset = [], 0
     for block in text.split("\n\n"):
         paragraphs.append((offset, offset + len(block), False))
         offset += len(block) + 2
-    return [(q.kind, q.text, q.speaker_text, q.cue) for q in extract_quotes(doc, paragraphs, mentions)]
+    return extract_quotes(doc, paragraphs, mentions), entities
+
+
+def _quotes(text):
+    return [(q.kind, q.text, q.speaker_text, q.cue) for q in quotes_with_entities(text)[0]]
 
 
 @pytest.mark.parametrize(
@@ -321,11 +326,9 @@ def test_a_quote_ending_in_a_quote_inside_it_is_a_sentence_of_its_own_and_its_se
 
 
 def _speakers(text):
-    doc = next(parse([text]))
-    entities, mentions, _ = extract_entities(doc)
-    paragraphs = [(0, len(text), False)]
+    quotes, entities = quotes_with_entities(text)
     names = {e.index: e.names[-1] if e.names else None for e in entities}
-    return [(q.speaker_text, names.get(q.speaker_entity)) for q in extract_quotes(doc, paragraphs, mentions)]
+    return [(q.speaker_text, names.get(q.speaker_entity)) for q in quotes]
 
 
 def test_a_description_of_the_one_organisation_named_before_it_speaks_for_it():
