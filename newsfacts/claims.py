@@ -1231,7 +1231,17 @@ def _is_backshifted(head: Token | None, clause: Span) -> bool:
         return False
     expected = head.lemma_ == "expect" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children)
     return expected or any(t.dep_ == "aux" and t.lower_ in BACKSHIFT_MODALS
-                           and not any(_describes(v) for v in [t.head, *t.head.ancestors]) for t in clause)
+                           and not any(_describes(v) for v in [t.head, *t.head.ancestors])
+                           and not _inside_an_act(t.head, head) for t in clause)
+
+
+def _inside_an_act(verb: Token, head: Token) -> bool:
+    """'Mr Howard declined to say what form the statement should take': the modal sits in the complement of a
+    past act with its own subject; the sentence is the writer's report of the act, not a continued report."""
+    if verb == head or head.tag_ != "VBD" or _own_subject(head) is None:
+        return False
+    chain = [verb, *[a for a in verb.ancestors if a.i != head.i and head in a.ancestors]]
+    return any(link.dep_ in ("xcomp", "ccomp") for link in chain)
 
 
 def _describes(verb: Token) -> bool:

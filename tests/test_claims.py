@@ -915,3 +915,12 @@ def test_sentences_in_reported_tense_after_someone_offers_news_are_theirs(nlp):
     # a relative clause's modal says nothing of the sentence's tense
     found = _claims_of(nlp, "Acme signed a deal with Leeds which could cost the town $1m.")
     assert not found[0].backshifted
+
+
+def test_a_modal_inside_the_complement_of_a_past_act_does_not_continue_a_report(nlp):
+    # the sentence reports what Howard did; only a sentence whose own verb takes the reported tense goes on with the
+    # previous speaker
+    declined = _claims_of(nlp, "Mr Howard declined to say what form the statement should take.")
+    assert [c.backshifted for c in declined] == [False]
+    goes_on = _claims_of(nlp, "It would also help drive readers from blogs to the portals that Acme operates.")
+    assert [c.backshifted for c in goes_on] == [True]
