@@ -770,7 +770,7 @@ def _actor_of_object(noun: Token) -> Span | None:
         return None
     if verb.pos_ not in {"VERB", "AUX"} or _is_speech_verb(verb) or verb.lemma_.lower() in {"quote", "cite", "hear", "see"}:
         return None
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj"}), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _phrase(subject) if subject is not None and subject.pos_ in {"PROPN", "PRON"} else None
 
 
