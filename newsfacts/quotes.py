@@ -1153,10 +1153,11 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     with quoted words does. The partial row keeps the exact quoted words."""
     rows: list[Quote] = []
     covered = [(q.cue_start, q.start, q.end) for q in quotes if q.kind == INDIRECT]
+    text = doc_text(doc)
     for quote in quotes:
         if quote.kind != PARTIAL or quote.cue_start is None or quote.attribution not in {"governs", "before", "after", "verb"}:
             continue
-        if any(cue == quote.cue_start and start <= quote.start and quote.end <= end for cue, start, end in covered):
+        if any(cue == quote.cue_start and _holds(text, start, end, quote) for cue, start, end in covered):
             continue  # already inside a reported clause of the same cue
         cue_index = first_token_from(doc, quote.cue_start)
         if cue_index >= len(doc) or doc[cue_index].pos_ not in {"VERB", "AUX"}:
@@ -1172,6 +1173,12 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
                           quote.speaker_end, quote.cue, quote.cue_start, quote.cue_end, quote.paragraph, confidence, "mixed"))
         covered.append((quote.cue_start, start, end))
     return rows
+
+
+def _holds(text: str, start: int, end: int, quote: Quote) -> bool:
+    """The clause [start, end) holds the quote, short of the quote's own closing punctuation at most (a reported
+    clause ends before its full stop; the partial quote keeps the one printed inside its marks)."""
+    return start <= quote.start and (quote.end <= end or not any(c.isalnum() for c in text[end : quote.end]))
 
 
 def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:

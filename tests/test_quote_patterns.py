@@ -448,3 +448,14 @@ def test_a_quoted_phrase_the_parse_hung_away_from_the_speech_verb_before_it_in_i
             "controversial proposal he has raised at various points during his campaign.\n\nInstead, Trump told CNN, his "
             "policy would merely be “to go after them” if he wins the White House.")
     assert ("partial", "to go after them", "Trump", "told") in _quotes(text)
+
+
+def test_a_reported_clause_ending_before_the_quotes_full_stop_is_not_repeated_as_a_mixed_row():
+    # The clause stops before the full stop printed inside the marks; the partial quote keeps it. That is still
+    # one reported clause holding the quote, not a second, one-character-longer indirect row.
+    text = ("The memo did not name Spain, but urged him to think of workers and "
+            "“a fairness which stands above borders, parties, and ideology.”")
+    rows = _quotes(text)
+    indirect = [row for row in rows if row[0] == "indirect"]
+    assert len(indirect) == 1 and indirect[0][1].startswith("to think of workers")
+    assert ("partial", "a fairness which stands above borders, parties, and ideology.", "The memo", "urged") in rows
