@@ -438,8 +438,8 @@ def _named_entity(article: _Article, type_: str, text: str, acronyms: dict[str, 
     key = f"{type_}:{fold_name(text)}"
     if type_ == "ORG":
         initials = acronym_of(text)
-        if text.isupper() and text in acronyms:
-            return acronyms[text]
+        if is_acronym_form(text) and text.upper() in acronyms:
+            return acronyms[text.upper()]
         if " " not in text and (longer := _organisation_ending_in(article, text)):
             return longer  # "the Post" after "the Washington Post"
         entity = article.entity(type_, key)
@@ -469,6 +469,20 @@ def acronym_of(name: str) -> str | None:
     if len(words) < 2:
         return None
     return "".join(w[0] for w in words).upper()
+
+
+def is_acronym_form(word: str) -> bool:
+    """A word that can be an organisation's initials: "IDS", or as BBC style writes the pronounceable ones, "Sepa",
+    "Nato" (one capital, then lower case)."""
+    if " " in word or not word.isalpha() or not 2 <= len(word) <= 6:
+        return False
+    return word.isupper() or (len(word) >= 3 and word[0].isupper() and word[1:].islower())
+
+
+def spelled_out(names: Iterable[str]) -> dict[str, str]:
+    """Acronym form -> the name among `names` it abbreviates ("IDS" -> "Incomes Data Services")."""
+    spelled = {initials: name for name in names if (initials := acronym_of(name))}
+    return {name: spelled[name.upper()] for name in names if is_acronym_form(name) and name.upper() in spelled}
 
 
 def _propagate_names(article: _Article, people: list[LocalEntity]) -> None:

@@ -33,7 +33,9 @@ from newsfacts.entities import (
     Mention,
     PendingDescription,
     acronym_of,
+    is_acronym_form,
     role_heads,
+    spelled_out,
     unique_role_holder,
 )
 
@@ -216,8 +218,8 @@ def _global_key(entity: LocalEntity, people: dict[str, list[_Person]], acronyms:
         return f"PERSON:{word.lower()}"
     if entity.type == "ORG" and entity.names:
         name = Counter(entity.names).most_common(1)[0][0]
-        if name.isupper() and name in acronyms and acronyms[name] != entity.key:
-            return acronyms[name]
+        if is_acronym_form(name) and name.upper() in acronyms and acronyms[name.upper()] != entity.key:
+            return acronyms[name.upper()]
     return entity.key
 
 
@@ -294,5 +296,7 @@ def _canonical_name(record: _Global) -> str:
     if record.place:
         return record.place
     if record.names:
-        return max(record.names.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+        name = max(record.names.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+        # an article that spells out its acronym ("Incomes Data Services (IDS)", then "IDS" throughout) names it
+        return spelled_out(record.names).get(name, name)
     return min(record.surface, key=len) if record.surface else record.key.split(":", 1)[-1]

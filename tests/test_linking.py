@@ -71,3 +71,21 @@ def test_the_same_reported_words_under_two_cues_are_one_quote_row():
     rows = [{"quote_id": "quo_a", "confidence": 0.6, "cue": "accused"}, {"quote_id": "quo_a", "confidence": 0.8, "cue": "claim"},
             {"quote_id": "quo_b", "confidence": 0.5, "cue": "said"}, {"quote_id": "quo_b", "confidence": 0.5, "cue": "know"}]
     assert [(r["quote_id"], r["cue"]) for r in _one_row_per_quote(rows)] == [("quo_a", "claim"), ("quo_b", "said")]
+
+
+def test_an_organisation_named_mostly_by_its_acronym_keeps_the_spelled_out_name():
+    # "Incomes Data Services (IDS)", then "IDS" four times: the canonical name is the one the article spells out.
+    ids = LocalEntity(0, "ORG", "ORG:incomes data services", ["Incomes Data Services", "IDS", "IDS", "IDS"])
+    article = ArticleEntities("doc_a", [ids], [Mention(0, 21, "Incomes Data Services", "ORG", NAME, 0)]
+                              + [Mention(start, start + 3, "IDS", "ORG", NAME, 0) for start in (30, 60, 90)])
+    entities, _, _ = link([article])
+    assert entities[0]["name"] == "Incomes Data Services"
+
+
+def test_title_case_initials_in_another_article_link_to_the_organisation():
+    sepa = LocalEntity(0, "ORG", "ORG:scottish environment protection agency", ["Scottish Environment Protection Agency"])
+    short = LocalEntity(0, "ORG", "ORG:sepa", ["Sepa"])
+    a = ArticleEntities("doc_a", [sepa], [Mention(0, 38, "Scottish Environment Protection Agency", "ORG", NAME, 0)])
+    b = ArticleEntities("doc_b", [short], [Mention(3, 7, "Sepa", "ORG", NAME, 0)])
+    entities, _, _ = link([a, b])
+    assert len(entities) == 1 and entities[0]["name"] == "Scottish Environment Protection Agency"

@@ -459,3 +459,18 @@ def test_a_reported_clause_ending_before_the_quotes_full_stop_is_not_repeated_as
     indirect = [row for row in rows if row[0] == "indirect"]
     assert len(indirect) == 1 and indirect[0][1].startswith("to think of workers")
     assert ("partial", "a fairness which stands above borders, parties, and ideology.", "The memo", "urged") in rows
+
+
+def test_an_acronym_written_in_title_case_is_the_organisation_it_spells():
+    # BBC style writes pronounceable initials in title case ("Sepa", "Nato"): still the organisation's initials.
+    text = ("The Scottish Environment Protection Agency is warning ministers about floods. "
+            "Sepa said the risk had grown.")
+    assert ("Sepa", "name", "Scottish Environment Protection Agency") in _organisation_names(text)
+    quotes, entities = quotes_with_entities(text)
+    assert [entities[q.speaker_entity].names[0] for q in quotes if q.speaker_text == "Sepa"] == [
+        "Scottish Environment Protection Agency"]
+
+
+def test_a_title_case_word_is_no_acronym_of_an_organisation_it_does_not_spell():
+    text = "The Scottish Environment Protection Agency is warning ministers. Sara said the risk had grown."
+    assert not any(name == "Sara" for name in (n for _, _, n in _organisation_names(text)))
