@@ -976,9 +976,36 @@ def _speaker(doc, attribution, mention_at, quotes) -> tuple[int | None, str | No
     entity = _entity_in(mention_at, start, end, speaker.root)
     if entity is None and _is_document(speaker, quotes):
         entity = _author_of(doc, speaker, mention_at, quotes)
+    if entity is None and speaker.root.lemma_.lower() in MEMBER_NOUNS:
+        entity = _institution(speaker.root, {"from", "at"}, mention_at)
     if entity is None and speaker.root.lower_ in {"he", "she"}:
         entity = _last_speaker(doc, quotes, start, speaker.root.lower_, mention_at)
     return entity, speaker.text, start, end
+
+
+# People who speak for the institution they are from: "researchers from Leeds University", "the team at MIT".
+MEMBER_NOUNS = frozenset("team researcher scientist academic expert economist analyst".split())
+
+
+def _named_by(noun: Token, preposition: str) -> Token | None:
+    """The object of `preposition` on the noun, or on the object of its "of" ("a survey of 280 schemes by X")."""
+    heads = [noun] + [o for c in noun.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return next((o for head in heads for c in head.children if c.lower_ == preposition
+                 for o in c.children if o.dep_ == "pobj"), None)
+
+
+def _institution(noun: Token, prepositions: set[str], mention_at) -> int | None:
+    """The organisation or person named in a "from"/"at" phrase on the noun (never a place: "a report from Baghdad"
+    says where, not who)."""
+    for preposition in prepositions:
+        source = _named_by(noun, preposition)
+        if source is None:
+            continue
+        start, end = source.left_edge.idx, source.right_edge.idx + len(source.right_edge.text)
+        named = [m for m in mention_at if start <= m.start and m.end <= end and m.type in {"ORG", "PERSON"}]
+        if named:
+            return named[0].entity
+    return None
 
 
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
@@ -1036,9 +1063,11 @@ def _author_of(doc: Doc, speaker: Span, mention_at, quotes: list[Quote]) -> int 
     if noun == "it":
         document = _last_document_quote(quotes)
         return document.speaker_entity if document else None
-    by = next((o for c in speaker.root.children if c.lower_ == "by" for o in c.children if o.dep_ == "pobj"), None)
-    if by is not None:  # "a report by Fox News Digital"
+    by = _named_by(speaker.root, "by")
+    if by is not None:  # "a report by Fox News Digital", "a survey of 280 schemes by Incomes Data Services"
         return _entity_in(mention_at, by.left_edge.idx, by.right_edge.idx + len(by.right_edge.text), by)
+    if (source := _institution(speaker.root, {"from"}, mention_at)) is not None:
+        return source  # "a statement from the band's record company Universal"
     for token in doc:
         if token.lemma_.lower() != noun:
             continue

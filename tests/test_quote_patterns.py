@@ -474,3 +474,27 @@ def test_an_acronym_written_in_title_case_is_the_organisation_it_spells():
 def test_a_title_case_word_is_no_acronym_of_an_organisation_it_does_not_spell():
     text = "The Scottish Environment Protection Agency is warning ministers. Sara said the risk had grown."
     assert not any(name == "Sara" for name in (n for _, _, n in _organisation_names(text)))
+
+
+def _speaker_names(text):
+    quotes, entities = quotes_with_entities(text)
+    return [(q.speaker_text, entities[q.speaker_entity].names[0] if q.speaker_entity is not None else None) for q in quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the author named on what a document is "of": 'a survey of 280 schemes by X'
+    ("A survey of 280 schemes by Incomes Data Services said contributions rose by 10% last year.",
+     ("A survey", "Incomes Data Services")),
+    # a statement "from" an organisation is the organisation's
+    ("A statement from the band's record company Universal said the singer would leave.", ("A statement", "Universal")),
+    # researchers speak for the institution they are from
+    ("The research team, from the Karolinska Institute, said the volunteers improved.",
+     ("The research team", "Karolinska Institute")),
+])
+def test_a_document_or_team_speaks_for_the_organisation_it_is_by_or_from(text, speaker):
+    assert speaker in _speaker_names(text)
+
+
+def test_a_report_from_a_place_is_not_the_places():
+    # "from Baghdad" says where the report was written, not who wrote it
+    assert ("A report", None) in _speaker_names("A report from Baghdad said the bridge had been closed since May.")
