@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 
 # Bump when the entry layout changes: old entries become misses.
 FORMAT_VERSION = "1"
-# The modules whose code decides what one article's extraction yields (absent ones are skipped).
+# The modules whose code decides what one article's extraction yields: `<name>.py`, or for a package
+# (`claims/`) every module in it. A name that is neither is an error, never skipped (`extraction_sources`).
 EXTRACTION_MODULES = (
     "nlp", "extraction", "entities", "gazetteer", "quotemarks", "quotes", "claims", "quantities", "checkworthiness",
     "subjectivity", "attribution_model",
@@ -63,15 +64,37 @@ ERROR_COLUMN = "error"
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the extraction modules' source and the package data they load; computed once per process."""
+    return source_digest(PACKAGE_DIR, EXTRACTION_MODULES)
+
+
+def source_digest(package_dir: Path, modules: Iterable[str]) -> str:
+    """A hash of the sources of `modules` (`extraction_sources`) and of the files in `package_dir`/data that
+    extraction reads, each under its path relative to `package_dir`."""
     digest = hashlib.sha256()
-    paths = [PACKAGE_DIR / f"{name}.py" for name in EXTRACTION_MODULES]
-    data = PACKAGE_DIR / "data"
+    paths = extraction_sources(package_dir, modules)
+    data = package_dir / "data"
     paths += sorted(p for p in data.rglob("*") if p.is_file() and p.name not in NOT_EXTRACTION_DATA) if data.is_dir() else []
     for path in paths:
-        if path.is_file():
-            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(str(path.relative_to(package_dir)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def extraction_sources(package_dir: Path, modules: Iterable[str]) -> list[Path]:
+    """The source files of the extraction modules under `package_dir`: `<name>.py`, or every module of the
+    package `<name>/` (its sub-packages too), in a stable order. A module split or renamed must change the key,
+    not drop out of it: a name with neither a module nor a package raises."""
+    paths = []
+    for name in modules:
+        module, package = package_dir / f"{name}.py", package_dir / name
+        if module.is_file():
+            paths.append(module)
+        elif (package / "__init__.py").is_file():
+            paths += sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
+        else:
+            raise FileNotFoundError(f"extraction module {name!r} is neither {module} nor a package at {package}: "
+                                    "update cache.EXTRACTION_MODULES")
+    return paths
 
 
 @lru_cache(maxsize=8)

@@ -667,7 +667,7 @@ def test_a_name_the_parser_hung_on_the_titles_last_word_is_the_claimant(nlp):
     # the parse the small model gives "ITV's controller of entertainment, Claudia Rosencrantz, said ...": the name in
     # apposition to "entertainment", not to "controller"; built by hand because the parse varies with the words
     from spacy.tokens import Doc
-    from newsfacts.claims import _speaker_word
+    from newsfacts.claims.attribution import _speaker_word
     words = ["Acme", "'s", "head", "of", "marketing", ",", "Jane", "Miller", ",", "said", "it", "grew", "."]
     heads = [2, 0, 9, 2, 3, 4, 7, 4, 2, 9, 11, 9, 9]
     deps = ["poss", "case", "nsubj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"]
@@ -817,7 +817,7 @@ def test_a_named_source_in_a_relative_clause_says_what_it_reports(nlp):
 
 
 def test_a_claim_inside_a_quotation_no_quote_row_covers_keeps_the_speaker_before_it(nlp):
-    from newsfacts.claims import _quote_left_open
+    from newsfacts.claims.extract import _quote_left_open
     text = ('"I have had a word with Tom," said Ann Smith. "I still believe in him. He is fast but we have '
             'picked Bob Jones because of the kicking in Leeds.')
     found = _claims_of(nlp, text)

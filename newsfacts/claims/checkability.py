@@ -1,0 +1,226 @@
+"""Whether a clause is a checkable claim (`is_checkable`): long enough, finite, not a question or a non-fact
+(`nonfactual`), not only a judgment (`judgments`), and anchored in something concrete: a named actor or thing, a
+number, a date (`_is_anchor`, `_is_number`), or a specific event of something the article already spoke of
+(`_is_specific_event`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsfacts.claims.attribution import _actor, _attribution
+from newsfacts.claims.context import QUOTED_CLAUSE_SHARE, _Context
+from newsfacts.claims.grammar import (
+    THIRD_PERSON,
+    _clause_head,
+    _is_finite,
+    _is_participle_report,
+    _participles_act,
+    _reported_verbs,
+    _subject,
+)
+from newsfacts.claims.judgments import _judging, only_judges
+from newsfacts.claims.nonfactual import (
+    _addressed_or_obligation,
+    _has_got_to,
+    _is_feeling,
+    _is_hypothetical,
+    _is_normative,
+    _is_order,
+    _is_wish,
+    _needs,
+    _speculates,
+    _vows,
+)
+
+
+# What makes an assertion checkable: a named actor or thing, a number, a date.
+ANCHOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT",
+                           "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+MIN_CLAIM_WORDS = 4
+
+
+def is_checkable(clause: Span, context: _Context | None = None) -> bool:
+    """A finite statement about something concrete, not a question, wish, order, feeling, hypothesis or
+    address to someone."""
+    context = context or _Context()
+    words = [t for t in clause if not t.is_punct]
+    if len(words) < MIN_CLAIM_WORDS or clause.text.rstrip(" ”\"'’").endswith("?"):
+        return False
+    head = _clause_head(clause)
+    if head is None or not (_is_finite(head) or _is_participle_report(head, clause)):
+        return False
+    if _is_order(head) or _is_wish(head) or _is_feeling(head) or _is_hypothetical(head) or _is_normative(head):
+        return False
+    if any(_is_wish(verb) for verb in _reported_verbs(head)):
+        return False  # "X said he hoped for ...": a hope, reported
+    if _addressed_or_obligation(head) or any(_addressed_or_obligation(c) for c in _reported_verbs(head)):
+        return False
+    quoted = [t for t in clause if t.i in context.quoted_tokens]
+    quotation = len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause)
+    tokens = quoted if quotation else list(clause)
+    if only_judges(head, clause) and not any(_is_number(t) for t in tokens):
+        return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not save it
+    if not quotation and _speculates(head) and _attribution(clause) is None and not any(_is_number(t) for t in tokens):
+        return False  # 'Henson could make the Lions team': the writer's guess, with no source and no figure
+    if any(_vows(v) for v in [head, *_reported_verbs(head)]) and not any(_is_number(t) for t in tokens):
+        return False  # 'We will come out fighting this week': a speaker's vow, with no figure to hold them to
+    if any(_has_got_to(v) for v in [head, *_reported_verbs(head)]):
+        return False  # 'Mathew has just got to take it on the chin': what someone must do
+    said = [v for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens]
+    if quotation and any(_is_normative(v) or _needs(v) for v in said):
+        return False  # '"The prime minister should be able to ...," he said': what ought to be, in the speaker's words
+    if _is_participle_report(head, clause) and (subject := _actor(_participles_act(head))) is not None:
+        tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
+
+    if any(_is_anchor(t, context) for t in tokens):
+        return True
+    # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
+    return (not quotation or head.i in context.quoted_tokens) and _is_specific_event(head, clause)
+
+
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
+
+
+def _is_number(token: Token) -> bool:
+    """A figure: a number, an amount, a share or a length of time ('3-1', '£775', '12 goals', '85 years'); not an
+    ordinal ('second half'), a date ('brilliant in 2004' judges a year), a name ('The Six Nations may be ...'),
+    nor a vague or single one ('a couple of good runs', 'One player')."""
+    if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return True
+    if token.ent_type_ in ("DATE", "TIME"):  # a length of time is a figure: 'a jail sentence of up to 85 years'
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return token.like_num and after is not None and after.lemma_.lower() in DURATION_UNITS
+    # a number inside a name is part of the name: 'The Six Nations', 'Channel 4', 'Formula One'
+    return token.like_num and token.ent_type_ in ("", "CARDINAL") and token.lower_ != "one"
+
+
+# Determiners that point at one thing the article already spoke of: "the lawsuit", "these children", "both firms".
+SPECIFIC_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "both"})
+
+# Praise and blame make a past event an opinion ('They played very well', 'The team showed some fantastic skill').
+EVALUATIVE_WORDS = frozenset({"well", "badly", "good", "bad", "great", "fantastic", "brilliant", "superb", "excellent",
+                              "terrible", "awful", "poor", "poorly", "wonderful", "amazing", "magnificent", "outstanding",
+                              "disappointing", "impressive", "fine", "best", "worst", "better", "worse", "fabulous"})
+
+
+def _is_specific_event(head: Token, clause: Span) -> bool:
+    """Checkable without a name, number or date: something that happened to, or was done by, a thing the
+    article already spoke of ('The report said the mayor has resigned ...', 'the fire was caused by ...',
+    'It has had many opponents'): a past, perfect or passive verb whose subject is a definite phrase or a
+    third-person pronoun, with something said of it. Not a generic present ('Every child shares ...'), nor a
+    description by a copula ('It was a great night'), nor words to the listener, nor praise ('They did very
+    well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that must be such an
+    event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
+    reported = _reported_verbs(head)
+    if reported:
+        return any(_is_specific_event(verb, clause) for verb in reported)
+    subject = _subject(head)
+    if subject is None or subject.dep_ == "expl" or _is_the_article(subject):
+        return False
+    head = _arranged_passive(head) or head
+    said = [c for c in head.children if clause.start <= c.i < clause.end and not c.is_punct
+            and c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "mark")]
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    passive = any(a.dep_ == "auxpass" for a in auxiliaries)
+    if not said and not passive:
+        return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
+    if head.lemma_ == "be" and _compares(head) and _is_definite(subject) and not any(t.lower_ in ("you", "your") for t in clause):
+        return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...'
+    if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
+        return False  # a description ('it was not a random choice'), or words to the listener
+    if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
+        return False  # 'It is generally agreed that ...': 'it' stands for the clause, not for a thing
+    if any(_praises(t) for t in head.subtree):
+        return False
+    specific = subject.lower_ in THIRD_PERSON or _is_definite(subject) or any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
+        for p in subject.children)  # 'Opponents of the draft directive'
+    perfect = any(a.lemma_ == "have" for a in auxiliaries)
+    episode = head.tag_ == "VBD" or passive or perfect
+    # a present fact about something the article spoke of, told by what it does to an object: 'Both technologies
+    # use a blue laser', 'It has a shorter wavelength' (not what a generality does: 'Every child deserves ...')
+    progressive = head.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
+                                             for a in auxiliaries)  # 'the government is now expanding the crackdown'
+    state = (head.tag_ in ("VBZ", "VBP") or progressive) and any(c.dep_ == "dobj" for c in head.children) \
+        and not any(_judging(t) for t in head.subtree)  # 'he brings tremendous penetration' praises
+    episode = episode or state
+    # an indefinite subject is checkable when something was done to it ('A trial date has not been set',
+    # 'little polling has been carried out'); what it did, or what is done to it, may be a generality ('Fans
+    # wanted more', 'Children are forced to ...', 'Lobbying has started to gain momentum')
+    done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
+    return episode and (specific or done_to)
+
+
+def _compares(verb: Token) -> bool:
+    """'X is vastly larger than Y', 'were much larger than the government could afford': a comparative
+    complement with its 'than'."""
+    return any(c.dep_ in ("acomp", "attr") and c.tag_ in ("JJR", "RBR")
+               and any(t.lower_ == "than" for t in c.subtree) for c in verb.children)
+
+
+def _arranged_passive(head: Token) -> Token | None:
+    """'The post is to be stripped of its functions': 'be to' with a passive arranges an event, as 'will be
+    stripped' does; the passive verb is what happens to the subject."""
+    if head.lemma_ != "be":
+        return None
+    return next((c for c in head.children if c.dep_ == "xcomp" and c.tag_ == "VBN"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                 and any(a.dep_ == "auxpass" for a in c.children)), None)
+
+
+def _praises(token: Token) -> bool:
+    """An evaluative word, but not the 'well' of 'as well as' ('As well as providing links, the site allowed ...')."""
+    if token.lower_ not in EVALUATIVE_WORDS:
+        return False
+    doc = token.doc
+    as_well_as = token.lower_ == "well" and token.i > 0 and doc[token.i - 1].lower_ == "as" \
+        and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "as"
+    return not as_well_as
+
+
+EDITORIAL_NOUNS = frozenset({"story", "article", "page", "post", "piece"})
+
+
+def _is_the_article(subject: Token) -> bool:
+    """'This story was updated': an editor's note about the text, not a fact about the world."""
+    return subject.lemma_.lower() in EDITORIAL_NOUNS and any(c.dep_ == "det" and c.lower_ == "this" for c in subject.children)
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS for c in noun.children)
+
+
+def _is_anchor(token: Token, context: _Context) -> bool:
+    """A named thing, a number, a date, or an actor (a pronoun resolved to an entity), unless it is a name
+    in the vocative ('Mr. Putin, you can ...')."""
+    if token.i in context.actor_tokens:
+        return not _is_vocative(token)
+    named = token.pos_ == "PROPN" and (token.is_title or token.is_upper and len(token) > 1) \
+        and token.dep_ in ("nsubj", "nsubjpass")  # a name NER missed, or an acronym ("the IAAF broke ...")
+    if token.ent_type_ not in ANCHOR_LABELS and not (token.like_num and token.ent_type_ != "ORDINAL") and not named:
+        return False
+    if token.ent_type_ == "DATE" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "’s"):
+        return False  # "today's world" is not a date
+    return not _is_vocative(token)
+
+
+def _is_vocative(token: Token) -> bool:
+    """A person addressed by name: in apposition to 'you', or set off by commas in a sentence that says 'you'."""
+    if token.pos_ != "PROPN":
+        return False
+    root = token
+    while root.head.i != root.i and root.head.pos_ == "PROPN" and root.dep_ in ("compound", "flat"):
+        root = root.head
+    if root.dep_ == "appos" and root.head.lower_ == "you":
+        return True
+    if root.left_edge.i > 0 and token.doc[root.left_edge.i - 1].lower_ == "dear" or root.left_edge.lower_ == "dear":
+        return True  # the salutation of a letter
+    sentence = token.sent
+    says_you = any(t.lower_ in ("you", "your") for t in sentence)
+    left, right = root.left_edge.i - 1, root.right_edge.i + 1
+    doc = token.doc
+    set_off = (left < sentence.start or doc[left].text in (",", "“", '"')) and right < len(doc) and doc[right].text == ","
+    return says_you and set_off

@@ -1,0 +1,35 @@
+"""How firmly a claim is asserted: whether its main assertion is negated (`_is_negated`) and the hedge word it
+carries (`HEDGE_PATTERN`: 'reportedly', 'may', 'is expected to', ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from newsfacts.claims.grammar import _clause_head, _subject
+
+
+HEDGE_WORDS = ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "probably",
+               "likely", "may", "might", "could", "appears to", "appear to", "appeared to", "seems to",
+               "seem to", "seemed to", "is believed to", "are believed to", "is expected to", "are expected to",
+               "is said to", "are said to", "suggests", "suggested")
+HEDGE_PATTERN = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")\b",
+                           re.IGNORECASE)
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither", "none", "nobody", "nothing"})
+
+
+def _is_negated(clause: Span) -> bool:
+    """The main assertion is negative: a negation on the clause's verb ('did not name'), 'Nor did ...',
+    or a negative subject ('nobody was hurt')."""
+    head = _clause_head(clause)
+    if head is None:
+        return False
+    verbs = [head] + [c for c in head.children if c.dep_ == "conj"]
+    if any(c.dep_ == "neg" for verb in verbs for c in verb.children):
+        return True
+    subject = _subject(head)
+    negative_subject = subject is not None and (subject.lower_ in NEGATION_WORDS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+    return clause[0].lower_ in ("nor", "neither") or negative_subject
