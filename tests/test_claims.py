@@ -924,3 +924,16 @@ def test_a_modal_inside_the_complement_of_a_past_act_does_not_continue_a_report(
     assert [c.backshifted for c in declined] == [False]
     goes_on = _claims_of(nlp, "It would also help drive readers from blogs to the portals that Acme operates.")
     assert [c.backshifted for c in goes_on] == [True]
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("Sales have fallen every month since May last year.", None),  # the month
+    ("Theresa May said the figures were final.", None),  # the surname
+    ("Prices may rise by 5% next year.", "may"),
+    ("The minister reportedly resigned on Monday.", "reportedly"),
+])
+def test_the_month_may_is_no_hedge(text, hedge):
+    from newsfacts.claims.firmness import HEDGE_PATTERN
+
+    found = HEDGE_PATTERN.search(text)
+    assert (found.group(1) if found else None) == hedge

@@ -15,8 +15,10 @@ HEDGE_WORDS = ("reportedly", "allegedly", "apparently", "purportedly", "supposed
                "likely", "may", "might", "could", "appears to", "appear to", "appeared to", "seems to",
                "seem to", "seemed to", "is believed to", "are believed to", "is expected to", "are expected to",
                "is said to", "are said to", "suggests", "suggested")
-HEDGE_PATTERN = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")\b",
-                           re.IGNORECASE)
+# "may" only in lower case: "May" is the month ("in May 2004") or a surname far more often than a modal opening a claim
+CASE_SENSITIVE_HEDGES = frozenset({"may"})
+HEDGE_PATTERN = re.compile(r"\b(" + "|".join(f"(?-i:{re.escape(w)})" if w in CASE_SENSITIVE_HEDGES else re.escape(w)
+                                           for w in sorted(HEDGE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither", "none", "nobody", "nothing"})
 
 
