@@ -75,6 +75,7 @@ class QuoteScore:
     counts: dict = field(default_factory=dict)  # (category, threshold) -> (tp, n_pred, n_gold)
     calibration: dict = field(default_factory=dict)  # confidence bucket -> [matched, predicted]
     by_group: dict = field(default_factory=dict)  # (kind, attribution, speaker state) -> [right, rows]
+    below_half: list = field(default_factory=lambda: [0, 0])  # rows with confidence < 0.5: [right, rows]
     speaker_correct: int = 0
     speaker_correct_strict: int = 0  # without the nested-attribution and swapped-source allowances
     speaker_total: int = 0
@@ -102,6 +103,7 @@ class QuoteScore:
             "speaker_wrong_name_rate": (self.speaker_total - self.speaker_correct - self.speaker_missing) / self.speaker_total
             if self.speaker_total else None,
             "precision_by_confidence": {b: m / n for b, (m, n) in sorted(self.calibration.items())},
+            "filtered_at_half": {"right": self.below_half[0], "wrong": self.below_half[1] - self.below_half[0]},
         }
 
 
@@ -249,6 +251,9 @@ def _count_rows_by_group(score: QuoteScore, rows: list[dict], gold: list[Unit], 
         cell = score.by_group.setdefault((row["kind"], row.get("attribution", "?"), state), [0, 0])
         cell[0] += right
         cell[1] += 1
+        if row["confidence"] < 0.5:  # what a user filtering at 0.5 loses: the issue wants more wrong rows than right
+            score.below_half[0] += right
+            score.below_half[1] += 1
 
 
 def _bucket(confidence: float) -> str:
@@ -371,6 +376,9 @@ def format_report(score: QuoteScore) -> str:
         lines.append(f"  {'/'.join(key):34} {rows:6} rows  {right / rows:.2f}")
     lines.append("precision by confidence (all units, overlap 0.3): " + ", ".join(
         f"{b}: {m}/{n}={m / n:.2f}" for b, (m, n) in sorted(score.calibration.items())))
+    right, rows = score.below_half
+    lines.append(f"filtering at confidence 0.5 drops {rows} rows: {right} right, {rows - right} wrong "
+                 "(right: its words in a gold attribution whose source, if any, is its speaker)")
     if score.speaker_total:
         lines.append(f"speaker correct for matched direct+partial quotes: {score.speaker_correct}/{score.speaker_total} "
                      f"= {score.speaker_correct / score.speaker_total:.3f} (strict, without the nested and swapped-source "

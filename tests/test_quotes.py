@@ -151,3 +151,30 @@ def test_rows_of_one_cue_are_scored_as_the_gold_segments_them():
     apart = _predicted_units(rows, words, [unit("We will win,"), unit("And we will win big.")])
     assert sorted(len(u.words) for u in apart) == [3, 5]  # the gold has two attributions: so do we
     assert len(_predicted_units(rows, words, [unit("We will win,")])) == 1  # a row in no gold unit does not split off
+
+
+def test_the_scorer_counts_what_filtering_at_half_confidence_drops():
+    from newsfacts.quote_scoring import QuoteScore, _WordMap, _count_rows_by_group
+
+    text = '"We will win," Ann Teller said. Critics called it "a stunt".'
+    words = _WordMap(text, text)
+
+    def chars(phrase: str) -> frozenset[int]:
+        return words.norm_span(text.index(phrase), text.index(phrase) + len(phrase))
+
+    def row(phrase: str, speaker: str | None, confidence: float) -> dict:
+        start = text.index(phrase)
+        speaker_start = text.index(speaker) if speaker else None
+        return {"start": start, "end": start + len(phrase), "kind": "direct", "attribution": "after",
+                "speaker_start": speaker_start, "speaker_end": speaker_start + len(speaker) if speaker else None,
+                "speaker_entity_id": None, "speaker_text": speaker, "confidence": confidence}
+
+    gold = [Unit(chars("We will win"), True, chars("Ann Teller"))]
+    score = QuoteScore()
+    rows = [row("We will win", "Ann Teller", 0.9), row("We will win", "Ann Teller", 0.45), row("We will win", None, 0.4),
+            row("a stunt", None, 0.4)]
+    _count_rows_by_group(score, rows, gold, words, [])
+    # the confident row is kept; of the three dropped, one is right, one has the right words but no speaker for a
+    # sourced quote (it answers no "who"), one is no gold quote at all
+    assert score.below_half == [1, 3]
+    assert score.as_dict()["filtered_at_half"] == {"right": 1, "wrong": 2}
