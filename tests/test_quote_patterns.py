@@ -448,3 +448,8 @@ def test_a_quoted_phrase_the_parse_hung_away_from_the_speech_verb_before_it_in_i
             "controversial proposal he has raised at various points during his campaign.\n\nInstead, Trump told CNN, his "
             "policy would merely be “to go after them” if he wins the White House.")
     assert ("partial", "to go after them", "Trump", "told") in _quotes(text)
+
+
+def test_a_quote_mark_glued_to_the_comma_after_the_speech_verb_keeps_its_speaker():
+    found = _quotes('The speaker was asked about the images.\n\nRyan said,“Look, these images have no place in our politics.”')
+    assert ("direct", "Look, these images have no place in our politics.", "Ryan", "said") in found
