@@ -502,7 +502,7 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
     if named is not None:
         return _phrase(named)
     following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.tag_ not in {"WDT", "WP"}
-                      and not (t.head == verb and t.dep_ == "dobj" and t.lower_ == "it") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
+                      and not _addressed(t, verb, span) and not span.start <= t.idx < span.end), None)
     while following is not None and following.dep_ in {"compound", "flat"} and following.head.i > following.i:
         following = following.head  # `said Robin Maynard`: the name, not its first word
     if following is not None:
@@ -510,6 +510,17 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
     if verb.tag_ == "VBG" and verb.is_sent_start and (previous := _reporter_of_previous_sentence(verb)) is not None:
         return previous.speaker  # `X stated that the report "wasn't good." Adding, "..."`: a participle with no clause of its own
     return _person_before(verb, quoted)
+
+
+OBJECT_PRONOUNS = frozenset("him them me us whom".split())
+
+
+def _addressed(word: Token, verb: Token, span: QuoteSpan) -> bool:
+    """A word after the verb that is not who speaks: the "it" of "as X put it", an object pronoun, and the one told or
+    named before the quote (`telling the crowd, "..."`, `calling him "a feminist"`)."""
+    if word.head == verb and word.dep_ == "dobj" and word.lower_ == "it" or word.lower_ in OBJECT_PRONOUNS:
+        return True
+    return word.head == verb and word.dep_ in {"dobj", "dative"} and verb.idx < span.open_mark
 
 
 def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
@@ -734,7 +745,7 @@ def _subject(verb: Token) -> Span | None:
             if obj is not None:
                 return _phrase(obj)
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-            if (outer := _actor_of_object(node.head)) is not None:
+            if (outer := _actor_of_object(node.head) or _addresser(node.head)) is not None:
                 return outer
             return _author(node.head) or _phrase(node.head)  # "a letter ... telling him": the letter speaks
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl", "pcomp", "pobj", "prep", "dobj"} and node.head != node:
@@ -772,6 +783,25 @@ def _actor_of_object(noun: Token) -> Span | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _phrase(subject) if subject is not None and subject.pos_ in {"PROPN", "PRON"} else None
+
+
+# Verbs whose object (or "to" phrase) is who is addressed: `emailed supporters saying`, `sent a text to supporters saying`.
+ADDRESSING_VERBS = frozenset("email e-mail text message send write tell tweet mail address urge remind thank greet warn assure "
+                             "ask call phone brief inform".split())
+
+
+def _addresser(noun: Token) -> Span | None:
+    """`The senator emailed supporters saying: "..."`: a participle the parser hung on the people addressed speaks for
+    whoever addresses them (the verb's subject), not for them."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+        verb = noun.head.head
+    elif noun.dep_ in {"dobj", "dative"}:
+        verb = noun.head
+    else:
+        return None
+    if noun.lemma_.lower() in DOCUMENT_NOUNS or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return None
+    return _subject(verb)
 
 
 def _participle_clause_owner(verb: Token) -> Token:

@@ -453,3 +453,14 @@ def test_a_quoted_phrase_the_parse_hung_away_from_the_speech_verb_before_it_in_i
 def test_a_quote_mark_glued_to_the_comma_after_the_speech_verb_keeps_its_speaker():
     found = _quotes('The speaker was asked about the images.\n\nRyan said,“Look, these images have no place in our politics.”')
     assert ("direct", "Look, these images have no place in our politics.", "Ryan", "said") in found
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ('The Vermont senator emailed supporters saying: "The struggle continues and we will win."', "The struggle continues and we will win.", "The Vermont senator"),
+    ('He pushed back against claims of bias against his uncle, saying he was a pioneer in promoting women at his stores '
+     'and calling him "a feminist."', "a feminist.", None),  # (the parse leads to no subject: none, rather than "him")
+])
+def test_the_people_addressed_or_named_before_a_quote_do_not_speak_it(text, quoted, speaker):
+    """Not "supporters", "him": the object of the verb is who is addressed or named."""
+    found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
+    assert found.get(quoted) == speaker
