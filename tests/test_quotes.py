@@ -151,3 +151,17 @@ def test_rows_of_one_cue_are_scored_as_the_gold_segments_them():
     apart = _predicted_units(rows, words, [unit("We will win,"), unit("And we will win big.")])
     assert sorted(len(u.words) for u in apart) == [3, 5]  # the gold has two attributions: so do we
     assert len(_predicted_units(rows, words, [unit("We will win,")])) == 1  # a row in no gold unit does not split off
+
+
+def test_the_second_half_of_a_split_quote_in_content2_is_gold_content_too():
+    from newsfacts.quote_scoring import _WordMap, _gold_unit
+
+    text = '"We will win," Ann Teller said. "And we will win again."'
+    words = _WordMap(text, text)
+
+    def span(phrase: str) -> dict:
+        return {"start": text.index(phrase), "end": text.index(phrase) + len(phrase), "text": phrase}
+
+    unit = _gold_unit({"content": [span('"We will win,"')], "content2": [span('"And we will win again."')],
+                       "source": [span("Ann Teller")], "cue": [span("said")]}, words, text)
+    assert unit.words == words.norm_span(0, 14) | words.norm_span(text.index('"And'), len(text))
