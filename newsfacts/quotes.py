@@ -172,6 +172,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     quotes = [q for span, q in found if not _unattributed_paragraph(text, spans, span, q)]
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
     quotes += _mixed_quotes(doc, quotes)
+    quotes += _lead_in_rows(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -1129,6 +1130,42 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
         if start <= offset <= end:
             return index
     return max(0, len(paragraphs) - 1)
+
+
+# --- the start of a sentence split by its attribution -----------------------------------------------
+
+# Opening words of a sentence that say when or how the saying happened, not what was said (`On Monday, X said, "..."`).
+_CIRCUMSTANCE_TAGS = {"VBG", "VBN"}
+
+
+def _lead_in_rows(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """`No name change, he said, "hides what it really is."`: a quote that goes on with a sentence its attribution split
+    (it opens in lower case after `, X said,`) says the words before the attribution too. They join it as an indirect
+    row of the same cue and speaker, as the gold counts them: one attribution."""
+    text = doc_text(doc)
+    rows = []
+    for quote in quotes:
+        if quote.kind not in {DIRECT, PARTIAL} or quote.attribution != "before" or quote.speaker_start is None or quote.cue_start is None:
+            continue
+        if not quote.text[:1].islower() or not quote.speaker_start < quote.cue_start < quote.start:
+            continue
+        between = text[quote.cue_end : quote.start - 1]
+        if not between.rstrip().endswith(",") or any(c in between for c in '.!?;:"“”\n') or len(between.split()) > 4:
+            continue  # `X said, "`, `X told reporters, "`
+        speaker = first_token_from(doc, quote.speaker_start)
+        sentence_start = doc[speaker].sent.start_char if speaker < len(doc) else quote.speaker_start
+        lead = text[sentence_start : quote.speaker_start].rstrip()
+        if not lead.endswith(",") or any(c in lead for c in '"“”\n'):
+            continue
+        lead = lead[:-1].rstrip()
+        words = list(tokens_starting_in(doc, sentence_start, sentence_start + len(lead)))
+        cue = doc[first_token_from(doc, quote.cue_start)]
+        if len(words) < 2 or cue.tag_ == "VBG" or words[0].tag_ in _CIRCUMSTANCE_TAGS or all(w.ent_type_ in {"DATE", "TIME"} or w.pos_ in {"ADP", "DET", "PUNCT"} for w in words):
+            continue
+        rows.append(Quote(sentence_start, sentence_start + len(lead), lead, INDIRECT, quote.speaker_entity, quote.speaker_text,
+                          quote.speaker_start, quote.speaker_end, quote.cue, quote.cue_start, quote.cue_end, quote.paragraph,
+                          quote.confidence, "lead-in"))
+    return rows
 
 
 # --- indirect ---------------------------------------------------------------------------------------

@@ -464,3 +464,11 @@ def test_the_people_addressed_or_named_before_a_quote_do_not_speak_it(text, quot
     """Not "supporters", "him": the object of the verb is who is addressed or named."""
     found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
     assert found.get(quoted) == speaker
+
+
+def test_the_start_of_a_sentence_split_by_its_attribution_joins_the_quote_that_goes_on_with_it():
+    found = _quotes('The streets were empty, he added, "but people need to meet somehow."\n\n'
+                    'On Monday, the mayor said, "the plan is dead."\n\nSooner or later, Reed told reporters, "it starts to pay off."')
+    assert ("indirect", "The streets were empty", "he", "added") in found
+    assert ("indirect", "Sooner or later", "Reed", "told") in found
+    assert not any(text == "On Monday" for _, text, _, _ in found)  # when the saying happened is not what was said
