@@ -307,7 +307,10 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         return framing
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
-        return _Attribution(governor, _not_inside(_subject(governor), span), "governs")
+        speaker = _not_inside(_subject(governor), span)
+        if speaker is None and governor.tag_ != "VBG":  # `Senator X, the minority leader, said that ...`, parsed as `Nevada and X`
+            speaker = _not_inside(_person_before(governor, quoted), span)
+        return _Attribution(governor, speaker, "governs")
     quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
     aside = _parenthetical_cue(governor, span) or _parenthetical_cue(quote_root, span)
     if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
@@ -530,8 +533,21 @@ def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     in its sentence speaks, unless that name is a possessor or the object of a preposition or verb."""
     people = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i
               and e.root.dep_ not in {"poss", "pobj", "dobj", "dative"} and not _inside(quoted, e.start_char)
-              and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS")]
+              and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS") and not _reported_by(e.root, verb) and not _listed(e.root)]
     return people[-1] if people else None
+
+
+def _listed(word: Token) -> bool:
+    """A name in a list (`with hosts X and Y, the candidate said`) or modifying a noun (`"Morning Joe" hosts`): no
+    speaker of its own."""
+    if word.dep_ == "compound" or word.dep_ == "conj" and any(c.dep_ == "cc" for c in word.head.children):
+        return True
+    return any(c.dep_ == "conj" for c in word.children) and any(c.dep_ == "cc" for c in word.children)
+
+
+def _reported_by(word: Token, verb: Token) -> bool:
+    """Is the word inside what the verb reports (`alleging that Obama wanted ..., said`: Obama is no speaker of "said")?"""
+    return any(a.head == verb and a.dep_ in {"ccomp", "xcomp"} for a in [word, *word.ancestors])
 
 
 def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | None:

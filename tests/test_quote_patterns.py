@@ -472,3 +472,15 @@ def test_the_start_of_a_sentence_split_by_its_attribution_joins_the_quote_that_g
     assert ("indirect", "The streets were empty", "he", "added") in found
     assert ("indirect", "Sooner or later", "Reed", "told") in found
     assert not any(text == "On Monday" for _, text, _, _ in found)  # when the saying happened is not what was said
+
+
+def test_a_speech_verb_the_parse_left_without_subject_takes_the_person_named_before_it():
+    found = _quotes('Alarmed by the unrest in Ohio, Senator Tom Reed, the majority leader, said that the governor faced a '
+                    '"test of leadership" over the protests.')
+    assert ("partial", "test of leadership", "Tom Reed", "said") in found
+
+
+def test_names_in_a_list_or_inside_what_the_verb_reports_do_not_speak_for_it():
+    found = _quotes('In an interview with morning hosts Joe Brown and Mary Kane, the Democratic presidential candidate stated '
+                    'that his "divisive" comments do not "fit with what I knew about him."')
+    assert not {speaker for _, _, speaker, _ in found} & {"Joe Brown", "Mary Kane"}
