@@ -121,7 +121,8 @@ class Quote:
     confidence: float
     # how the speaker was found: after, before, according, governs, inherited, previous, forward, signature (a `- Name.`
     # paragraph under the quote), verb (the subject of a verb that does not report speech), clause, mixed (a reported
-    # phrase around a partial quote), object (a reported noun phrase), none
+    # phrase around a partial quote), object (a reported noun phrase), lead-in (the start of a sentence its attribution
+    # splits), none
     attribution: str = "none"
 
 
@@ -308,7 +309,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
         speaker = _not_inside(_subject(governor), span)
-        if speaker is None and governor.tag_ != "VBG":  # `Senator X, the minority leader, said that ...`, parsed as `Nevada and X`
+        if speaker is None and governor.tag_ != "VBG":
+            # `Alarmed by ... in Nevada, Senator X, the minority leader, said that ...`: parsed as `Nevada and X`
             speaker = _not_inside(_person_before(governor, quoted), span)
         return _Attribution(governor, speaker, "governs")
     quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
@@ -530,10 +532,12 @@ def _addressed(word: Token, verb: Token, span: QuoteSpan) -> bool:
 def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     """`In a call on Dec. 2, Col. Jane Wu, a military spokeswoman, said, "..."`: where the parser hung the speaker on
     something else (the date, "the Observer") and left the verb with no subject, the last person named before the verb
-    in its sentence speaks, unless that name is a possessor or the object of a preposition or verb."""
+    in its sentence speaks, unless that name is a possessor, the object of a preposition or verb, inside what the verb
+    reports, or one of a list."""
     people = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i
               and e.root.dep_ not in {"poss", "pobj", "dobj", "dative"} and not _inside(quoted, e.start_char)
-              and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS") and not _reported_by(e.root, verb) and not _listed(e.root)]
+              and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS")
+              and not _reported_by(e.root, verb) and not _listed(e.root)]
     return people[-1] if people else None
 
 
@@ -1150,38 +1154,46 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
 
 # --- the start of a sentence split by its attribution -----------------------------------------------
 
-# Opening words of a sentence that say when or how the saying happened, not what was said (`On Monday, X said, "..."`).
-_CIRCUMSTANCE_TAGS = {"VBG", "VBN"}
-
-
 def _lead_in_rows(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """`No name change, he said, "hides what it really is."`: a quote that goes on with a sentence its attribution split
     (it opens in lower case after `, X said,`) says the words before the attribution too. They join it as an indirect
     row of the same cue and speaker, as the gold counts them: one attribution."""
-    text = doc_text(doc)
     rows = []
     for quote in quotes:
-        if quote.kind not in {DIRECT, PARTIAL} or quote.attribution != "before" or quote.speaker_start is None or quote.cue_start is None:
-            continue
-        if not quote.text[:1].islower() or not quote.speaker_start < quote.cue_start < quote.start:
-            continue
-        between = text[quote.cue_end : quote.start - 1]
-        if not between.rstrip().endswith(",") or any(c in between for c in '.!?;:"“”\n') or len(between.split()) > 4:
-            continue  # `X said, "`, `X told reporters, "`
-        speaker = first_token_from(doc, quote.speaker_start)
-        sentence_start = doc[speaker].sent.start_char if speaker < len(doc) else quote.speaker_start
-        lead = text[sentence_start : quote.speaker_start].rstrip()
-        if not lead.endswith(",") or any(c in lead for c in '"“”\n'):
-            continue
-        lead = lead[:-1].rstrip()
-        words = list(tokens_starting_in(doc, sentence_start, sentence_start + len(lead)))
-        cue = doc[first_token_from(doc, quote.cue_start)]
-        if len(words) < 2 or cue.tag_ == "VBG" or words[0].tag_ in _CIRCUMSTANCE_TAGS or all(w.ent_type_ in {"DATE", "TIME"} or w.pos_ in {"ADP", "DET", "PUNCT"} for w in words):
-            continue
-        rows.append(Quote(sentence_start, sentence_start + len(lead), lead, INDIRECT, quote.speaker_entity, quote.speaker_text,
-                          quote.speaker_start, quote.speaker_end, quote.cue, quote.cue_start, quote.cue_end, quote.paragraph,
-                          quote.confidence, "lead-in"))
+        lead = _lead_in(doc, quote)
+        if lead is not None:
+            start, end = lead
+            rows.append(Quote(start, end, doc_text(doc)[start:end], INDIRECT, quote.speaker_entity, quote.speaker_text,
+                              quote.speaker_start, quote.speaker_end, quote.cue, quote.cue_start, quote.cue_end, quote.paragraph,
+                              quote.confidence, "lead-in"))
     return rows
+
+
+def _lead_in(doc: Doc, quote: Quote) -> tuple[int, int] | None:
+    """The words from the start of the sentence to the comma before the speaker of `<words>, X said, "<quote>"`."""
+    if quote.kind not in {DIRECT, PARTIAL} or quote.attribution != "before" or quote.speaker_start is None or quote.cue_start is None:
+        return None
+    if not quote.text[:1].islower() or not quote.speaker_start < quote.cue_start < quote.start:
+        return None
+    text = doc_text(doc)
+    between = text[quote.cue_end : quote.start].rstrip("\"“”'‘ ")  # (`X said, "`, `X told reporters, "`)
+    if not between.endswith(",") or any(c in between for c in '.!?;:"“”\n') or len(between.split()) > 4:
+        return None
+    speaker = first_token_from(doc, quote.speaker_start)
+    sentence_start = doc[speaker].sent.start_char if speaker < len(doc) else quote.speaker_start
+    lead = text[sentence_start : quote.speaker_start].rstrip()
+    if not lead.endswith(",") or any(c in lead for c in '"“”\n'):
+        return None
+    end = sentence_start + len(lead[:-1].rstrip())
+    words = list(tokens_starting_in(doc, sentence_start, end))
+    if len(words) < 2 or doc[first_token_from(doc, quote.cue_start)].tag_ == "VBG" or _says_when_or_how(words):
+        return None
+    return sentence_start, end
+
+
+def _says_when_or_how(words: list[Token]) -> bool:
+    """`On Monday`, `Speaking to reporters`: when or how the saying happened, not what was said."""
+    return words[0].tag_ in {"VBG", "VBN"} or all(w.ent_type_ in {"DATE", "TIME"} or w.pos_ in {"ADP", "DET", "PUNCT"} for w in words)
 
 
 # --- indirect ---------------------------------------------------------------------------------------
