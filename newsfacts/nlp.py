@@ -19,7 +19,7 @@ from spacy.attrs import IDX, LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
+from spacy.util import compile_infix_regex, minibatch
 
 from newsfacts.settings import DEFAULT_MODEL
 
@@ -33,6 +33,10 @@ CHUNK_CHARS = 100_000
 # A run of characters without a space longer than this is one token (see cut_long_runs).
 MAX_RUN_CHARS = 1000
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
+# A double quote mark glued between punctuation and a word (`said,“Look`, `audiences,"Katie`, `Clinton:"We`): the
+# punctuation and the mark are tokens of their own, as they are with a space between. spaCy's infixes split a comma
+# only between letters, so `said,“Look` was one token and its quote had no speech verb next to it.
+GLUED_QUOTE_MARK_INFIXES = (r'[,:;.!?](?=["“”]\w)', r'(?<=[,:;.!?])["“”](?=\w)')
 # Below this many texts, starting worker processes costs more than it saves.
 MIN_TEXTS_PER_PROCESS = 20
 
@@ -231,8 +235,17 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"{model} (it has no ner or parser component)")
     nlp.add_pipe("newsfacts_paragraph_breaks", before="parser")
+    split_glued_quote_marks(nlp)
     _use_cheaper_equivalents(nlp)
     return nlp
+
+
+def split_glued_quote_marks(nlp: Language) -> None:
+    """Add GLUED_QUOTE_MARK_INFIXES to the infixes of the pipeline's own tokenizer (the text is unchanged: tokens
+    only split, so every offset stays where it was)."""
+    current = getattr(nlp.tokenizer.infix_finditer, "__self__", None)
+    infixes = [current.pattern] if isinstance(current, re.Pattern) else list(nlp.Defaults.infixes or ())
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(GLUED_QUOTE_MARK_INFIXES)).finditer
 
 
 def _use_cheaper_equivalents(nlp: Language) -> None:

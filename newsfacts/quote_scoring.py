@@ -1,7 +1,7 @@
 """Accuracy of quote extraction against attribution gold in PolNeAR's format.
 
-Gold: one JSON object per line with `article`, `content` (a list of spans),
-`source`, `cue` (character offsets into the article's raw file) and
+Gold: one JSON object per line with `article`, `content` (a list of spans; a few rows put the second half
+of a split quote in `content2`), `source`, `cue` (character offsets into the article's raw file) and
 `content_has_double_quote_mark` (direct and mixed quotes; the flag misses NYT's `''` marks, so
 a double mark in or right around the content counts too). Our rows that share
 an attribution (the same cue) form one unit, as the gold does for a quote
@@ -261,8 +261,14 @@ def _bucket(confidence: float) -> str:
     return f"{low:.1f}-{low + 0.1:.1f}"
 
 
+def _content_spans(row: dict) -> list[dict]:
+    """A gold row's content: its `content` spans and, in a few rows (57 of train), the second half of a quote split around
+    its attribution as `content2` (`"A," Zucker said. "B."`)."""
+    return list(row["content"]) + list(row.get("content2") or [])
+
+
 def _gold_unit(row: dict, words: _WordMap, raw: str = "") -> Unit:
-    content = frozenset().union(*[words.raw_span(c["start"], c["end"]) for c in row["content"]])
+    content = frozenset().union(*[words.raw_span(c["start"], c["end"]) for c in _content_spans(row)])
     spans = _source_spans(row)
     source = _with_antecedent(_words_of(spans, words), spans)
     annotated = row.get("source") or []
@@ -296,7 +302,7 @@ def _with_antecedent(source: frozenset[int], spans: list[dict]) -> frozenset[int
 
 def _has_quote_marks(row: dict, raw: str) -> bool:
     """PolNeAR's flag misses NYT's '' pairs: look for any double mark in or right around the content."""
-    for c in row["content"]:
+    for c in _content_spans(row):
         around = raw[max(0, c["start"] - 2) : c["end"] + 2] if raw else c["text"]
         if any(mark in around for mark in QUOTE_MARKS):
             return True

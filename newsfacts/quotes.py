@@ -121,7 +121,8 @@ class Quote:
     confidence: float
     # how the speaker was found: after, before, according, governs, inherited, previous, forward, signature (a `- Name.`
     # paragraph under the quote), verb (the subject of a verb that does not report speech), clause, mixed (a reported
-    # phrase around a partial quote), object (a reported noun phrase), none
+    # phrase around a partial quote), object (a reported noun phrase), lead-in (the start of a sentence its attribution
+    # splits), none
     attribution: str = "none"
 
 
@@ -172,6 +173,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     quotes = [q for span, q in found if not _unattributed_paragraph(text, spans, span, q)]
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
     quotes += _mixed_quotes(doc, quotes)
+    quotes += _lead_in_rows(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -306,7 +308,11 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         return framing
     governor = _governing_verb(inside, span)
     if governor is not None and _is_speech_verb(governor):
-        return _Attribution(governor, _not_inside(_subject(governor), span), "governs")
+        speaker = _not_inside(_subject(governor), span)
+        if speaker is None and governor.tag_ != "VBG":
+            # `Alarmed by ... in Nevada, Senator X, the minority leader, said that ...`: parsed as `Nevada and X`
+            speaker = _not_inside(_person_before(governor, quoted), span)
+        return _Attribution(governor, speaker, "governs")
     quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
     aside = _parenthetical_cue(governor, span) or _parenthetical_cue(quote_root, span)
     if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
@@ -502,7 +508,7 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
     if named is not None:
         return _phrase(named)
     following = next((t for t in doc[verb.i + 1 : verb.i + 6] if t.pos_ in {"PROPN", "NOUN", "PRON"} and t.tag_ not in {"WDT", "WP"}
-                      and not (t.head == verb and t.dep_ == "dobj" and t.lower_ == "it") and not span.start <= t.idx < span.end), None)  # not the "it" of "as X put it"
+                      and not _addressed(t, verb, span) and not span.start <= t.idx < span.end), None)
     while following is not None and following.dep_ in {"compound", "flat"} and following.head.i > following.i:
         following = following.head  # `said Robin Maynard`: the name, not its first word
     if following is not None:
@@ -512,14 +518,40 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
     return _person_before(verb, quoted)
 
 
+OBJECT_PRONOUNS = frozenset("him them me us whom".split())
+
+
+def _addressed(word: Token, verb: Token, span: QuoteSpan) -> bool:
+    """A word after the verb that is not who speaks: the "it" of "as X put it", an object pronoun, and the one told or
+    named before the quote (`telling the crowd, "..."`, `calling him "a feminist"`)."""
+    if word.head == verb and word.dep_ == "dobj" and word.lower_ == "it" or word.lower_ in OBJECT_PRONOUNS:
+        return True
+    return word.head == verb and word.dep_ in {"dobj", "dative"} and verb.idx < span.open_mark
+
+
 def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     """`In a call on Dec. 2, Col. Jane Wu, a military spokeswoman, said, "..."`: where the parser hung the speaker on
     something else (the date, "the Observer") and left the verb with no subject, the last person named before the verb
-    in its sentence speaks, unless that name is a possessor or the object of a preposition or verb."""
+    in its sentence speaks, unless that name is a possessor, the object of a preposition or verb, inside what the verb
+    reports, or one of a list."""
     people = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i
               and e.root.dep_ not in {"poss", "pobj", "dobj", "dative"} and not _inside(quoted, e.start_char)
-              and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS")]
+              and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS")
+              and not _reported_by(e.root, verb) and not _listed(e.root)]
     return people[-1] if people else None
+
+
+def _listed(word: Token) -> bool:
+    """A name in a list (`with hosts X and Y, the candidate said`) or modifying a noun (`"Morning Joe" hosts`): no
+    speaker of its own."""
+    if word.dep_ == "compound" or word.dep_ == "conj" and any(c.dep_ == "cc" for c in word.head.children):
+        return True
+    return any(c.dep_ == "conj" for c in word.children) and any(c.dep_ == "cc" for c in word.children)
+
+
+def _reported_by(word: Token, verb: Token) -> bool:
+    """Is the word inside what the verb reports (`alleging that Obama wanted ..., said`: Obama is no speaker of "said")?"""
+    return any(a.head == verb and a.dep_ in {"ccomp", "xcomp"} for a in [word, *word.ancestors])
 
 
 def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | None:
@@ -734,7 +766,7 @@ def _subject(verb: Token) -> Span | None:
             if obj is not None:
                 return _phrase(obj)
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
-            if (outer := _actor_of_object(node.head)) is not None:
+            if (outer := _actor_of_object(node.head) or _addresser(node.head)) is not None:
                 return outer
             return _author(node.head) or _phrase(node.head)  # "a letter ... telling him": the letter speaks
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl", "pcomp", "pobj", "prep", "dobj"} and node.head != node:
@@ -772,6 +804,25 @@ def _actor_of_object(noun: Token) -> Span | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _phrase(subject) if subject is not None and subject.pos_ in {"PROPN", "PRON"} else None
+
+
+# Verbs whose object (or "to" phrase) is who is addressed: `emailed supporters saying`, `sent a text to supporters saying`.
+ADDRESSING_VERBS = frozenset("email e-mail text message send write tell tweet mail address urge remind thank greet warn assure "
+                             "ask call phone brief inform".split())
+
+
+def _addresser(noun: Token) -> Span | None:
+    """`The senator emailed supporters saying: "..."`: a participle the parser hung on the people addressed speaks for
+    whoever addresses them (the verb's subject), not for them."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+        verb = noun.head.head
+    elif noun.dep_ in {"dobj", "dative"}:
+        verb = noun.head
+    else:
+        return None
+    if noun.lemma_.lower() in DOCUMENT_NOUNS or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return None
+    return _subject(verb)
 
 
 def _participle_clause_owner(verb: Token) -> Token:
@@ -1128,6 +1179,50 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
         if start <= offset <= end:
             return index
     return max(0, len(paragraphs) - 1)
+
+
+# --- the start of a sentence split by its attribution -----------------------------------------------
+
+def _lead_in_rows(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """`No name change, he said, "hides what it really is."`: a quote that goes on with a sentence its attribution split
+    (it opens in lower case after `, X said,`) says the words before the attribution too. They join it as an indirect
+    row of the same cue and speaker, as the gold counts them: one attribution."""
+    rows = []
+    for quote in quotes:
+        lead = _lead_in(doc, quote)
+        if lead is not None:
+            start, end = lead
+            rows.append(Quote(start, end, doc_text(doc)[start:end], INDIRECT, quote.speaker_entity, quote.speaker_text,
+                              quote.speaker_start, quote.speaker_end, quote.cue, quote.cue_start, quote.cue_end, quote.paragraph,
+                              quote.confidence, "lead-in"))
+    return rows
+
+
+def _lead_in(doc: Doc, quote: Quote) -> tuple[int, int] | None:
+    """The words from the start of the sentence to the comma before the speaker of `<words>, X said, "<quote>"`."""
+    if quote.kind not in {DIRECT, PARTIAL} or quote.attribution != "before" or quote.speaker_start is None or quote.cue_start is None:
+        return None
+    if not quote.text[:1].islower() or not quote.speaker_start < quote.cue_start < quote.start:
+        return None
+    text = doc_text(doc)
+    between = text[quote.cue_end : quote.start].rstrip("\"“”'‘ ")  # (`X said, "`, `X told reporters, "`)
+    if not between.endswith(",") or any(c in between for c in '.!?;:"“”\n') or len(between.split()) > 4:
+        return None
+    speaker = first_token_from(doc, quote.speaker_start)
+    sentence_start = doc[speaker].sent.start_char if speaker < len(doc) else quote.speaker_start
+    lead = text[sentence_start : quote.speaker_start].rstrip()
+    if not lead.endswith(",") or any(c in lead for c in '"“”\n'):
+        return None
+    end = sentence_start + len(lead[:-1].rstrip())
+    words = list(tokens_starting_in(doc, sentence_start, end))
+    if len(words) < 2 or doc[first_token_from(doc, quote.cue_start)].tag_ == "VBG" or _says_when_or_how(words):
+        return None
+    return sentence_start, end
+
+
+def _says_when_or_how(words: list[Token]) -> bool:
+    """`On Monday`, `Speaking to reporters`: when or how the saying happened, not what was said."""
+    return words[0].tag_ in {"VBG", "VBN"} or all(w.ent_type_ in {"DATE", "TIME"} or w.pos_ in {"ADP", "DET", "PUNCT"} for w in words)
 
 
 # --- indirect ---------------------------------------------------------------------------------------

@@ -73,3 +73,15 @@ def test_a_ruler_pattern_the_arrays_cannot_test_keeps_spacy_s_own_ruler():
     ruler.add([[{"LOWER": {"REGEX": "^gon$"}}, {"LOWER": "na"}]], {"LEMMA": "go"})
     doc = ArrayAttributeRuler.of(ruler)(nlp.make_doc("We are gon na win, gon na"))
     assert [t.lemma_ for t in doc] == ["", "", "go", "", "", "", "go", ""]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ('Ryan said,“Look here.”', ["Ryan", "said", ",", "“", "Look", "here", ".", "”"]),
+    ('two audiences,"Katie Packer said', ["two", "audiences", ",", '"', "Katie", "Packer", "said"]),
+    ('the authorities."We agreed', ["the", "authorities", ".", '"', "We", "agreed"]),
+    ('3,000 votes at 10:30 a.m.', ["3,000", "votes", "at", "10:30", "a.m."]),  # numbers and abbreviations stay whole
+])
+def test_a_quote_mark_glued_to_punctuation_and_a_word_is_a_token_of_its_own(text, tokens):
+    [doc] = parse([text])
+    assert [t.text for t in doc] == tokens
+    assert doc_text(doc) == text

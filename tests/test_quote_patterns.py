@@ -498,3 +498,39 @@ def test_a_document_or_team_speaks_for_the_organisation_it_is_by_or_from(text, s
 def test_a_report_from_a_place_is_not_the_places():
     # "from Baghdad" says where the report was written, not who wrote it
     assert ("A report", None) in _speaker_names("A report from Baghdad said the bridge had been closed since May.")
+
+
+def test_a_quote_mark_glued_to_the_comma_after_the_speech_verb_keeps_its_speaker():
+    found = _quotes('The speaker was asked about the images.\n\nRyan said,“Look, these images have no place in our politics.”')
+    assert ("direct", "Look, these images have no place in our politics.", "Ryan", "said") in found
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ('The Vermont senator emailed supporters saying: "The struggle continues and we will win."', "The struggle continues and we will win.", "The Vermont senator"),
+    ('He pushed back against claims of bias against his uncle, saying he was a pioneer in promoting women at his stores '
+     'and calling him "a feminist."', "a feminist.", None),  # (the parse leads to no subject: none, rather than "him")
+])
+def test_the_people_addressed_or_named_before_a_quote_do_not_speak_it(text, quoted, speaker):
+    """Not "supporters", "him": the object of the verb is who is addressed or named."""
+    found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
+    assert found.get(quoted) == speaker
+
+
+def test_the_start_of_a_sentence_split_by_its_attribution_joins_the_quote_that_goes_on_with_it():
+    found = _quotes('The streets were empty, he added, "but people need to meet somehow."\n\n'
+                    'On Monday, the mayor said, "the plan is dead."\n\nSooner or later, Reed told reporters, "it starts to pay off."')
+    assert ("indirect", "The streets were empty", "he", "added") in found
+    assert ("indirect", "Sooner or later", "Reed", "told") in found
+    assert not any(text == "On Monday" for _, text, _, _ in found)  # when the saying happened is not what was said
+
+
+def test_a_speech_verb_the_parse_left_without_subject_takes_the_person_named_before_it():
+    found = _quotes('Alarmed by the unrest in Ohio, Senator Tom Reed, the majority leader, said that the governor faced a '
+                    '"test of leadership" over the protests.')
+    assert ("partial", "test of leadership", "Tom Reed", "said") in found
+
+
+def test_names_in_a_list_or_inside_what_the_verb_reports_do_not_speak_for_it():
+    found = _quotes('In an interview with morning hosts Joe Brown and Mary Kane, the Democratic presidential candidate stated '
+                    'that his "divisive" comments do not "fit with what I knew about him."')
+    assert not {speaker for _, _, speaker, _ in found} & {"Joe Brown", "Mary Kane"}

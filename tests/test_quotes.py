@@ -178,3 +178,17 @@ def test_the_scorer_counts_what_filtering_at_half_confidence_drops():
     # sourced quote (it answers no "who"), one is no gold quote at all
     assert score.below_half == [1, 3]
     assert score.as_dict()["filtered_at_half"] == {"right": 1, "wrong": 2}
+
+
+def test_the_second_half_of_a_split_quote_in_content2_is_gold_content_too():
+    from newsfacts.quote_scoring import _WordMap, _gold_unit
+
+    text = '"We will win," Ann Teller said. "And we will win again."'
+    words = _WordMap(text, text)
+
+    def span(phrase: str) -> dict:
+        return {"start": text.index(phrase), "end": text.index(phrase) + len(phrase), "text": phrase}
+
+    unit = _gold_unit({"content": [span('"We will win,"')], "content2": [span('"And we will win again."')],
+                       "source": [span("Ann Teller")], "cue": [span("said")]}, words, text)
+    assert unit.words == words.norm_span(0, 14) | words.norm_span(text.index('"And'), len(text))
