@@ -937,3 +937,18 @@ def test_the_month_may_is_no_hedge(text, hedge):
 
     found = HEDGE_PATTERN.search(text)
     assert (found.group(1) if found else None) == hedge
+
+
+# --- issue 5 round 8: background in the article's voice, sources' forecasts, acts told with report verbs --------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cricket is not a particularly popular sport in Brazil.",
+    "The Acme campaign proved controversial.",
+    "Ann Smith has been a prominent critic of the Springfield bridge.",
+])
+def test_a_reputation_is_a_state_of_affairs_not_the_writers_praise(nlp, sentence):
+    from newsfacts.subjectivity import judges
+
+    assert not judges("popular", "JJ") and not judges("controversial", "JJ") and judges("brilliant", "JJ")
+    assert _checkable(nlp, sentence) == [sentence]
