@@ -952,3 +952,24 @@ def test_a_reputation_is_a_state_of_affairs_not_the_writers_praise(nlp, sentence
 
     assert not judges("popular", "JJ") and not judges("controversial", "JJ") and judges("brilliant", "JJ")
     assert _checkable(nlp, sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Complex machines then turn those signals into orders for the robot.",
+    "Under the older schemes, workers pay into a fund which buys a policy on retirement.",
+    "Many farmers are struggling to keep this kind of land open, because of rising costs.",
+    "Some hospitals have used robots and other remote techniques.",
+])
+def test_background_told_by_what_its_subject_does_is_a_claim(nlp, sentence):
+    assert _checkable(nlp, sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Every child deserves a safe home.",  # a maxim of all
+    "You lose one game and the papers turn on you.",  # words to the listener
+    '"Farmers pay for everything," she said.',  # a speaker's generality
+    "Intense lobbying has started to gain momentum.",  # a trend begun, with nothing done to anything
+    "Good coaches play some fantastic football.",  # praise
+])
+def test_a_generality_said_to_someone_or_praising_is_not_background(nlp, sentence):
+    assert _checkable(nlp, sentence) == []

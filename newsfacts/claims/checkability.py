@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from newsfacts.claims.attribution import _actor, _attribution
 from newsfacts.claims.context import QUOTED_CLAUSE_SHARE, _Context
 from newsfacts.claims.grammar import (
+    SPEECH_LEMMAS,
     THIRD_PERSON,
     _clause_head,
     _is_finite,
@@ -19,7 +20,7 @@ from newsfacts.claims.grammar import (
     _reported_verbs,
     _subject,
 )
-from newsfacts.claims.judgments import _judging, only_judges
+from newsfacts.claims.judgments import LINKING_LEMMAS, _judging, only_judges
 from newsfacts.claims.nonfactual import (
     _addressed_or_obligation,
     _has_got_to,
@@ -77,7 +78,11 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     if any(_is_anchor(t, context) for t in tokens):
         return True
     # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
-    return (not quotation or head.i in context.quoted_tokens) and _is_specific_event(head, clause)
+    if (not quotation or head.i in context.quoted_tokens) and _is_specific_event(head, clause):
+        return True
+    # the writer's own background ('Complex algorithms translate those signals into instructions'); a speaker's
+    # generality ('You lose one game', '"Every child shares ...') is rhetoric more often than fact
+    return not quotation and head.i not in context.quoted_tokens and _is_general_fact(head, clause)
 
 
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
@@ -152,6 +157,41 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     return episode and (specific or done_to)
+
+
+# What a subject's act is told by: its object, a clause or infinitive it takes, where or how it goes.
+ACT_OBJECTS = frozenset({"dobj", "dative", "xcomp", "ccomp", "prep"})
+UNIVERSAL_DETERMINERS = frozenset({"every", "each", "all", "no", "any"})
+
+
+def _is_general_fact(head: Token, clause: Span) -> bool:
+    """A state of affairs told in the present by what its subject does, without a name or a number: 'Complex
+    algorithms then translate those signals into instructions', 'Under money purchase schemes, employees pay into a
+    pension fund', 'Many firms are struggling to keep this type of scheme open', 'Some teams have used eye
+    motion'. Not a maxim of all ('Every child deserves a safe home'). The news's background, which the reader can check, as 'a final salary scheme promises to pay a
+    pension ...' can be. The subject a noun (not a pronoun: 'You lose one game', 'it' standing for a clause), the
+    verb an act in the simple present, the present progressive or the present perfect (not a copula, which
+    describes, not a report, judged by what it reports, not a guess with a modal), with something it is done to
+    or with, and no praise ('They play some fantastic football')."""
+    subject = _subject(head)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in LINKING_LEMMAS | SPEECH_LEMMAS:
+        return False
+    if any(c.dep_ in ("det", "amod") and c.lower_ in UNIVERSAL_DETERMINERS for c in subject.children):
+        return False  # 'Every child deserves a safe home': what holds of all is a maxim, not an observed state
+    if any(t.lower_ in ("you", "your") for t in clause):
+        return False  # words to the listener: 'You lose one game and the papers turn on you'
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    present = [a for a in auxiliaries if a.tag_ in ("VBZ", "VBP")]
+    simple = head.tag_ in ("VBZ", "VBP") and not auxiliaries
+    progressive = head.tag_ == "VBG" and len(auxiliaries) == 1 and present and present[0].lemma_ == "be"
+    perfect = head.tag_ == "VBN" and len(auxiliaries) == 1 and present and present[0].lemma_ == "have"
+    if not (simple or progressive or perfect):
+        return False
+    # a perfect tells an episode: of an indefinite subject, what it did to something ('Some teams have used eye
+    # motion'), not what it began or tried ('Intense lobbying has started to gain momentum')
+    objects = ("dobj",) if perfect else ACT_OBJECTS
+    acts_on = any(c.dep_ in objects and clause.start <= c.i < clause.end for c in head.children)
+    return acts_on and not any(_praises(t) or _judging(t) for t in head.subtree if clause.start <= t.i < clause.end)
 
 
 def _compares(verb: Token) -> bool:
