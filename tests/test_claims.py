@@ -973,3 +973,13 @@ def test_background_told_by_what_its_subject_does_is_a_claim(nlp, sentence):
 ])
 def test_a_generality_said_to_someone_or_praising_is_not_background(nlp, sentence):
     assert _checkable(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("But the young striker showed more composure in the second half against Springfield.", None),  # an act
+    ("The Springfield survey showed a sharp rise in rents in 2004.", "The Springfield survey"),  # a finding
+    ("The Boston team reported their findings in the Journal of Springfield Medicine.", None),  # publishing
+    ("The Springfield council reported a loss of $4m in 2004.", "The Springfield council"),  # says what
+])
+def test_show_and_report_are_acts_unless_they_give_a_finding(nlp, text, claimant):
+    assert [c.claimant_text for c in _claims_of(nlp, text)] == [claimant]

@@ -141,7 +141,7 @@ def _attributes(verb: Token, clause: Span) -> bool:
     says = speech and reports and not _acts_on_object(verb) or disputes or heard
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS) \
-        and not _finds_itself(verb) and not _shows_by_doing(verb, subject)
+        and not _finds_itself(verb) and not _shows_by_doing(verb, subject) and not _publishes(verb)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
         and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
 
@@ -200,7 +200,7 @@ def _introduces_speech(head: Token | None) -> Token | None:
 def _read_as_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in SPEECH_LEMMAS and _acts_on_object(verb) or lemma in EVIDENCE_LEMMAS and (
-        _finds_itself(verb) or _shows_by_doing(verb, _subject(verb)))
+        _finds_itself(verb) or _shows_by_doing(verb, _subject(verb)) or _publishes(verb))
 
 
 def _acts_on_object(verb: Token) -> bool:
@@ -222,11 +222,37 @@ def _finds_itself(verb: Token) -> bool:
         for t in [c, *c.children] if t.dep_ in ("dobj", "nsubj", "nsubjpass") or t is c)
 
 
+# What shows what its authors found: 'the survey showed a rise', 'figures show ...'.
+EVIDENCE_HOLDERS = frozenset({"report", "survey", "poll", "study", "research", "figures", "findings", "data", "results",
+                              "statistics", "analysis", "evidence", "test", "tests", "census", "index", "records"})
+# What a study's authors report when they publish it, without saying what it found: 'reported their findings in ...'.
+WORK_NOUNS = frozenset({"finding", "findings", "result", "results", "work", "research", "study", "data", "paper"})
+
+
 def _shows_by_doing(verb: Token, subject: Token | None) -> bool:
     """'Gillick showed that he is a genuine contender by claiming ...': a person shows by what they do, which the
-    writer reports; a study, figures or a report shows what its authors found ('the survey showed ...')."""
-    return verb.lemma_.lower() in ("show", "prove", "demonstrate") and subject is not None \
-        and subject.ent_type_ == "PERSON"
+    writer reports; a study, figures or a report shows what its authors found ('the survey showed ...'). Without a
+    clause saying what, only a study, figures or an organisation shows a finding ('the survey showed a rise', 'Acme
+    showed a profit'); anyone else shows a quality by what they do ('the teenager showed more confidence')."""
+    if verb.lemma_.lower() not in ("show", "prove", "demonstrate") or subject is None:
+        return False
+    if subject.ent_type_ == "PERSON":
+        return True
+    said = any(c.dep_ == "ccomp" for c in verb.children)
+    holder = subject.lower_ in EVIDENCE_HOLDERS or subject.lemma_.lower() in EVIDENCE_HOLDERS \
+        or subject.ent_type_ in ("ORG", "GPE", "NORP") or subject.lower_ in RECORDINGS
+    return not said and not holder
+
+
+def _publishes(verb: Token) -> bool:
+    """'The New York team reported their findings in the Proceedings of ...': reporting a work without saying what
+    it found is the act of publishing it, which the writer tells; 'Acme reported a loss of $5m', 'reported results
+    showing a rise' say what."""
+    if verb.lemma_.lower() != "report" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in WORK_NOUNS and not any(
+        c.dep_ in ("acl", "relcl", "nummod", "appos") or c.like_num for c in o.children) for o in objects)
 
 
 def _disputes(verb: Token, obj: Token) -> bool:
