@@ -983,3 +983,11 @@ def test_a_generality_said_to_someone_or_praising_is_not_background(nlp, sentenc
 ])
 def test_show_and_report_are_acts_unless_they_give_a_finding(nlp, text, claimant):
     assert [c.claimant_text for c in _claims_of(nlp, text)] == [claimant]
+
+
+def test_a_name_the_parser_read_as_a_clause_is_who_the_title_noun_is(nlp):
+    """'boy band Busted' with 'Busted' parsed as a participle on 'band': the name is still the speaker."""
+    text = "Top-selling boy band Busted said that they will tour Springfield in 2005."
+    [claim] = _claims_of(nlp, text)
+    assert claim.claimant_text == "Top-selling boy band Busted"
+    assert text[claim.claimant_head:].startswith("Busted said")

@@ -264,7 +264,8 @@ def _disputes(verb: Token, obj: Token) -> bool:
 def _subject_phrase(subject: Token) -> Span:
     """The subject's words with its modifiers, coordinated nouns and apposition ('BBC Scotland's political
     correspondent Glenn Campbell'), without clauses hanging off it ('who ...')."""
-    clauses = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+    clauses = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") and not _name_read_as_clause(child)
+               for t in child.subtree}
     indices = sorted(t.i for t in subject.subtree if t.i not in clauses and not (t.is_punct and t.i != subject.i))
     start, end = indices[0], indices[-1] + 1
     # a quotation resuming after the speaker ('said X, "with many people ..."') is not part of the name
@@ -275,10 +276,17 @@ def _subject_phrase(subject: Token) -> Span:
     return subject.doc[start:end]
 
 
+def _name_read_as_clause(child: Token) -> bool:
+    """'Chart-topping pop band Busted have confirmed ...': a name right after its title noun that the parser read as a
+    participle clause on it ('Busted' as 'bust'); the name, as NER tells, is who the noun is."""
+    return child.dep_ == "acl" and child.ent_type_ in ("PERSON", "ORG") and child.left_edge.i == child.head.i + 1 \
+        and all(t.ent_type_ == child.ent_type_ for t in child.subtree)
+
+
 def _speaker_word(subject: Token) -> Token:
     """The word that names who the subject is: the name in apposition to a title, else the subject itself."""
     for child in subject.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" or _name_read_as_clause(child):
             return child
     # the parser may hang the name on the title's last word: "ITV's controller of entertainment, Claudia Rosencrantz,"
     named = [t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.dep_ == "pobj"
