@@ -991,3 +991,20 @@ def test_a_name_the_parser_read_as_a_clause_is_who_the_title_noun_is(nlp):
     [claim] = _claims_of(nlp, text)
     assert claim.claimant_text == "Top-selling boy band Busted"
     assert text[claim.claimant_head:].startswith("Busted said")
+
+
+def test_a_forecast_is_its_forecasters_and_a_participle_says_which_of_them(nlp):
+    text = "Experts studying the rivers of Springfield have already forecast more floods in 2005."
+    [claim] = _claims_of(nlp, text)
+    assert claim.claimant_text == "Experts studying the rivers of Springfield" and claim.cue == "forecast"
+    # what they study is not who speaks: the claimant is the group as written, not Springfield
+    springfield = {"doc_id": "d", "start": text.index("Springfield"), "end": text.index("Springfield") + 11,
+                   "text": "Springfield", "type": "GPE", "entity_id": "e_spr"}
+    row = _candidate(text, 0, claimant_text=claim.claimant_text, claimant_start=0, claimant_end=len(claim.claimant_text),
+                     claimant_head=0, cue="forecast", cue_start=text.index("forecast"))
+    assert _claimants([row], [], [springfield]) == ["Experts studying the rivers of Springfield"]
+    covering = "Analysts covering Acme Corp said the firm would cut 300 jobs."
+    acme = {"doc_id": "d", "start": 18, "end": 27, "text": "Acme Corp", "type": "ORG", "entity_id": "e_acme"}
+    row = _candidate(covering, 0, claimant_text="Analysts covering Acme Corp", claimant_start=0, claimant_end=27,
+                     claimant_head=0, cue="said", cue_start=28)
+    assert _claimants([row], [], [acme]) == ["Analysts covering Acme Corp"]

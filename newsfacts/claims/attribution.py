@@ -37,7 +37,7 @@ ASSERTION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "rep
 
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
 EVIDENCE_LEMMAS = frozenset({"document", "report", "reveal", "confirm", "show", "find", "record", "estimate",
-                             "calculate", "measure", "survey", "count", "disclose", "uncover", "verify"})
+                             "calculate", "measure", "survey", "count", "disclose", "uncover", "verify", "forecast"})
 # What shows rather than asserts: 'the latest footage showed X' is the writer's report of what is seen, not a claimant
 # (unlike data or figures, which someone published).
 RECORDINGS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "photograph", "photographs",
@@ -265,7 +265,7 @@ def _subject_phrase(subject: Token) -> Span:
     """The subject's words with its modifiers, coordinated nouns and apposition ('BBC Scotland's political
     correspondent Glenn Campbell'), without clauses hanging off it ('who ...')."""
     clauses = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") and not _name_read_as_clause(child)
-               for t in child.subtree}
+               and not _tells_which(child) for t in child.subtree}
     indices = sorted(t.i for t in subject.subtree if t.i not in clauses and not (t.is_punct and t.i != subject.i))
     start, end = indices[0], indices[-1] + 1
     # a quotation resuming after the speaker ('said X, "with many people ..."') is not part of the name
@@ -274,6 +274,14 @@ def _subject_phrase(subject: Token) -> Span:
     while end - 1 > start and subject.doc[end - 1].is_punct:
         end -= 1
     return subject.doc[start:end]
+
+
+def _tells_which(child: Token) -> bool:
+    """'Experts studying the seas off Scotland's west coast': a participle right after a plural noun with no
+    determiner says which of them speak; part of the group's name as written."""
+    noun = child.head
+    return child.dep_ == "acl" and child.tag_ == "VBG" and child.i == noun.i + 1 and noun.tag_ == "NNS" \
+        and not any(c.dep_ == "det" for c in noun.children)
 
 
 def _name_read_as_clause(child: Token) -> bool:

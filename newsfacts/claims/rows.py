@@ -265,8 +265,10 @@ def _is_possessor(mention: dict, text: str, offset: int) -> bool:
     return after in ("'s", "’s") or mention["text"].lower() in POSSESSIVE_PRONOUNS
 
 
-# Prepositions that attach a name to the naming word as a place or an owner, not as the source ('by' names an author).
-PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside|across|near|to)\b", re.IGNORECASE)
+# Prepositions that attach a name to the naming word as a place or an owner, not as the source ('by' names an author),
+# and a participle saying what the speakers do ('analysts covering Acme': Acme is what they study).
+PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside|across|near|to|\w+ing)\b",
+                            re.IGNORECASE)
 
 
 # The members who speak for their institution, and how they are tied to it: 'researchers from/at X', 'scientists at X'.
