@@ -1008,3 +1008,14 @@ def test_a_forecast_is_its_forecasters_and_a_participle_says_which_of_them(nlp):
     row = _candidate(covering, 0, claimant_text="Analysts covering Acme Corp", claimant_start=0, claimant_end=27,
                      claimant_head=0, cue="said", cue_start=28)
     assert _claimants([row], [], [acme]) == ["Analysts covering Acme Corp"]
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("These are less risky for small farmers.", True),  # a degree of something the article spoke of
+    ("Officials believe wind farms may be cheaper options than coal plants.", True),  # a source's comparison
+    ("Forecasters predicted that floods will become more frequent.", True),
+    ("These are better.", False),  # a bare 'better' judges
+    ("Lawyers believe the judges are wise.", False),  # no comparison, no event
+])
+def test_a_comparison_of_degree_is_checkable(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])

@@ -120,7 +120,9 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
     reported = _reported_verbs(head)
     if reported:
-        return any(_is_specific_event(verb, clause) for verb in reported)
+        return any(_is_specific_event(verb, clause) or _compares(verb) and _subject(verb) is not None
+                   and _subject(verb).pos_ in ("NOUN", "PROPN") for verb in reported)  # a source's comparison:
+        # 'Officials believe wind farms may be better options than ...', 'predicted that storms will become more frequent'
     subject = _subject(head)
     if subject is None or subject.dep_ == "expl" or _is_the_article(subject):
         return False
@@ -131,8 +133,10 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     passive = any(a.dep_ == "auxpass" for a in auxiliaries)
     if not said and not passive:
         return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
-    if head.lemma_ == "be" and _compares(head) and _is_definite(subject) and not any(t.lower_ in ("you", "your") for t in clause):
-        return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...'
+    spoken_of = _is_definite(subject) or subject.lower_ in DEMONSTRATIVES and subject.dep_ == "nsubj"
+    if head.lemma_ in COMPARING_LEMMAS and _compares(head) and spoken_of and not any(t.lower_ in ("you", "your") for t in clause):
+        return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...', 'These
+        # are less risky for employers'
     if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
         return False  # a description ('it was not a random choice'), or words to the listener
     if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
@@ -194,11 +198,28 @@ def _is_general_fact(head: Token, clause: Span) -> bool:
     return acts_on and not any(_praises(t) or _judging(t) for t in head.subtree if clause.start <= t.i < clause.end)
 
 
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Verbs that link a subject to a comparison of it: 'are less risky', 'will become more frequent'.
+COMPARING_LEMMAS = frozenset({"be", "become", "remain", "grow", "get"})
+# Words that make an adjective a comparison of degree: 'more frequent', 'less risky', 'fewer options'.
+DEGREE_WORDS = frozenset({"more", "less", "fewer"})
+
+
 def _compares(verb: Token) -> bool:
-    """'X is vastly larger than Y', 'were much larger than the government could afford': a comparative
-    complement with its 'than'."""
-    return any(c.dep_ in ("acomp", "attr") and c.tag_ in ("JJR", "RBR")
-               and any(t.lower_ == "than" for t in c.subtree) for c in verb.children)
+    """'X is vastly larger than Y', 'were much larger than the government could afford', 'may be better options
+    than ...': a comparative complement with its 'than'; or a degree of an adjective, which says how much of a
+    measurable property ('less risky for employers', 'will become more frequent'); not a bare 'better' or 'worse',
+    which without what it is compared to judges."""
+    if verb.lemma_ not in COMPARING_LEMMAS:
+        return False
+    for complement in (c for c in verb.children if c.dep_ in ("acomp", "attr")):
+        comparative = complement.tag_ in ("JJR", "RBR") or any(
+            m.dep_ in ("amod", "advmod") and m.tag_ in ("JJR", "RBR") for m in complement.children)
+        than = any(t.lower_ == "than" for t in complement.subtree)
+        degree = any(m.dep_ == "advmod" and m.lower_ in DEGREE_WORDS for m in complement.children)
+        if comparative and (than or degree):
+            return True
+    return False
 
 
 def _arranged_passive(head: Token) -> Token | None:
