@@ -1019,3 +1019,11 @@ def test_a_forecast_is_its_forecasters_and_a_participle_says_which_of_them(nlp):
 ])
 def test_a_comparison_of_degree_is_checkable(nlp, sentence, checkable):
     assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+
+
+def test_a_study_surveying_something_by_a_named_author_is_that_authors(nlp):
+    """'A survey of 280 plans by X': the parser hangs 'by X' on what was surveyed; X still wrote the survey."""
+    text = ("Farmers have spent $40m on new barns over the past year, research suggests. "
+            "A survey of 280 plans by Income Data Systems said costs had risen.")
+    claims = _claims_of(nlp, text)
+    assert [c.claimant_text for c in claims][:1] == ["Income Data Systems"]
