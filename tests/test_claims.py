@@ -1027,3 +1027,12 @@ def test_a_study_surveying_something_by_a_named_author_is_that_authors(nlp):
             "A survey of 280 plans by Income Data Systems said costs had risen.")
     claims = _claims_of(nlp, text)
     assert [c.claimant_text for c in claims][:1] == ["Income Data Systems"]
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("It is not the first time engineers have had this kind of failure with bridges.", True),
+    ("It was the third time the club had sacked a manager.", True),
+    ("It is time for a change.", False),
+])
+def test_whether_it_happened_before_is_checkable(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])

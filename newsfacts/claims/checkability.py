@@ -133,6 +133,8 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     passive = any(a.dep_ == "auxpass" for a in auxiliaries)
     if not said and not passive:
         return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
+    if head.lemma_ == "be" and subject.lower_ == "it" and _counts_the_times(head):
+        return True  # 'It is not the first time researchers have had this sort of success': it happened before
     spoken_of = _is_definite(subject) or subject.lower_ in DEMONSTRATIVES and subject.dep_ == "nsubj"
     if head.lemma_ in COMPARING_LEMMAS and _compares(head) and spoken_of and not any(t.lower_ in ("you", "your") for t in clause):
         return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...', 'These
@@ -220,6 +222,14 @@ def _compares(verb: Token) -> bool:
         if comparative and (than or degree):
             return True
     return False
+
+
+def _counts_the_times(be: Token) -> bool:
+    """'It is (not) the first time researchers have had ...', 'It was the third time the club had ...': whether an
+    event happened before, which the record can check; the event told in the clause on 'time'."""
+    return any(c.dep_ == "attr" and c.lemma_ == "time" and any(m.ent_type_ == "ORDINAL" or m.lower_ in ("first", "last")
+                                                               for m in c.children if m.dep_ == "amod")
+               and any(r.dep_ == "relcl" and _subject(r) is not None for r in c.children) for c in be.children)
 
 
 def _arranged_passive(head: Token) -> Token | None:
