@@ -1036,3 +1036,12 @@ def test_a_study_surveying_something_by_a_named_author_is_that_authors(nlp):
 ])
 def test_whether_it_happened_before_is_checkable(nlp, sentence, checkable):
     assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ('"We have warned before that the closure of the mill is the start of a bigger decline," said Ann Smith.', True),
+    ('"The bridge was closed after the flood," said Ann Smith.', True),  # the quoted event, not the frame
+    ('"I thought they would be out-muscled," said Ann Smith.', False),  # an opinion she had
+])
+def test_a_quoted_past_event_or_statement_is_checkable(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])

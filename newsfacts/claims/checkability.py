@@ -22,6 +22,7 @@ from newsfacts.claims.grammar import (
 )
 from newsfacts.claims.judgments import LINKING_LEMMAS, _judging, only_judges
 from newsfacts.claims.nonfactual import (
+    OPINION_LEMMAS,
     _addressed_or_obligation,
     _has_got_to,
     _is_feeling,
@@ -77,8 +78,11 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
 
     if any(_is_anchor(t, context) for t in tokens):
         return True
-    # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
-    if (not quotation or head.i in context.quoted_tokens) and _is_specific_event(head, clause):
+    # in a quotation, what it says must be the event: not the frame ('"...," the letter continued'); a speech verb's
+    # frame is judged by the quoted words it reports
+    said = (not quotation or head.i in context.quoted_tokens
+            or any(v.i in context.quoted_tokens for v in _reported_verbs(head)))
+    if said and _is_specific_event(head, clause):
         return True
     # the writer's own background ('Complex algorithms translate those signals into instructions'); a speaker's
     # generality ('You lose one game', '"Every child shares ...') is rhetoric more often than fact
@@ -120,7 +124,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
     reported = _reported_verbs(head)
     if reported:
-        return any(_is_specific_event(verb, clause) or _compares(verb) and _subject(verb) is not None
+        return any(_is_specific_event(verb, clause) or _said_before(verb) or _compares(verb) and _subject(verb) is not None
                    and _subject(verb).pos_ in ("NOUN", "PROPN") for verb in reported)  # a source's comparison:
         # 'Officials believe wind farms may be better options than ...', 'predicted that storms will become more frequent'
     subject = _subject(head)
@@ -222,6 +226,15 @@ def _compares(verb: Token) -> bool:
         if comparative and (than or degree):
             return True
     return False
+
+
+def _said_before(verb: Token) -> bool:
+    """'"We have warned before that ...," said Ms Sudell': a report of the speakers' own past statement is an event
+    the record can check (what they said then), not an opinion ('I thought they would ...' is one)."""
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return past and verb.lemma_.lower() in SPEECH_LEMMAS - OPINION_LEMMAS and _subject(verb) is not None \
+        and any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+                for c in verb.children)  # the parser may read 'warned before that ...' as an adverbial clause
 
 
 def _counts_the_times(be: Token) -> bool:
