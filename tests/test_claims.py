@@ -1054,3 +1054,12 @@ def test_a_verb_the_tagger_read_as_a_noun_still_heads_its_clause(nlp):
     assert doc[-2].tag_ == "NNS"  # the misreading this rule is for (if a new model reads it right, drop this line)
     [claim] = _claims_of(nlp, text)
     assert (claim.claimant_text, claim.cue) == ("BBC Sport", "understands")
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("But the scheme was controversial from the moment it started.", True),  # a reputation, of something spoken of
+    ("The two brothers were running a small printing business.", True),  # what was going on
+    ("But the scheme was brilliant from the moment it started.", False),  # praise
+])
+def test_a_reputation_or_what_was_going_on_is_a_specific_event(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])

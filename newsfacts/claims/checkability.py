@@ -21,6 +21,7 @@ from newsfacts.claims.grammar import (
     _subject,
 )
 from newsfacts.claims.judgments import LINKING_LEMMAS, _judging, only_judges
+from newsfacts.subjectivity import REPUTATION_WORDS
 from newsfacts.claims.nonfactual import (
     OPINION_LEMMAS,
     _addressed_or_obligation,
@@ -143,6 +144,8 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     if head.lemma_ in COMPARING_LEMMAS and _compares(head) and spoken_of and not any(t.lower_ in ("you", "your") for t in clause):
         return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...', 'These
         # are less risky for employers'
+    if head.lemma_ in LINKING_LEMMAS and spoken_of and _has_a_reputation(head):
+        return True  # how others regarded something the article spoke of: 'the campaign was controversial'
     if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
         return False  # a description ('it was not a random choice'), or words to the listener
     if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
@@ -153,7 +156,10 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
         p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
         for p in subject.children)  # 'Opponents of the draft directive'
     perfect = any(a.lemma_ == "have" for a in auxiliaries)
-    episode = head.tag_ == "VBD" or passive or perfect
+    # what was going on: 'these men were operating a vote-forging factory'
+    past_progressive = head.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ == "VBD"
+                                                  for a in auxiliaries)
+    episode = head.tag_ == "VBD" or passive or perfect or past_progressive
     # a present fact about something the article spoke of, told by what it does to an object: 'Both technologies
     # use a blue laser', 'It has a shorter wavelength' (not what a generality does: 'Every child deserves ...')
     progressive = head.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
@@ -235,6 +241,13 @@ def _said_before(verb: Token) -> bool:
     return past and verb.lemma_.lower() in SPEECH_LEMMAS - OPINION_LEMMAS and _subject(verb) is not None \
         and any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
                 for c in verb.children)  # the parser may read 'warned before that ...' as an adverbial clause
+
+
+def _has_a_reputation(verb: Token) -> bool:
+    """'was controversial from the moment it kicked off', 'is hugely popular': a complement that tells how others
+    regard the subject (subjectivity.REPUTATION_WORDS), which polls, sales and the record can check."""
+    return any(c.dep_ in ("acomp", "attr", "oprd") and (c.lower_ in REPUTATION_WORDS or any(
+        m.dep_ == "amod" and m.lower_ in REPUTATION_WORDS for m in c.children)) for c in verb.children)
 
 
 def _counts_the_times(be: Token) -> bool:
