@@ -1063,3 +1063,10 @@ def test_a_verb_the_tagger_read_as_a_noun_still_heads_its_clause(nlp):
 ])
 def test_a_reputation_or_what_was_going_on_is_a_specific_event(nlp, sentence, checkable):
     assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+
+
+def test_an_indefinite_subjects_act_on_something_spoken_of_is_checkable_and_blame_is_the_blamers(nlp):
+    text = "Many local farmers criticised it for using cheap foreign labour."
+    [claim] = _claims_of(nlp, text)
+    assert (claim.claimant_text, claim.cue) == ("Many local farmers", "criticised")
+    assert _checkable(nlp, "Many local farmers wanted more.") == []  # nothing spoken of was acted on

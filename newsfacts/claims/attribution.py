@@ -137,6 +137,7 @@ def _attributes(verb: Token, clause: Span) -> bool:
     # a request ('has written to the minister to offer to buy', 'told them to leave')
     reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
     disputes = lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
+    disputes = disputes or _blames_for(verb)
     heard = lemma == "hear" and "ccomp" in complements and _is_court(_subject(verb))  # 'The court heard how ...'
     says = speech and reports and not _acts_on_object(verb) or disputes or heard
     subject = _subject(verb)
@@ -253,6 +254,18 @@ def _publishes(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lemma_.lower() in WORK_NOUNS and not any(
         c.dep_ in ("acl", "relcl", "nummod", "appos") or c.like_num for c in o.children) for o in objects)
+
+
+# Verbs of blame whose subject says what the blamed did: 'criticised it for using spamming-type tactics'.
+BLAME_LEMMAS = frozenset({"criticise", "criticize", "accuse", "blame", "condemn", "attack", "slam", "fault"})
+
+
+def _blames_for(verb: Token) -> bool:
+    """'many net veterans criticised it for using spamming-type tactics', 'accused the firm of hiding losses': the
+    subject asserts the act it blames the object for (told by a gerund after 'for' or 'of')."""
+    return verb.lemma_.lower() in BLAME_LEMMAS and any(c.dep_ == "dobj" for c in verb.children) and any(
+        p.dep_ == "prep" and p.lower_ in ("for", "of") and any(o.tag_ == "VBG" for o in p.children if o.dep_ in ("pcomp", "pobj"))
+        for p in verb.children)
 
 
 def _disputes(verb: Token, obj: Token) -> bool:

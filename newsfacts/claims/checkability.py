@@ -172,7 +172,10 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     # wanted more', 'Children are forced to ...', 'Lobbying has started to gain momentum')
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
-    return episode and (specific or done_to)
+    # a past act of an indefinite subject on something the article spoke of: 'many net veterans criticised it for ...'
+    done_to_it = head.tag_ == "VBD" and any(c.dep_ == "dobj" and (c.lower_ in ("it", "them", "him", "her") or _is_definite(c))
+                                            for c in head.children)
+    return episode and (specific or done_to or done_to_it)
 
 
 # What a subject's act is told by: its object, a clause or infinitive it takes, where or how it goes.
