@@ -1070,3 +1070,11 @@ def test_an_indefinite_subjects_act_on_something_spoken_of_is_checkable_and_blam
     [claim] = _claims_of(nlp, text)
     assert (claim.claimant_text, claim.cue) == ("Many local farmers", "criticised")
     assert _checkable(nlp, "Many local farmers wanted more.") == []  # nothing spoken of was acted on
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("And it is unlikely that the Springfield council would sell the bridge to Acme.", True),  # a hedged proposition
+    ("And the good times are likely to keep rolling for the children.", False),  # a guess at the subject's future
+])
+def test_it_is_likely_that_weighs_a_claim_and_likely_to_guesses(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
