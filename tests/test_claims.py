@@ -1042,6 +1042,7 @@ def test_whether_it_happened_before_is_checkable(nlp, sentence, checkable):
     ('"We have warned before that the closure of the mill is the start of a bigger decline," said Ann Smith.', True),
     ('"The bridge was closed after the flood," said Ann Smith.', True),  # the quoted event, not the frame
     ('"I thought they would be out-muscled," said Ann Smith.', False),  # an opinion she had
+    ('"It could be used in shops," said Ann Smith.', False),  # a possibility, not an event
 ])
 def test_a_quoted_past_event_or_statement_is_checkable(nlp, sentence, checkable):
     assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
@@ -1070,6 +1071,7 @@ def test_an_indefinite_subjects_act_on_something_spoken_of_is_checkable_and_blam
     [claim] = _claims_of(nlp, text)
     assert (claim.claimant_text, claim.cue) == ("Many local farmers", "criticised")
     assert _checkable(nlp, "Many local farmers wanted more.") == []  # nothing spoken of was acted on
+    assert _checkable(nlp, "I had my chances.") == []  # a speaker's own account, not an indefinite subject
 
 
 @pytest.mark.parametrize("sentence, checkable", [

@@ -82,7 +82,8 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     # in a quotation, what it says must be the event: not the frame ('"...," the letter continued'); a speech verb's
     # frame is judged by the quoted words it reports
     said = (not quotation or head.i in context.quoted_tokens
-            or any(v.i in context.quoted_tokens for v in _reported_verbs(head)))
+            or any(v.i in context.quoted_tokens and not any(a.tag_ == "MD" for a in v.children)  # not '"It could ..."'
+                   for v in _reported_verbs(head)))
     if said and _is_specific_event(head, clause):
         return True
     # the writer's own background ('Complex algorithms translate those signals into instructions'); a speaker's
@@ -173,7 +174,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
     # a past act of an indefinite subject on something the article spoke of: 'many net veterans criticised it for ...'
-    done_to_it = head.tag_ == "VBD" and any(c.dep_ == "dobj" and (c.lower_ in ("it", "them", "him", "her") or _is_definite(c))
+    done_to_it = subject.pos_ == "NOUN" and head.tag_ == "VBD" and any(c.dep_ == "dobj" and (c.lower_ in ("it", "them", "him", "her") or _is_definite(c))
                                             for c in head.children)
     return episode and (specific or done_to or done_to_it)
 
