@@ -1045,7 +1045,12 @@ def test_whether_it_happened_before_is_checkable(nlp, sentence, checkable):
     ('"It could be used in shops," said Ann Smith.', False),  # a possibility, not an event
 ])
 def test_a_quoted_past_event_or_statement_is_checkable(nlp, sentence, checkable):
-    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+    from newsfacts.claims.context import _Context
+    doc = nlp(sentence)
+    marks = [t.i for t in doc if t.is_quote]
+    context = _Context(quoted_tokens=set(range(marks[0], marks[1] + 1)))  # what the quotes stage marks as quoted
+    found = [c.text for s in doc.sents for c, _ in assertions(s) if is_checkable(c, context)]
+    assert found == ([sentence] if checkable else [])
 
 
 def test_a_verb_the_tagger_read_as_a_noun_still_heads_its_clause(nlp):
