@@ -968,6 +968,7 @@ def test_background_told_by_what_its_subject_does_is_a_claim(nlp, sentence):
     "Every child deserves a safe home.",  # a maxim of all
     "You lose one game and the papers turn on you.",  # words to the listener
     '"Farmers pay for everything," she said.',  # a speaker's generality
+    '"Farmers pay for everything.',  # the same, in a quote left open that no quotation row covers
     "Intense lobbying has started to gain momentum.",  # a trend begun, with nothing done to anything
     "Good coaches play some fantastic football.",  # praise
 ])

@@ -88,7 +88,9 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
         return True
     # the writer's own background ('Complex algorithms translate those signals into instructions'); a speaker's
     # generality ('You lose one game', '"Every child shares ...') is rhetoric more often than fact
-    return not quotation and head.i not in context.quoted_tokens and _is_general_fact(head, clause)
+    quote_marked = clause[0].is_quote or clause[-1].is_quote or clause[-2:-1].text in ('"', "”")  # words a speaker
+    # says that no quotation row covers (a quote left open across paragraphs): '"Career sexism limits ...'
+    return not quotation and head.i not in context.quoted_tokens and not quote_marked and _is_general_fact(head, clause)
 
 
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})

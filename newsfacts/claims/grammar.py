@@ -13,6 +13,7 @@ SPEECH_LEMMAS = frozenset({
     "say", "tell", "state", "claim", "demand", "insist", "maintain", "argue", "warn", "announce", "add",
     "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
     "acknowledge", "admit", "testify", "believe", "think", "conclude", "indicate", "understand",
+    "speculate",
 })  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
 
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
