@@ -196,9 +196,9 @@ def test_claim_benchmark_on_every_annotated_article():
         pytest.skip(f"{SHARED}/corpora is not present (../shared is only on development machines)")
     score = score_claims(GOLD, ROOT, SHARED)
     assert sum(part.gold for part in score.by_set.values()) == score.gold and "developed on" in score.by_set
-    # floors just below the whole gold's figures once blind round 8 joined it (0.890 / 0.917 / 0.920: round 8 alone
-    # scored 0.756 / 1.000 / 0.695 when first seen); the issue's targets are 0.9 / 0.85 / 0.9
-    assert score.recall >= 0.885 and score.precision >= 0.9 and score.claimant_accuracy >= 0.915, score.to_json()
+    # floors just below the whole gold's figures after claims round 6 (0.932 / 0.921 / 0.929; round 8 alone, blind when
+    # first seen at 0.756 / 1.000 / 0.695, is now 0.910 / 1.000 / 0.887); the issue's targets are 0.9 / 0.85 / 0.9
+    assert score.recall >= 0.925 and score.precision >= 0.915 and score.claimant_accuracy >= 0.925, score.to_json()
 
 
 # --- rules added for issue 5 (round 2), each on made-up sentences ------------------------------------
