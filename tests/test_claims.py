@@ -1086,3 +1086,13 @@ def test_an_indefinite_subjects_act_on_something_spoken_of_is_checkable_and_blam
 ])
 def test_it_is_likely_that_weighs_a_claim_and_likely_to_guesses(nlp, sentence, checkable):
     assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+
+
+def test_a_pronoun_source_opening_a_paragraph_takes_the_source_closing_the_one_before():
+    forecast = _candidate("The lawsuit forecast more floods in 2005.", 20, claimant_text="The lawsuit", claimant_start=20,
+                          claimant_end=31, cue="forecast", cue_start=32)
+    they = _candidate("It predicted that storms will become more frequent.", 70, paragraph=1)
+    quote = _quote(83, 120, "indirect", speaker_text="It", cue="predicted", cue_start=73, paragraph=1)
+    assert _claimants([forecast, they], [quote]) == ["The lawsuit", "The lawsuit"]
+    own = _candidate("The studio attributed the fall to higher costs in 2004.", 20)  # no source closes paragraph 0
+    assert _claimants([own, they], [quote]) == [None, None]
