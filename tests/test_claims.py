@@ -1096,3 +1096,11 @@ def test_a_pronoun_source_opening_a_paragraph_takes_the_source_closing_the_one_b
     assert _claimants([forecast, they], [quote]) == ["The lawsuit", "The lawsuit"]
     own = _candidate("The studio attributed the fall to higher costs in 2004.", 20)  # no source closes paragraph 0
     assert _claimants([own, they], [quote]) == [None, None]
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("The impact of the Springfield closure is being felt ever more strongly.", True),  # what is felt
+    ("I feel the Springfield closure was a mistake.", False),  # a feeling
+])
+def test_a_passive_feel_is_an_effect_not_a_feeling(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])

@@ -67,6 +67,8 @@ ACT_LEMMAS = frozenset({"thank", "congratulate", "welcome"})
 
 def _is_wish(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # 'The impact ... is being felt ever more strongly': what is felt, not someone's wish or feeling
     if lemma in ACT_LEMMAS and verb.tag_ in ("VBD", "VBN"):
         subject = _subject(verb)
         return subject is None or subject.lower_ in FIRST_OR_SECOND_PERSON
