@@ -1,7 +1,8 @@
 """Whether a clause is a checkable claim (`is_checkable`): long enough, finite, not a question or a non-fact
 (`nonfactual`), not only a judgment (`judgments`), and anchored in something concrete: a named actor or thing, a
-number, a date (`_is_anchor`, `_is_number`), or a specific event of something the article already spoke of
-(`_is_specific_event`).
+number, a date (`_is_anchor`, `_is_number`), a specific event of something the article already spoke of
+(`_is_specific_event`, with comparisons of degree, reputations and 'the first time ...'), or background in the
+article's own voice told by what a noun subject does in the present (`_is_general_fact`).
 """
 
 from __future__ import annotations
