@@ -981,6 +981,8 @@ def test_a_generality_said_to_someone_or_praising_is_not_background(nlp, sentenc
     ("The Springfield survey showed a sharp rise in rents in 2004.", "The Springfield survey"),  # a finding
     ("The Boston team reported their findings in the Journal of Springfield Medicine.", None),  # publishing
     ("The Springfield council reported a loss of $4m in 2004.", "The Springfield council"),  # says what
+    ("A team of Boston researchers has shown that 40 mice can learn to swim.", None),  # people show by doing
+    ("The Boston study showed that 40 mice can learn to swim.", "The Boston study"),  # a study shows a finding
 ])
 def test_show_and_report_are_acts_unless_they_give_a_finding(nlp, text, claimant):
     assert [c.claimant_text for c in _claims_of(nlp, text)] == [claimant]
