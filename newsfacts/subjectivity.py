@@ -28,6 +28,10 @@ MIN_SUBJECTIVITY = 0.6
 # Words the lexicon scores as judging that order, own, price or enable things rather than judge them:
 # 'the latest studio to ...', 'its own research', 'free files', 'will be able to download'.
 NOT_JUDGING = frozenset({"latest", "own", "free", "able"})
+# Words of how others regard someone or something, which polls, sales and the record can check: 'Tennis is not a
+# popular sport in India', 'the campaign was controversial', 'a prominent opponent of the war'; not the writer's
+# own praise or blame (the lexicon scores them as judging, as it does 'brilliant').
+REPUTATION_WORDS = frozenset({"popular", "controversial", "famous", "prominent", "renowned", "notorious"})
 # spaCy's fine-grained tags, cut to the lexicon's part-of-speech keys (JJR/JJS -> JJ, RBR/RBS -> RB).
 LEXICON_POS = {"JJ": "JJ", "RB": "RB", "VB": "VB", "NN": "NN"}
 
@@ -77,7 +81,7 @@ def word_scores(word: str, tag: str = "") -> tuple[float, float] | None:
 def judges(word: str, tag: str = "") -> bool:
     """Whether the word praises or blames: 'brilliant', 'poor', 'nice', 'lively'; not 'British', 'key',
     'final', 'latest'."""
-    if word.lower() in NOT_JUDGING:
+    if word.lower() in NOT_JUDGING | REPUTATION_WORDS:
         return False
     scores = word_scores(word, tag)
     return scores is not None and abs(scores[0]) >= MIN_POLARITY and scores[1] >= MIN_SUBJECTIVITY

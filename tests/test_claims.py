@@ -196,9 +196,9 @@ def test_claim_benchmark_on_every_annotated_article():
         pytest.skip(f"{SHARED}/corpora is not present (../shared is only on development machines)")
     score = score_claims(GOLD, ROOT, SHARED)
     assert sum(part.gold for part in score.by_set.values()) == score.gold and "developed on" in score.by_set
-    # floors just below the whole gold's figures once blind round 8 joined it (0.890 / 0.917 / 0.920: round 8 alone
-    # scored 0.756 / 1.000 / 0.695 when first seen); the issue's targets are 0.9 / 0.85 / 0.9
-    assert score.recall >= 0.885 and score.precision >= 0.9 and score.claimant_accuracy >= 0.915, score.to_json()
+    # floors just below the whole gold's figures after claims round 6 (0.932 / 0.921 / 0.929; round 8 alone, blind when
+    # first seen at 0.756 / 1.000 / 0.695, is now 0.910 / 1.000 / 0.887); the issue's targets are 0.9 / 0.85 / 0.9
+    assert score.recall >= 0.925 and score.precision >= 0.915 and score.claimant_accuracy >= 0.925, score.to_json()
 
 
 # --- rules added for issue 5 (round 2), each on made-up sentences ------------------------------------
@@ -937,3 +937,172 @@ def test_the_month_may_is_no_hedge(text, hedge):
 
     found = HEDGE_PATTERN.search(text)
     assert (found.group(1) if found else None) == hedge
+
+
+# --- issue 5 round 8: background in the article's voice, sources' forecasts, acts told with report verbs --------
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cricket is not a particularly popular sport in Brazil.",
+    "The Acme campaign proved controversial.",
+    "Ann Smith has been a prominent critic of the Springfield bridge.",
+])
+def test_a_reputation_is_a_state_of_affairs_not_the_writers_praise(nlp, sentence):
+    from newsfacts.subjectivity import judges
+
+    assert not judges("popular", "JJ") and not judges("controversial", "JJ") and judges("brilliant", "JJ")
+    assert _checkable(nlp, sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Complex machines then turn those signals into orders for the robot.",
+    "Under the older schemes, workers pay into a fund which buys a policy on retirement.",
+    "Many farmers are struggling to keep this kind of land open, because of rising costs.",
+    "Some hospitals have used robots and other remote techniques.",
+])
+def test_background_told_by_what_its_subject_does_is_a_claim(nlp, sentence):
+    assert _checkable(nlp, sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Every child deserves a safe home.",  # a maxim of all
+    "You lose one game and the papers turn on you.",  # words to the listener
+    '"Farmers pay for everything," she said.',  # a speaker's generality
+    '"Farmers pay for everything.',  # the same, in a quote left open that no quotation row covers
+    "Intense lobbying has started to gain momentum.",  # a trend begun, with nothing done to anything
+    "Good coaches play some fantastic football.",  # praise
+])
+def test_a_generality_said_to_someone_or_praising_is_not_background(nlp, sentence):
+    assert _checkable(nlp, sentence) == []
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("But the young striker showed more composure in the second half against Springfield.", None),  # an act
+    ("The Springfield survey showed a sharp rise in rents in 2004.", "The Springfield survey"),  # a finding
+    ("The Boston team reported their findings in the Journal of Springfield Medicine.", None),  # publishing
+    ("The Springfield council reported a loss of $4m in 2004.", "The Springfield council"),  # says what
+    ("A team of Boston researchers has shown that 40 mice can learn to swim.", None),  # people show by doing
+    ("The Boston study showed that 40 mice can learn to swim.", "The Boston study"),  # a study shows a finding
+])
+def test_show_and_report_are_acts_unless_they_give_a_finding(nlp, text, claimant):
+    assert [c.claimant_text for c in _claims_of(nlp, text)] == [claimant]
+
+
+def test_a_name_the_parser_read_as_a_clause_is_who_the_title_noun_is(nlp):
+    """'boy band Busted' with 'Busted' parsed as a participle on 'band': the name is still the speaker."""
+    text = "Top-selling boy band Busted said that they will tour Springfield in 2005."
+    [claim] = _claims_of(nlp, text)
+    assert claim.claimant_text == "Top-selling boy band Busted"
+    assert text[claim.claimant_head:].startswith("Busted said")
+
+
+def test_a_forecast_is_its_forecasters_and_a_participle_says_which_of_them(nlp):
+    text = "Experts studying the rivers of Springfield have already forecast more floods in 2005."
+    [claim] = _claims_of(nlp, text)
+    assert claim.claimant_text == "Experts studying the rivers of Springfield" and claim.cue == "forecast"
+    # what they study is not who speaks: the claimant is the group as written, not Springfield
+    springfield = {"doc_id": "d", "start": text.index("Springfield"), "end": text.index("Springfield") + 11,
+                   "text": "Springfield", "type": "GPE", "entity_id": "e_spr"}
+    row = _candidate(text, 0, claimant_text=claim.claimant_text, claimant_start=0, claimant_end=len(claim.claimant_text),
+                     claimant_head=0, cue="forecast", cue_start=text.index("forecast"))
+    assert _claimants([row], [], [springfield]) == ["Experts studying the rivers of Springfield"]
+    covering = "Analysts covering Acme Corp said the firm would cut 300 jobs."
+    acme = {"doc_id": "d", "start": 18, "end": 27, "text": "Acme Corp", "type": "ORG", "entity_id": "e_acme"}
+    row = _candidate(covering, 0, claimant_text="Analysts covering Acme Corp", claimant_start=0, claimant_end=27,
+                     claimant_head=0, cue="said", cue_start=28)
+    assert _claimants([row], [], [acme]) == ["Analysts covering Acme Corp"]
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("These are less risky for small farmers.", True),  # a degree of something the article spoke of
+    ("Officials believe wind farms may be cheaper options than coal plants.", True),  # a source's comparison
+    ("Forecasters predicted that floods will become more frequent.", True),
+    ("These are better.", False),  # a bare 'better' judges
+    ("Lawyers believe the judges are wise.", False),  # no comparison, no event
+])
+def test_a_comparison_of_degree_is_checkable(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+
+
+def test_a_study_surveying_something_by_a_named_author_is_that_authors(nlp):
+    """'A survey of 280 plans by X': the parser hangs 'by X' on what was surveyed; X still wrote the survey."""
+    text = ("Farmers have spent $40m on new barns over the past year, research suggests. "
+            "A survey of 280 plans by Income Data Systems said costs had risen.")
+    claims = _claims_of(nlp, text)
+    assert [c.claimant_text for c in claims][:1] == ["Income Data Systems"]
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("It is not the first time engineers have had this kind of failure with bridges.", True),
+    ("It was the third time the club had sacked a manager.", True),
+    ("It is time for a change.", False),
+])
+def test_whether_it_happened_before_is_checkable(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ('"We have warned before that the closure of the mill is the start of a bigger decline," said Ann Smith.', True),
+    ('"The bridge was closed after the flood," said Ann Smith.', True),  # the quoted event, not the frame
+    ('"I thought they would be out-muscled," said Ann Smith.', False),  # an opinion she had
+    ('"It could be used in shops," said Ann Smith.', False),  # a possibility, not an event
+])
+def test_a_quoted_past_event_or_statement_is_checkable(nlp, sentence, checkable):
+    from newsfacts.claims.context import _Context
+    doc = nlp(sentence)
+    marks = [t.i for t in doc if t.is_quote]
+    context = _Context(quoted_tokens=set(range(marks[0], marks[1] + 1)))  # what the quotes stage marks as quoted
+    found = [c.text for s in doc.sents for c, _ in assertions(s) if is_checkable(c, context)]
+    assert found == ([sentence] if checkable else [])
+
+
+def test_a_verb_the_tagger_read_as_a_noun_still_heads_its_clause(nlp):
+    """'..., BBC Sport understands': the small model tags 'understands' NNS, yet it has a subject and a clause."""
+    text = "Springfield striker Tom Smith is discussing a loan move to Shelbyville, BBC Sport understands."
+    doc = nlp(text)
+    assert doc[-2].tag_ == "NNS"  # the misreading this rule is for (if a new model reads it right, drop this line)
+    [claim] = _claims_of(nlp, text)
+    assert (claim.claimant_text, claim.cue) == ("BBC Sport", "understands")
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("But the scheme was controversial from the moment it started.", True),  # a reputation, of something spoken of
+    ("The two brothers were running a small printing business.", True),  # what was going on
+    ("But the scheme was brilliant from the moment it started.", False),  # praise
+])
+def test_a_reputation_or_what_was_going_on_is_a_specific_event(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+
+
+def test_an_indefinite_subjects_act_on_something_spoken_of_is_checkable_and_blame_is_the_blamers(nlp):
+    text = "Many local farmers criticised it for using cheap foreign labour."
+    [claim] = _claims_of(nlp, text)
+    assert (claim.claimant_text, claim.cue) == ("Many local farmers", "criticised")
+    assert _checkable(nlp, "Many local farmers wanted more.") == []  # nothing spoken of was acted on
+    assert _checkable(nlp, "I had my chances.") == []  # a speaker's own account, not an indefinite subject
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("And it is unlikely that the Springfield council would sell the bridge to Acme.", True),  # a hedged proposition
+    ("And the good times are likely to keep rolling for the children.", False),  # a guess at the subject's future
+])
+def test_it_is_likely_that_weighs_a_claim_and_likely_to_guesses(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])
+
+
+def test_a_pronoun_source_opening_a_paragraph_takes_the_source_closing_the_one_before():
+    forecast = _candidate("The lawsuit forecast more floods in 2005.", 20, claimant_text="The lawsuit", claimant_start=20,
+                          claimant_end=31, cue="forecast", cue_start=32)
+    they = _candidate("It predicted that storms will become more frequent.", 70, paragraph=1)
+    quote = _quote(83, 120, "indirect", speaker_text="It", cue="predicted", cue_start=73, paragraph=1)
+    assert _claimants([forecast, they], [quote]) == ["The lawsuit", "The lawsuit"]
+    own = _candidate("The studio attributed the fall to higher costs in 2004.", 20)  # no source closes paragraph 0
+    assert _claimants([own, they], [quote]) == [None, None]
+
+
+@pytest.mark.parametrize("sentence, checkable", [
+    ("The impact of the Springfield closure is being felt ever more strongly.", True),  # what is felt
+    ("I feel the Springfield closure was a mistake.", False),  # a feeling
+])
+def test_a_passive_feel_is_an_effect_not_a_feeling(nlp, sentence, checkable):
+    assert _checkable(nlp, sentence) == ([sentence] if checkable else [])

@@ -5,8 +5,9 @@ outside headings into assertions (the sentence, its independent coordinated
 clauses, and non-restrictive relative clauses that carry their own fact, such
 as "Ukraine, which Putin's forces invaded in 2022") and keeps those that can be
 checked: a finite verb and something concrete to check (a named actor, a
-number, a date, or a specific past event of something the article spoke of:
-"the fire was caused by ..."), and not a question, a wish, an order or
+number, a date, a specific past event of something the article spoke of:
+"the fire was caused by ...", or background in its own voice: "Complex algorithms
+translate those signals into instructions"), and not a question, a wish, an order or
 rhetoric addressed to someone. A clause reporting another source ("after he
 said ...", "and said ...") is an assertion of its own. Each keeps its own
 attribution ("Russia demands that ...", "the AP documented ..."), negation,

@@ -37,7 +37,7 @@ ASSERTION_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "rep
 
 # Verbs whose subject vouches for the fact in their object: "the AP documented the grabbing of ...".
 EVIDENCE_LEMMAS = frozenset({"document", "report", "reveal", "confirm", "show", "find", "record", "estimate",
-                             "calculate", "measure", "survey", "count", "disclose", "uncover", "verify"})
+                             "calculate", "measure", "survey", "count", "disclose", "uncover", "verify", "forecast"})
 # What shows rather than asserts: 'the latest footage showed X' is the writer's report of what is seen, not a claimant
 # (unlike data or figures, which someone published).
 RECORDINGS = frozenset({"footage", "video", "videos", "image", "images", "photo", "photos", "photograph", "photographs",
@@ -137,11 +137,12 @@ def _attributes(verb: Token, clause: Span) -> bool:
     # a request ('has written to the minister to offer to buy', 'told them to leave')
     reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
     disputes = lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
+    disputes = disputes or _blames_for(verb)
     heard = lemma == "hear" and "ccomp" in complements and _is_court(_subject(verb))  # 'The court heard how ...'
     says = speech and reports and not _acts_on_object(verb) or disputes or heard
     subject = _subject(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS) \
-        and not _finds_itself(verb) and not _shows_by_doing(verb, subject)
+        and not _finds_itself(verb) and not _shows_by_doing(verb, subject) and not _publishes(verb)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
         and subject.lower_ not in ("it", "this", "that", "there", "which", "who")
 
@@ -200,7 +201,7 @@ def _introduces_speech(head: Token | None) -> Token | None:
 def _read_as_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in SPEECH_LEMMAS and _acts_on_object(verb) or lemma in EVIDENCE_LEMMAS and (
-        _finds_itself(verb) or _shows_by_doing(verb, _subject(verb)))
+        _finds_itself(verb) or _shows_by_doing(verb, _subject(verb)) or _publishes(verb))
 
 
 def _acts_on_object(verb: Token) -> bool:
@@ -222,11 +223,50 @@ def _finds_itself(verb: Token) -> bool:
         for t in [c, *c.children] if t.dep_ in ("dobj", "nsubj", "nsubjpass") or t is c)
 
 
+# What shows what its authors found: 'the survey showed a rise', 'figures show ...'.
+EVIDENCE_HOLDERS = frozenset({"report", "survey", "poll", "study", "research", "figures", "findings", "data", "results",
+                              "statistics", "analysis", "evidence", "test", "tests", "testing", "trial", "trials",
+                              "experiment", "experiments", "census", "index", "records"})
+# What a study's authors report when they publish it, without saying what it found: 'reported their findings in ...'.
+WORK_NOUNS = frozenset({"finding", "findings", "result", "results", "work", "research", "study", "data", "paper"})
+
+
 def _shows_by_doing(verb: Token, subject: Token | None) -> bool:
     """'Gillick showed that he is a genuine contender by claiming ...': a person shows by what they do, which the
-    writer reports; a study, figures or a report shows what its authors found ('the survey showed ...')."""
-    return verb.lemma_.lower() in ("show", "prove", "demonstrate") and subject is not None \
-        and subject.ent_type_ == "PERSON"
+    writer reports; a study, figures or a report shows what its authors found ('the survey showed ...'). Only a
+    study, figures, a recording or an organisation shows a finding ('the survey showed a rise', 'Acme showed a
+    profit'); anyone else shows by what they do, which the writer presents as established ('the teenager showed
+    more confidence', 'A team of US researchers has shown that ...', 'The four volunteers also showed that ...')."""
+    if verb.lemma_.lower() not in ("show", "prove", "demonstrate") or subject is None:
+        return False
+    if subject.ent_type_ == "PERSON":
+        return True
+    holder = subject.lower_ in EVIDENCE_HOLDERS or subject.lemma_.lower() in EVIDENCE_HOLDERS \
+        or subject.ent_type_ in ("ORG", "GPE", "NORP") or subject.lower_ in RECORDINGS
+    return not holder
+
+
+def _publishes(verb: Token) -> bool:
+    """'The New York team reported their findings in the Proceedings of ...': reporting a work without saying what
+    it found is the act of publishing it, which the writer tells; 'Acme reported a loss of $5m', 'reported results
+    showing a rise' say what."""
+    if verb.lemma_.lower() != "report" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in WORK_NOUNS and not any(
+        c.dep_ in ("acl", "relcl", "nummod", "appos") or c.like_num for c in o.children) for o in objects)
+
+
+# Verbs of blame whose subject says what the blamed did: 'criticised it for using spamming-type tactics'.
+BLAME_LEMMAS = frozenset({"criticise", "criticize", "accuse", "blame", "condemn", "attack", "slam", "fault"})
+
+
+def _blames_for(verb: Token) -> bool:
+    """'many net veterans criticised it for using spamming-type tactics', 'accused the firm of hiding losses': the
+    subject asserts the act it blames the object for (told by a gerund after 'for' or 'of')."""
+    return verb.lemma_.lower() in BLAME_LEMMAS and any(c.dep_ == "dobj" for c in verb.children) and any(
+        p.dep_ == "prep" and p.lower_ in ("for", "of") and any(o.tag_ == "VBG" for o in p.children if o.dep_ in ("pcomp", "pobj"))
+        for p in verb.children)
 
 
 def _disputes(verb: Token, obj: Token) -> bool:
@@ -238,7 +278,8 @@ def _disputes(verb: Token, obj: Token) -> bool:
 def _subject_phrase(subject: Token) -> Span:
     """The subject's words with its modifiers, coordinated nouns and apposition ('BBC Scotland's political
     correspondent Glenn Campbell'), without clauses hanging off it ('who ...')."""
-    clauses = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+    clauses = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") and not _name_read_as_clause(child)
+               and not _tells_which(child) for t in child.subtree}
     indices = sorted(t.i for t in subject.subtree if t.i not in clauses and not (t.is_punct and t.i != subject.i))
     start, end = indices[0], indices[-1] + 1
     # a quotation resuming after the speaker ('said X, "with many people ..."') is not part of the name
@@ -249,10 +290,25 @@ def _subject_phrase(subject: Token) -> Span:
     return subject.doc[start:end]
 
 
+def _tells_which(child: Token) -> bool:
+    """'Experts studying the seas off Scotland's west coast': a participle right after a plural noun with no
+    determiner says which of them speak; part of the group's name as written."""
+    noun = child.head
+    return child.dep_ == "acl" and child.tag_ == "VBG" and child.i == noun.i + 1 and noun.tag_ == "NNS" \
+        and not any(c.dep_ == "det" for c in noun.children)
+
+
+def _name_read_as_clause(child: Token) -> bool:
+    """'Chart-topping pop band Busted have confirmed ...': a name right after its title noun that the parser read as a
+    participle clause on it ('Busted' as 'bust'); the name, as NER tells, is who the noun is."""
+    return child.dep_ == "acl" and child.ent_type_ in ("PERSON", "ORG") and child.left_edge.i == child.head.i + 1 \
+        and all(t.ent_type_ == child.ent_type_ for t in child.subtree)
+
+
 def _speaker_word(subject: Token) -> Token:
     """The word that names who the subject is: the name in apposition to a title, else the subject itself."""
     for child in subject.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" or _name_read_as_clause(child):
             return child
     # the parser may hang the name on the title's last word: "ITV's controller of entertainment, Claudia Rosencrantz,"
     named = [t for t in subject.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.head.dep_ == "pobj"

@@ -1,7 +1,8 @@
 """Whether a clause is a checkable claim (`is_checkable`): long enough, finite, not a question or a non-fact
 (`nonfactual`), not only a judgment (`judgments`), and anchored in something concrete: a named actor or thing, a
-number, a date (`_is_anchor`, `_is_number`), or a specific event of something the article already spoke of
-(`_is_specific_event`).
+number, a date (`_is_anchor`, `_is_number`), a specific event of something the article already spoke of
+(`_is_specific_event`, with comparisons of degree, reputations and 'the first time ...'), or background in the
+article's own voice told by what a noun subject does in the present (`_is_general_fact`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from spacy.tokens import Span, Token
 from newsfacts.claims.attribution import _actor, _attribution
 from newsfacts.claims.context import QUOTED_CLAUSE_SHARE, _Context
 from newsfacts.claims.grammar import (
+    SPEECH_LEMMAS,
     THIRD_PERSON,
     _clause_head,
     _is_finite,
@@ -19,8 +21,10 @@ from newsfacts.claims.grammar import (
     _reported_verbs,
     _subject,
 )
-from newsfacts.claims.judgments import _judging, only_judges
+from newsfacts.claims.judgments import LINKING_LEMMAS, _judging, only_judges
+from newsfacts.subjectivity import REPUTATION_WORDS
 from newsfacts.claims.nonfactual import (
+    OPINION_LEMMAS,
     _addressed_or_obligation,
     _has_got_to,
     _is_feeling,
@@ -76,8 +80,18 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
 
     if any(_is_anchor(t, context) for t in tokens):
         return True
-    # in a quotation, what it says must be the event: not the frame ('"...," the letter continued')
-    return (not quotation or head.i in context.quoted_tokens) and _is_specific_event(head, clause)
+    # in a quotation, what it says must be the event: not the frame ('"...," the letter continued'); a speech verb's
+    # frame is judged by the quoted words it reports
+    said = (not quotation or head.i in context.quoted_tokens
+            or any(v.i in context.quoted_tokens and not any(a.tag_ == "MD" for a in v.children)  # not '"It could ..."'
+                   for v in _reported_verbs(head)))
+    if said and _is_specific_event(head, clause):
+        return True
+    # the writer's own background ('Complex algorithms translate those signals into instructions'); a speaker's
+    # generality ('You lose one game', '"Every child shares ...') is rhetoric more often than fact
+    quote_marked = clause[0].is_quote or clause[-1].is_quote or clause[-2:-1].text in ('"', "”")  # words a speaker
+    # says that no quotation row covers (a quote left open across paragraphs): '"Career sexism limits ...'
+    return not quotation and head.i not in context.quoted_tokens and not quote_marked and _is_general_fact(head, clause)
 
 
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
@@ -115,7 +129,9 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
     reported = _reported_verbs(head)
     if reported:
-        return any(_is_specific_event(verb, clause) for verb in reported)
+        return any(_is_specific_event(verb, clause) or _said_before(verb) or _compares(verb) and _subject(verb) is not None
+                   and _subject(verb).pos_ in ("NOUN", "PROPN") for verb in reported)  # a source's comparison:
+        # 'Officials believe wind farms may be better options than ...', 'predicted that storms will become more frequent'
     subject = _subject(head)
     if subject is None or subject.dep_ == "expl" or _is_the_article(subject):
         return False
@@ -126,8 +142,14 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     passive = any(a.dep_ == "auxpass" for a in auxiliaries)
     if not said and not passive:
         return False  # nothing said of the subject but that it happened: 'Word of the merger arrived'
-    if head.lemma_ == "be" and _compares(head) and _is_definite(subject) and not any(t.lower_ in ("you", "your") for t in clause):
-        return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...'
+    if head.lemma_ == "be" and subject.lower_ == "it" and _counts_the_times(head):
+        return True  # 'It is not the first time researchers have had this sort of success': it happened before
+    spoken_of = _is_definite(subject) or subject.lower_ in DEMONSTRATIVES and subject.dep_ == "nsubj"
+    if head.lemma_ in COMPARING_LEMMAS and _compares(head) and spoken_of and not any(t.lower_ in ("you", "your") for t in clause):
+        return True  # a comparison of something the article spoke of: 'the benefits were much larger than ...', 'These
+        # are less risky for employers'
+    if head.lemma_ in LINKING_LEMMAS and spoken_of and _has_a_reputation(head):
+        return True  # how others regarded something the article spoke of: 'the campaign was controversial'
     if head.lemma_ == "be" or any(t.lower_ in ("you", "your") for t in clause):
         return False  # a description ('it was not a random choice'), or words to the listener
     if subject.lower_ == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children):
@@ -138,7 +160,10 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
         p.dep_ == "prep" and p.lower_ == "of" and any(_is_definite(o) for o in p.children if o.dep_ == "pobj")
         for p in subject.children)  # 'Opponents of the draft directive'
     perfect = any(a.lemma_ == "have" for a in auxiliaries)
-    episode = head.tag_ == "VBD" or passive or perfect
+    # what was going on: 'these men were operating a vote-forging factory'
+    past_progressive = head.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ == "VBD"
+                                                  for a in auxiliaries)
+    episode = head.tag_ == "VBD" or passive or perfect or past_progressive
     # a present fact about something the article spoke of, told by what it does to an object: 'Both technologies
     # use a blue laser', 'It has a shorter wavelength' (not what a generality does: 'Every child deserves ...')
     progressive = head.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
@@ -151,14 +176,93 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     # wanted more', 'Children are forced to ...', 'Lobbying has started to gain momentum')
     done_to = subject.pos_ == "NOUN" and head.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and (a.tag_ == "VBD" or a.lower_ == "been") for a in auxiliaries)
-    return episode and (specific or done_to)
+    # a past act of an indefinite subject on something the article spoke of: 'many net veterans criticised it for ...'
+    done_to_it = subject.pos_ == "NOUN" and head.tag_ == "VBD" and any(c.dep_ == "dobj" and (c.lower_ in ("it", "them", "him", "her") or _is_definite(c))
+                                            for c in head.children)
+    return episode and (specific or done_to or done_to_it)
+
+
+# What a subject's act is told by: its object, a clause or infinitive it takes, where or how it goes.
+ACT_OBJECTS = frozenset({"dobj", "dative", "xcomp", "ccomp", "prep"})
+UNIVERSAL_DETERMINERS = frozenset({"every", "each", "all", "no", "any"})
+
+
+def _is_general_fact(head: Token, clause: Span) -> bool:
+    """A state of affairs told in the present by what its subject does, without a name or a number: 'Complex
+    algorithms then translate those signals into instructions', 'Under money purchase schemes, employees pay into a
+    pension fund', 'Many firms are struggling to keep this type of scheme open', 'Some teams have used eye
+    motion'. Not a maxim of all ('Every child deserves a safe home'). The news's background, which the reader can check, as 'a final salary scheme promises to pay a
+    pension ...' can be. The subject a noun (not a pronoun: 'You lose one game', 'it' standing for a clause), the
+    verb an act in the simple present, the present progressive or the present perfect (not a copula, which
+    describes, not a report, judged by what it reports, not a guess with a modal), with something it is done to
+    or with, and no praise ('They play some fantastic football')."""
+    subject = _subject(head)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in LINKING_LEMMAS | SPEECH_LEMMAS:
+        return False
+    if any(c.dep_ in ("det", "amod") and c.lower_ in UNIVERSAL_DETERMINERS for c in subject.children):
+        return False  # 'Every child deserves a safe home': what holds of all is a maxim, not an observed state
+    if any(t.lower_ in ("you", "your") for t in clause):
+        return False  # words to the listener: 'You lose one game and the papers turn on you'
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    present = [a for a in auxiliaries if a.tag_ in ("VBZ", "VBP")]
+    simple = head.tag_ in ("VBZ", "VBP") and not auxiliaries
+    progressive = head.tag_ == "VBG" and len(auxiliaries) == 1 and present and present[0].lemma_ == "be"
+    perfect = head.tag_ == "VBN" and len(auxiliaries) == 1 and present and present[0].lemma_ == "have"
+    if not (simple or progressive or perfect):
+        return False
+    # a perfect tells an episode: of an indefinite subject, what it did to something ('Some teams have used eye
+    # motion'), not what it began or tried ('Intense lobbying has started to gain momentum')
+    objects = ("dobj",) if perfect else ACT_OBJECTS
+    acts_on = any(c.dep_ in objects and clause.start <= c.i < clause.end for c in head.children)
+    return acts_on and not any(_praises(t) or _judging(t) for t in head.subtree if clause.start <= t.i < clause.end)
+
+
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Verbs that link a subject to a comparison of it: 'are less risky', 'will become more frequent'.
+COMPARING_LEMMAS = frozenset({"be", "become", "remain", "grow", "get"})
+# Words that make an adjective a comparison of degree: 'more frequent', 'less risky', 'fewer options'.
+DEGREE_WORDS = frozenset({"more", "less", "fewer"})
 
 
 def _compares(verb: Token) -> bool:
-    """'X is vastly larger than Y', 'were much larger than the government could afford': a comparative
-    complement with its 'than'."""
-    return any(c.dep_ in ("acomp", "attr") and c.tag_ in ("JJR", "RBR")
-               and any(t.lower_ == "than" for t in c.subtree) for c in verb.children)
+    """'X is vastly larger than Y', 'were much larger than the government could afford', 'may be better options
+    than ...': a comparative complement with its 'than'; or a degree of an adjective, which says how much of a
+    measurable property ('less risky for employers', 'will become more frequent'); not a bare 'better' or 'worse',
+    which without what it is compared to judges."""
+    if verb.lemma_ not in COMPARING_LEMMAS:
+        return False
+    for complement in (c for c in verb.children if c.dep_ in ("acomp", "attr")):
+        comparative = complement.tag_ in ("JJR", "RBR") or any(
+            m.dep_ in ("amod", "advmod") and m.tag_ in ("JJR", "RBR") for m in complement.children)
+        than = any(t.lower_ == "than" for t in complement.subtree)
+        degree = any(m.dep_ == "advmod" and m.lower_ in DEGREE_WORDS for m in complement.children)
+        if comparative and (than or degree):
+            return True
+    return False
+
+
+def _said_before(verb: Token) -> bool:
+    """'"We have warned before that ...," said Ms Sudell': a report of the speakers' own past statement is an event
+    the record can check (what they said then), not an opinion ('I thought they would ...' is one)."""
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return past and verb.lemma_.lower() in SPEECH_LEMMAS - OPINION_LEMMAS and _subject(verb) is not None \
+        and any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+                for c in verb.children)  # the parser may read 'warned before that ...' as an adverbial clause
+
+
+def _has_a_reputation(verb: Token) -> bool:
+    """'was controversial from the moment it kicked off', 'is hugely popular': a complement that tells how others
+    regard the subject (subjectivity.REPUTATION_WORDS), which polls, sales and the record can check."""
+    return any(c.dep_ in ("acomp", "attr", "oprd") and (c.lower_ in REPUTATION_WORDS or any(
+        m.dep_ == "amod" and m.lower_ in REPUTATION_WORDS for m in c.children)) for c in verb.children)
+
+
+def _counts_the_times(be: Token) -> bool:
+    """'It is (not) the first time researchers have had ...', 'It was the third time the club had ...': whether an
+    event happened before, which the record can check; the event told in the clause on 'time'."""
+    return any(c.dep_ == "attr" and c.lemma_ == "time" and any(m.ent_type_ == "ORDINAL" or m.lower_ in ("first", "last")
+                                                               for m in c.children if m.dep_ == "amod")
+               and any(r.dep_ == "relcl" and _subject(r) is not None for r in c.children) for c in be.children)
 
 
 def _arranged_passive(head: Token) -> Token | None:

@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "state", "claim", "demand", "insist", "maintain", "argue", "warn", "announce", "add",
     "allege", "assert", "contend", "deny", "declare", "write", "note", "explain", "suggest", "predict",
-    "acknowledge", "admit", "testify", "believe", "think", "conclude", "indicate",
+    "acknowledge", "admit", "testify", "believe", "think", "conclude", "indicate", "understand",
+    "speculate",
 })  # not urge, promise, vow, threaten: what they introduce is a demand or a commitment, not a fact
 
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
@@ -89,14 +90,26 @@ def _find_clause_head(clause: Span) -> Token | None:
             return finite[0]
     if verbs:
         return verbs[0]
+    misread = [t for t in heads if _is_misread_verb(t)]
+    if misread:
+        return misread[0]
     # an antecedent with its relative clause: "Ukraine, which Putin's forces invaded in 2022"
     relative = [c for h in heads for c in h.children if c.dep_ in ("relcl", "acl") and c.i in inside]
     return relative[0] if relative else None
 
 
+def _is_misread_verb(token: Token) -> bool:
+    """A verb the tagger read as a noun, as the parser's dependents tell: a noun with a direct object ('The
+    62-year-old sang (NN) Hey Jude ...') or with a subject and a clause ('..., BBC Sport understands (NNS)')."""
+    if token.pos_ != "NOUN":
+        return False
+    deps = {c.dep_ for c in token.children}
+    return "dobj" in deps or "nsubj" in deps and "ccomp" in deps
+
+
 def _is_finite(verb: Token) -> bool:
     """A verb with tense (or a finite auxiliary): 'invaded', 'has resulted', 'is'; not 'to restore'."""
-    if "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+    if "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or _is_misread_verb(verb):
         return True
     if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children):
         return True  # a past tense the tagger read as a participle: "which Putin's forces invaded"

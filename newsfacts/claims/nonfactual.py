@@ -38,10 +38,20 @@ def _speculates(head: Token) -> bool:
             c.lower_ in GUESS_ADVERBS and c.dep_ in ("advmod", "cc", "preconj") for c in before):
         return True
     if head.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("likely", "unlikely") for c in children):
-        return True
+        # 'It is unlikely that Newcastle would allow ...' weighs a whole proposition, a hedged claim the record can
+        # settle; 'the good times are likely to keep rolling' guesses at the subject's future
+        return not _weighs_a_proposition(head)
     if head.lemma_ == "look" and any(c.dep_ == "prep" and c.lower_ == "like" for c in children):
         return True
     return _needs(head)
+
+
+def _weighs_a_proposition(be: Token) -> bool:
+    """'It is (un)likely (also) that <a clause with its own subject>'."""
+    subject = _subject(be)
+    return subject is not None and subject.lower_ == "it" and any(
+        c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in be.children)
 
 
 def _needs(verb: Token) -> bool:
@@ -57,6 +67,8 @@ ACT_LEMMAS = frozenset({"thank", "congratulate", "welcome"})
 
 def _is_wish(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # 'The impact ... is being felt ever more strongly': what is felt, not someone's wish or feeling
     if lemma in ACT_LEMMAS and verb.tag_ in ("VBD", "VBN"):
         subject = _subject(verb)
         return subject is None or subject.lower_ in FIRST_OR_SECOND_PERSON

@@ -102,6 +102,11 @@ def _take_previous_source(row: dict, pronoun: str | None, earlier: list[dict], u
         return
     before = [(r["start"], r["claimant"], r["claimant_entity_id"], "own" if r["start"] not in unresolved else "unresolved")
               for r in earlier if r["paragraph"] == row["paragraph"]]
+    if not before and earlier and earlier[-1]["paragraph"] == row["paragraph"] - 1 and earlier[-1]["cue"] is not None:
+        # a pronoun opening a paragraph ('They predicted that ...') refers back to the source that closed the one
+        # before ('Experts studying the seas ... have already forecast ...'): news paragraphs are a sentence or two
+        last = earlier[-1]
+        before = [(last["start"], last["claimant"], last["claimant_entity_id"], "own")]
     before += [(q["start"], q["speaker"] or _named_source(q["speaker_text"]), q["speaker_entity_id"], "quote")
                for q in quotes if q["paragraph"] == row["paragraph"] and q["start"] < row["start"]]
     for _, name, entity_id, kind in sorted(before, key=lambda item: item[0], reverse=True):
@@ -265,8 +270,10 @@ def _is_possessor(mention: dict, text: str, offset: int) -> bool:
     return after in ("'s", "’s") or mention["text"].lower() in POSSESSIVE_PRONOUNS
 
 
-# Prepositions that attach a name to the naming word as a place or an owner, not as the source ('by' names an author).
-PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside|across|near|to)\b", re.IGNORECASE)
+# Prepositions that attach a name to the naming word as a place or an owner, not as the source ('by' names an author),
+# and a participle saying what the speakers do ('analysts covering Acme': Acme is what they study).
+PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside|across|near|to|\w+ing)\b",
+                            re.IGNORECASE)
 
 
 # The members who speak for their institution, and how they are tied to it: 'researchers from/at X', 'scientists at X'.

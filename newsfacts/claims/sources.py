@@ -29,7 +29,7 @@ AUTHOR_LABELS = frozenset({"ORG", "PERSON"})
 def study_authors(doc: Doc) -> list[Span]:
     """The names the article gives as the authors of a report, poll or survey, in text order: 'the Datamonitor
     report', 'Pew's survey', 'the report by the US Pew Research Center', 'figures gathered by the Pew researchers',
-    'Datamonitor questioned 1,000 teenagers'."""
+    'Datamonitor questioned 1,000 teenagers', 'a survey of 280 schemes by X'."""
     authors = {}
     for ent in doc.ents:
         if ent.label_ not in AUTHOR_LABELS:
@@ -55,6 +55,8 @@ def _writes_the_study(ent: Span) -> bool:
         return True  # 'the 1,000 adults quizzed by ICM', 'those surveyed by the BBC News website'
     if noun.dep_ == "acl":  # 'figures gathered by ...': the participle hangs on the study noun
         noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head  # 'a survey of 280 schemes by X': the parser may hang 'by' on what was surveyed
     return noun.lower_ in STUDY_NOUNS
 
 
