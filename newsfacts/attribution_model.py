@@ -202,7 +202,9 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         f"gap={_bucket(abs(content.i - cue.i))}": 1.0,
         f"particle={particle.lower_ if particle is not None else '-'}": 1.0,
         f"object_prep={content.head.lower_}" if how == "object" and content.dep_ == "pobj" else "object_prep=-": 1.0,
-        f"how_pos={how}:{cue.pos_}": 1.0,  # a verb's object or a noun's ("supported X", "support for X")
+        f"how_pos={how}:{cue.pos_}": 1.0,
+        # the cue with its preposition: "called for X" reports, "called on X" rarely
+        f"lemma_prep={lemma}:{content.head.lower_}" if how == "object" and content.dep_ in {"pobj", "pcomp"} else "lemma_prep=-": 1.0,  # a verb's object or a noun's ("supported X", "support for X")
         # who speaks by its head word: "poll shows", "officials said", "the deal includes"
         f"speaker_lemma={speaker.root.lemma_.lower()}" if speaker is not None else "speaker_lemma=none": 1.0,
         f"how_speaker_ent={how}:{speaker.root.ent_type_ or '-'}" if speaker is not None else f"how_speaker_ent={how}:none": 1.0,
