@@ -27,7 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts import quotes as q
-from newsfacts.nlp import tokens_starting_in
+from newsfacts.nlp import doc_text, tokens_starting_in
 
 MODEL_RESOURCE = Path(__file__).parent / "data" / "attribution_model.json"
 MODEL_FORMAT = 1
@@ -155,6 +155,7 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
     words = sum(1 for t in inside if not t.is_punct)
     first = inside[0] if len(inside) else None
     particle = next((c for c in cue.children if c.dep_ == "prt"), None)
+    sentence = cue.sent  # (spaCy finds a token's sentence anew on each access)
     f = {
         f"how={how}": 1.0,
         f"lemma={lemma}": 1.0,
@@ -187,8 +188,8 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         "cue_after_content": float(cue.idx >= end),
         "inside_quote_report": float(q._thought_inside_a_report(cue)),
         "under_speech_verb": float(_under_speech_verb(cue)),
-        "question": float(cue.sent.text.rstrip().rstrip("\"”’'").endswith("?")),
-        "sentence_start": float(cue.i - cue.sent.start <= 1),
+        "question": float(doc_text(cue.doc)[sentence.start_char : sentence.end_char].rstrip().rstrip("\"”’'").endswith("?")),
+        "sentence_start": float(cue.i - sentence.start <= 1),
         "log_words": math.log1p(words),
         "short": float(words < 4),
         f"content_lemma={content.lemma_.lower()}": 1.0,
@@ -208,7 +209,7 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         # who speaks by its head word: "poll shows", "officials said", "the deal includes"
         f"speaker_lemma={speaker.root.lemma_.lower()}" if speaker is not None else "speaker_lemma=none": 1.0,
         f"how_speaker_ent={how}:{speaker.root.ent_type_ or '-'}" if speaker is not None else f"how_speaker_ent={how}:none": 1.0,
-        "content_sentence_start": float(first is not None and first.i - first.sent.start <= 1),
+        "content_sentence_start": float(first is not None and (first.is_sent_start or first.i > 0 and first.nbor(-1).is_sent_start)),
     }
     return f
 
