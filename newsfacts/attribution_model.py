@@ -9,7 +9,8 @@ split (`newsfacts.attribution_training`) says which ones are reported speech:
 - an aside: `X, he said, did Y`;
 - `according to X, ...`;
 - a noun's that-clause: `his claim that ...`, `made the argument that ...`;
-- what a verb of judging or talking is about: `endorsed his rival`, `warned of a crisis`.
+- what a verb is about, for any subject: `endorsed his rival`, `warned of a crisis`, `lashed out at the deal`;
+- what a stance or report noun is about: `her support for the bill`, `attacks on the press`, `plans to run`.
 
 Scoring needs no library beyond the standard one: the model is a dict of feature weights in
 `newsfacts/data/attribution_model.json`, and a candidate's probability is the logistic of the sum of its
@@ -121,7 +122,7 @@ def _noun_candidate(noun: Token) -> Candidate | None:
 STANCE_NOUNS = q.ATTRIBUTION_NOUNS | frozenset(
     """support supporter opposition opponent criticism endorsement attack plan proposal call demand push praise view
     position stance goal decision concern doubt request refusal question accusation denunciation defense defence
-    backing condemnation rejection advocacy push bid vote talk commitment intention desire hope fear belief
+    backing condemnation rejection advocacy bid vote talk commitment intention desire hope fear belief
     account assessment portrayal takedown dig""".split()
 )
 NOUN_OBJECT_PREPOSITIONS = frozenset("of for on against to about over with in".split())
@@ -203,9 +204,9 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         f"gap={_bucket(abs(content.i - cue.i))}": 1.0,
         f"particle={particle.lower_ if particle is not None else '-'}": 1.0,
         f"object_prep={content.head.lower_}" if how == "object" and content.dep_ == "pobj" else "object_prep=-": 1.0,
-        f"how_pos={how}:{cue.pos_}": 1.0,
+        f"how_pos={how}:{cue.pos_}": 1.0,  # a verb's object or a noun's ("supported X", "support for X")
         # the cue with its preposition: "called for X" reports, "called on X" rarely
-        f"lemma_prep={lemma}:{content.head.lower_}" if how == "object" and content.dep_ in {"pobj", "pcomp"} else "lemma_prep=-": 1.0,  # a verb's object or a noun's ("supported X", "support for X")
+        f"lemma_prep={lemma}:{content.head.lower_}" if how == "object" and content.dep_ in {"pobj", "pcomp"} else "lemma_prep=-": 1.0,
         # who speaks by its head word: "poll shows", "officials said", "the deal includes"
         f"speaker_lemma={speaker.root.lemma_.lower()}" if speaker is not None else "speaker_lemma=none": 1.0,
         f"how_speaker_ent={how}:{speaker.root.ent_type_ or '-'}" if speaker is not None else f"how_speaker_ent={how}:none": 1.0,
