@@ -9,7 +9,8 @@ split (`newsfacts.attribution_training`) says which ones are reported speech:
 - an aside: `X, he said, did Y`;
 - `according to X, ...`;
 - a noun's that-clause: `his claim that ...`, `made the argument that ...`;
-- what a verb of judging or talking is about: `endorsed his rival`, `warned of a crisis`.
+- what a verb is about, for any subject: `endorsed his rival`, `warned of a crisis`, `lashed out at the deal`;
+- what a stance or report noun is about: `her support for the bill`, `attacks on the press`, `plans to run`.
 
 Scoring needs no library beyond the standard one: the model is a dict of feature weights in
 `newsfacts/data/attribution_model.json`, and a candidate's probability is the logistic of the sum of its
@@ -27,7 +28,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts import quotes as q
-from newsfacts.nlp import tokens_starting_in
+from newsfacts.nlp import doc_text, tokens_starting_in
 
 MODEL_RESOURCE = Path(__file__).parent / "data" / "attribution_model.json"
 MODEL_FORMAT = 1
@@ -49,15 +50,24 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
     """Every reported clause or phrase the parse offers, at most one per cue word, in text order."""
     found = []
     for token in doc:
-        candidate = _verb_candidate(token) if token.pos_ in {"VERB", "AUX"} else None
-        if candidate is None and token.lower_ == "according" and (source := q._according_to(token)) is not None:
+        candidate = None
+        if token.lower_ == "according" and (source := q._according_to(token)) is not None:
             content = q._according_clause(token)
             candidate = Candidate(token, content, "according", source) if content is not None else None
+        elif token.pos_ in {"VERB", "AUX"}:
+            candidate = _verb_candidate(token)
         if candidate is None and token.pos_ == "NOUN":
-            candidate = _noun_candidate(token)
+            candidate = _noun_candidate(token) or _stance_noun_candidate(token)
         if candidate is not None:
             found.append(candidate)
-    return found
+    return _without_objects_holding_reports(found)
+
+
+def _without_objects_holding_reports(found: list[Candidate]) -> list[Candidate]:
+    """A noun phrase whose participle reports is not what is reported: in `quoted [a spokesman saying X]` the
+    spokesman's X is."""
+    clause_cues = {c.cue.i for c in found if c.how != "object"}
+    return [c for c in found if c.how != "object" or not any(t.i in clause_cues and t.dep_ == "acl" for t in c.content.children)]
 
 
 def _verb_candidate(verb: Token) -> Candidate | None:
@@ -76,15 +86,19 @@ def _verb_candidate(verb: Token) -> Candidate | None:
 
 
 def _any_object(verb: Token) -> Token | None:
-    """What any verb is about, as a noun phrase: its direct object, or the object of its about/of/for/on/against
-    ("backed [Jeb Bush]", "called for [a ban]"); most are no attribution, the model tells which."""
+    """What any verb is about, as a noun phrase: its direct object, else the object of its about/of/for/on/against,
+    else of its first preposition after it ("backed [Jeb Bush]", "called for [a ban]", "lashed out at [what he
+    called ...]", "referring to [the seats]"); most are no attribution, the model tells which."""
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if target is None:
-        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in q.ABOUT_PREPOSITIONS), None)
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+        prep = next((c for c in preps if c.lower_ in q.ABOUT_PREPOSITIONS), preps[0] if preps else None)
         target = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
-    if target is None or target.pos_ not in {"NOUN", "PROPN"} or target.ent_type_ in {"DATE", "TIME"}:
-        return None
-    return target
+    if target is None or target.ent_type_ in {"DATE", "TIME"} or _noun_candidate(target) is not None:
+        return None  # (a noun with its own that-clause, "repeated [his claim that X]": the noun's candidate reports X)
+    if target.pos_ in {"NOUN", "PROPN"} or target.dep_ == "pcomp" and target.pos_ == "VERB":  # "delved into [how ...]"
+        return target
+    return None
 
 
 def _noun_candidate(noun: Token) -> Candidate | None:
@@ -103,6 +117,35 @@ def _noun_candidate(noun: Token) -> Candidate | None:
     return Candidate(noun, clause, "noun", speaker)
 
 
+# Nouns of a stance or a report whose object or infinitive is what somebody holds or says: "her support for [X]",
+# "attacks on [Y]", "plans [to Z]" (PolNeAR train: the nouns of missed gold attributions that take a preposition).
+STANCE_NOUNS = q.ATTRIBUTION_NOUNS | frozenset(
+    """support supporter opposition opponent criticism endorsement attack plan proposal call demand push praise view
+    position stance goal decision concern doubt request refusal question accusation denunciation defense defence
+    backing condemnation rejection advocacy bid vote talk commitment intention desire hope fear belief
+    account assessment portrayal takedown dig""".split()
+)
+NOUN_OBJECT_PREPOSITIONS = frozenset("of for on against to about over with in".split())
+
+
+def _stance_noun_candidate(noun: Token) -> Candidate | None:
+    """`his support for [X]`, `attacks on [Y]`, `plans [to Z]`: a stance or report noun's object or infinitive, with
+    its owner (possessor or by-phrase) or, for a noun a verb takes, that verb's subject as the source."""
+    if noun.lemma_.lower() not in STANCE_NOUNS:
+        return None
+    content = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and q._is_infinitive(c)), None)
+    if content is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_OBJECT_PREPOSITIONS), None)
+        content = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+    if content is None or content.ent_type_ in {"DATE", "TIME"}:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    speaker = q._phrase(owner) if owner is not None else None
+    if speaker is None and noun.dep_ in {"dobj", "attr", "pobj"} and noun.head.pos_ in {"VERB", "AUX"}:
+        speaker = q._subject(noun.head)  # "X voiced support for Y"
+    return Candidate(noun, content, "object", speaker)  # (the claims stage treats it as any reported phrase)
+
+
 def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool) -> dict[str, float]:
     """The candidate's features, by name (binary unless named as a count), from the parse only."""
     cue, content, speaker = candidate.cue, candidate.content, candidate.speaker
@@ -113,6 +156,7 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
     words = sum(1 for t in inside if not t.is_punct)
     first = inside[0] if len(inside) else None
     particle = next((c for c in cue.children if c.dep_ == "prt"), None)
+    sentence = cue.sent  # (spaCy finds a token's sentence anew on each access)
     f = {
         f"how={how}": 1.0,
         f"lemma={lemma}": 1.0,
@@ -145,8 +189,8 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         "cue_after_content": float(cue.idx >= end),
         "inside_quote_report": float(q._thought_inside_a_report(cue)),
         "under_speech_verb": float(_under_speech_verb(cue)),
-        "question": float(cue.sent.text.rstrip().rstrip("\"”’'").endswith("?")),
-        "sentence_start": float(cue.i - cue.sent.start <= 1),
+        "question": float(doc_text(cue.doc)[sentence.start_char : sentence.end_char].rstrip().rstrip("\"”’'").endswith("?")),
+        "sentence_start": float(cue.i - sentence.start <= 1),
         "log_words": math.log1p(words),
         "short": float(words < 4),
         f"content_lemma={content.lemma_.lower()}": 1.0,
@@ -160,6 +204,13 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         f"gap={_bucket(abs(content.i - cue.i))}": 1.0,
         f"particle={particle.lower_ if particle is not None else '-'}": 1.0,
         f"object_prep={content.head.lower_}" if how == "object" and content.dep_ == "pobj" else "object_prep=-": 1.0,
+        f"how_pos={how}:{cue.pos_}": 1.0,  # a verb's object or a noun's ("supported X", "support for X")
+        # the cue with its preposition: "called for X" reports, "called on X" rarely
+        f"lemma_prep={lemma}:{content.head.lower_}" if how == "object" and content.dep_ in {"pobj", "pcomp"} else "lemma_prep=-": 1.0,
+        # who speaks by its head word: "poll shows", "officials said", "the deal includes"
+        f"speaker_lemma={speaker.root.lemma_.lower()}" if speaker is not None else "speaker_lemma=none": 1.0,
+        f"how_speaker_ent={how}:{speaker.root.ent_type_ or '-'}" if speaker is not None else f"how_speaker_ent={how}:none": 1.0,
+        "content_sentence_start": float(first is not None and (first.is_sent_start or first.i > 0 and first.nbor(-1).is_sent_start)),
     }
     return f
 

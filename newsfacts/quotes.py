@@ -1246,7 +1246,7 @@ def indirect_candidate_rows(doc, paragraphs, marks, headings, mention_at, direct
         attribution = _Attribution(token, candidate.speaker, candidate.how)
         if _paragraph_of(paragraphs, token.idx) in headings or _inside(quoted, token.idx):
             continue
-        start, end = _clause_span(content)
+        start, end = _clause_span(content) if candidate.how != "object" else _object_span(content)
         # A clause that is all one direct quote is already a row; a clause with quoted words inside is a
         # "mixed" quote: the partial rows keep the exact words, this row the reported content.
         if end - start < 2 or _mostly_quoted(quoted, start, end, share=0.9) or _overlaps_direct(direct, start, end):
@@ -1256,10 +1256,8 @@ def indirect_candidate_rows(doc, paragraphs, marks, headings, mention_at, direct
                 candidate.how == "aside" and speaker.root.head == token):
             continue  # the speaker is part of the clause; but "X, he said, did Y" sets its speaker off inside it
         entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, direct)
-        if candidate.how == "object" and (entity is None or speaker.root.lemma_.lower() in DOCUMENT_NOUNS
-                                          or _mostly_quoted(quoted, start, end, share=0.01)):
-            continue  # a noun phrase is reported content only for a speaker the article names (not a document standing
-            # in for its author), and never a mixed quote
+        if candidate.how == "object" and _mostly_quoted(quoted, start, end, share=0.01):
+            continue  # a reported noun phrase is never a mixed quote (whose speaker is unnamed or a document, the model weighs)
         cue_text, cue_start, cue_end = _cue_words(token, "according" if candidate.how == "according" else "clause")
         row = Quote(start, end, doc_text(doc)[start:end], INDIRECT, entity, speaker_text, speaker_start, speaker_end, cue_text,
                     cue_start, cue_end, _paragraph_of(paragraphs, start), NO_SPEAKER_CONFIDENCE, candidate.how)
@@ -1374,14 +1372,29 @@ def _clause_span(head: Token) -> tuple[int, int]:
     if head.dep_ != "ccomp" and any(t.lower_ == "according" for t in tokens):  # `according to`: the clause minus the according-phrase
         tokens = [t for t in tokens if not any(a.lower_ == "according" for a in [t, *t.ancestors] if a.head == head or a == t)]
         tokens = [t for t in tokens if not _under_according(t, head)]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ in {"that"}):
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in {"that"}):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"} or tokens[-1].dep_ == "cc"):
+    # (a paragraph break the parser hung on the final stop is no part of the clause, nor what it hides before it)
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"} or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]  # (a cc: the "and" before a report cut off the clause's end)
     if not tokens:
         return head.idx, head.idx
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
+    return start, end
+
+
+def _object_span(head: Token) -> tuple[int, int]:
+    """A reported noun phrase without a clause set off after a comma: `documented [the grabbing of children in 2022],
+    after which the court said ...` (what follows the comma is the article's narration, often another report)."""
+    start, end = _clause_span(head)
+    for token in head.subtree:
+        if token.dep_ in {"relcl", "acl", "advcl"} and token.left_edge.i > head.i and token.left_edge.i > 0 \
+                and token.doc[token.left_edge.i - 1].text == ",":
+            comma = token.doc[token.left_edge.i - 1]
+            end = min(end, comma.idx)
+    while end > start and doc_text(head.doc)[end - 1].isspace():
+        end -= 1
     return start, end
 
 

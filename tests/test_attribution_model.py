@@ -103,3 +103,46 @@ def test_a_change_to_the_model_or_its_code_invalidates_cached_extractions():
 
     assert "attribution_model" in cache.EXTRACTION_MODULES
     assert MODEL_RESOURCE.parent == cache.PACKAGE_DIR / "data" and MODEL_RESOURCE.name not in cache.NOT_EXTRACTION_DATA
+
+
+def _candidates(text):
+    """(how, content words, speaker words, cue) of every indirect candidate of a made-up paragraph or two."""
+    from newsfacts.nlp import parse
+    from newsfacts.quotes import indirect_candidate_rows
+
+    doc = next(parse([text]))
+    paragraphs, offset = [], 0
+    for block in text.split("\n\n"):
+        paragraphs.append((offset, offset + len(block)))
+        offset += len(block) + 2
+    return [(row.attribution, row.text, row.speaker_text, row.cue) for row, _ in indirect_candidate_rows(doc, paragraphs, [], set(), [], [])]
+
+
+@pytest.mark.slow
+def test_candidates_include_a_stance_nouns_object_and_a_verbs_prepositional_object():
+    found = _candidates("The mayor repeated her support for the new stadium. The senator lashed out at the trade deal.")
+    assert ("object", "the new stadium", "her", "support") in found
+    assert ("object", "the trade deal", "The senator", "lashed") in found
+    # and for a speaker the article does not name, whom the model weighs
+    assert ("object", "the new bridge", "The group", "criticized") in _candidates("The group criticized the new bridge.")
+
+
+@pytest.mark.slow
+def test_a_reported_noun_phrase_stops_before_a_clause_set_off_by_a_comma():
+    found = _candidates("The agency documented the seizure of the ships in 2022, after which the court said it had issued a warrant.")
+    documented = [f for f in found if f[3] == "documented"]
+    assert documented and documented[0][1].startswith("the seizure of the ships") and "court" not in documented[0][1]
+    assert ("clause", "it had issued a warrant", "the court", "said") in found
+
+
+@pytest.mark.slow
+def test_a_noun_phrase_whose_participle_reports_is_no_candidate_but_the_report_is():
+    found = _candidates("The paper quoted a spokesman saying the plant would close in May.")
+    assert not [f for f in found if f[3] == "quoted"]
+    assert ("clause", "the plant would close in May", "a spokesman", "saying") in found
+
+
+@pytest.mark.slow
+def test_an_according_clause_at_the_end_of_a_paragraph_leaves_the_according_phrase_out():
+    found = _candidates("Bloomberg won 13 percent of the vote, according to the results.\n\nThe count went on.")
+    assert ("according", "Bloomberg won 13 percent of the vote", "the results", "according to") in found
