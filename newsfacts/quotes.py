@@ -768,6 +768,9 @@ def _subject(verb: Token) -> Span | None:
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
             if (outer := _actor_of_object(node.head) or _addresser(node.head)) is not None:
                 return outer
+            if (clause := _clause_of_set_off_participle(node)) is not None:
+                node = clause
+                continue
             return _author(node.head) or _phrase(node.head)  # "a letter ... telling him": the letter speaks
         if node.dep_ in {"conj", "advcl", "xcomp", "ccomp", "relcl", "pcomp", "pobj", "prep", "dobj"} and node.head != node:
             node = node.head
@@ -804,6 +807,25 @@ def _actor_of_object(noun: Token) -> Span | None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _phrase(subject) if subject is not None and subject.pos_ in {"PROPN", "PRON"} else None
+
+
+def _clause_of_set_off_participle(participle: Token) -> Token | None:
+    """`X slammed a lawsuit filed by a staffer, calling it "meritless"`, `X battled with Y, at one point calling him
+    a "liar"`: a participle set off by a comma after a thing (not a document, a name or an entity) speaks for the
+    clause that thing belongs to; the parser hung it on the thing. Without the comma (`ads calling the deal a
+    "mistake"`) the thing itself carries the words."""
+    noun = participle.head
+    if participle.tag_ != "VBG" or participle.i == 0 or participle.doc[participle.i - 1].text != ",":
+        return None
+    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.i < participle.i else None
 
 
 # Verbs whose object (or "to" phrase) is who is addressed: `emailed supporters saying`, `sent a text to supporters saying`.
