@@ -649,6 +649,9 @@ def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
         return None
     colon = before[-1]
     clause = [t for t in before[:-1] if t.sent == colon.sent]
+    reporter = _as_reported_by([t for t in colon.sent if t.i < colon.i])  # (the aside may stand far from the colon)
+    if reporter is not None:
+        return reporter
     source = next((t for t in clause if t.lower_ == "from" and any(c.dep_ == "pobj" for c in t.children)), None)
     # (the parser often reads the quote's sentence as the root and hangs the introduction on it: `From the report: "..."`)
     if source is not None and (source.head.pos_ not in {"VERB", "AUX"} or source.head.i > colon.i):
@@ -659,6 +662,17 @@ def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
         subject = _subject(verbs[-1])
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _Attribution(verbs[-1], subject, "before")
+    return None
+
+
+def _as_reported_by(clause: list[Token]) -> _Attribution | None:
+    """`Of course, as X observed, the biggest victor was not on the stage:`: the writer's clause before a colon that
+    says whose words follow in an "as X said" aside introduces X's words, whatever its own subject ("the victor")."""
+    for verb in clause:
+        if _is_speech_verb(verb) and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+                return _Attribution(verb, _phrase(subject), "before")
     return None
 
 
@@ -677,6 +691,9 @@ def _introduced_by_previous_paragraph(doc: Doc, span: QuoteSpan, marks: list[Quo
     if colon_index >= len(doc) or doc[colon_index].text != ":":
         return None
     colon = doc[colon_index]
+    reporter = _as_reported_by([t for t in colon.sent if t.i < colon.i])
+    if reporter is not None:  # `As X observed, the winner was not on the stage:` (paragraph break) `"..."`
+        return reporter
     verb = colon.head  # the parser often reads the quote's sentence as the root, so the introducing verb is no ROOT
     subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} and verb.i < colon.i else None
     if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.end_char <= colon.idx:
@@ -814,16 +831,18 @@ def _clause_of_set_off_participle(participle: Token) -> Token | None:
     a "liar"`: a participle set off by a comma after a thing (not a document, a name or an entity) speaks for the
     clause that thing belongs to; the parser hung it on the thing. Without the comma (`ads calling the deal a
     "mistake"`) the thing itself carries the words."""
-    noun = participle.head
-    if participle.tag_ != "VBG" or participle.i == 0 or participle.doc[participle.i - 1].text != ",":
+    doc, noun = participle.doc, participle.head
+    if participle.tag_ != "VBG" or noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in DOCUMENT_NOUNS:
         return None
-    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in DOCUMENT_NOUNS:
-        return None
+    set_off = [participle.i - 1]
     if noun.dep_ == "dobj":
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         verb = noun.head.head
+        set_off.append(noun.head.left_edge.i - 1)  # `, at one point calling`
     else:
+        return None
+    if not any(i > 0 and doc[i].text == "," for i in set_off):
         return None
     return verb if verb.pos_ in {"VERB", "AUX"} and verb.i < participle.i else None
 

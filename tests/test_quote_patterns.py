@@ -534,3 +534,25 @@ def test_names_in_a_list_or_inside_what_the_verb_reports_do_not_speak_for_it():
     found = _quotes('In an interview with morning hosts Joe Brown and Mary Kane, the Democratic presidential candidate stated '
                     'that his "divisive" comments do not "fit with what I knew about him."')
     assert not {speaker for _, _, speaker, _ in found} & {"Joe Brown", "Mary Kane"}
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ('Senator Tom Reed has battled with the mayor over the budget for years, at one point calling the plan a '
+     '"complete disaster" in public.', "complete disaster", "Senator Tom Reed"),
+    ('The campaign placed newspaper ads calling the deal a "huge mistake" for the state.', "huge mistake", "newspaper ads"),
+])
+def test_a_participle_set_off_by_a_comma_speaks_for_its_clause_not_the_thing_before_it(text, quoted, speaker):
+    """Not "one point": the parser hangs `, at one point calling` on the point; without a comma the ads speak."""
+    found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
+    assert found.get(quoted) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    'Of course, as Joel Pollak observed, the biggest winner was not on the stage:\n\n'
+    '"The clear winner of the debate was the network, which ran two shows."',
+    'As Joel Pollak observed, the old bridge was the first of its kind: "It opened in 1901 and carried trams for forty years."',
+])
+def test_an_as_x_said_aside_in_the_clause_before_a_colon_names_who_speaks_after_it(text):
+    """Not "the biggest winner" or "the old bridge", the subjects of the writer's own clause."""
+    quotes = [q for q in quotes_with_entities(text)[0] if q.kind == "direct"]
+    assert [q.speaker_text for q in quotes] == ["Joel Pollak"]
