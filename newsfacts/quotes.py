@@ -758,6 +758,9 @@ def _subject(verb: Token) -> Span | None:
     tagged = _name_before_parenthesis(verb)
     if tagged is not None:  # `Rep. Paul Ryan (R-WI) said`: the parse breaks on the party tag
         return tagged
+    described = _subject_described_by_relative_clause(verb)
+    if described is not None:
+        return described
     node = verb
     if _starts_new_report(verb) and verb.head.dep_ == "ccomp" and _is_speech_verb(verb.head.head) and verb.head.head.i < verb.head.i:
         # `X said A and said B`: the parser joined the second "said" to A (not `X was unimpressed, telling reporters, "..
@@ -796,6 +799,25 @@ def _subject(verb: Token) -> Span | None:
             node = node.head  # `X gestured, then leaned in and boomed`: a clause the parser left unlabelled
             continue
         break
+    return None
+
+
+RELATIVE_PERSON_WORDS = {"who", "whose"}
+
+
+def _subject_described_by_relative_clause(verb: Token) -> Span | None:
+    """`Sanders, meanwhile, who sits at zero endorsements, said that ...`, `One attendee, who spoke on the condition
+    of anonymity, said ...`: the parser often reads the relative clause as what the verb reports and leaves the verb
+    with no subject; the subject of that clause, set off by a comma before "who"/"whose", is the speaker."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and c.i < clause.i), None)
+        if subject is None:
+            continue
+        after = verb.doc[subject.i + 1 : min(subject.i + 5, clause.i)]
+        if after and after[0].text == "," and any(t.lower_ in RELATIVE_PERSON_WORDS for t in after):
+            return _phrase(subject)
     return None
 
 

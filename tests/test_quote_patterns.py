@@ -556,3 +556,14 @@ def test_an_as_x_said_aside_in_the_clause_before_a_colon_names_who_speaks_after_
     """Not "the biggest winner" or "the old bridge", the subjects of the writer's own clause."""
     quotes = [q for q in quotes_with_entities(text)[0] if q.kind == "direct"]
     assert [q.speaker_text for q in quotes] == ["Joel Pollak"]
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ('Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which of the two '
+     'candidates is "preferred by the establishment."', "preferred by the establishment.", "Sanders"),
+    ('One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, said the message '
+     'was that "this is not going to be over in February or March."', "this is not going to be over in February or March.", "One attendee"),
+])
+def test_a_speaker_described_by_a_relative_clause_the_parse_read_as_what_is_said_still_speaks(text, quoted, speaker):
+    found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
+    assert found.get(quoted) == speaker
