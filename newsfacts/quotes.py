@@ -358,7 +358,8 @@ def _according_to_in_sentence(doc: Doc, span: QuoteSpan, quoted: list[tuple[int,
     for token in doc[doc[first].sent.start : first]:
         if token.lower_ == "according" and not _inside(quoted, token.idx) and (source := _according_to(token)) is not None:
             return _Attribution(token, source, "according")
-    return None
+    # `But as the Global Times noted in an op-ed, the candidate "has earned himself a few fans"`
+    return _as_reported_by([t for t in doc[doc[first].sent.start : first] if not _inside(quoted, t.idx)])
 
 
 def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | None:

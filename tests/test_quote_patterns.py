@@ -567,3 +567,9 @@ def test_an_as_x_said_aside_in_the_clause_before_a_colon_names_who_speaks_after_
 def test_a_speaker_described_by_a_relative_clause_the_parse_read_as_what_is_said_still_speaks(text, quoted, speaker):
     found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
     assert found.get(quoted) == speaker
+
+
+def test_an_as_x_noted_aside_earlier_in_the_sentence_names_who_a_quoted_phrase_is_from():
+    found = _quotes('But as the Global Times tabloid noted in an op-ed on Thursday, the leading candidate "has surprisingly '
+                    'earned himself a few fans in China."')
+    assert [(kind, speaker) for kind, _, speaker, _ in found] == [("partial", "the Global Times tabloid")]
