@@ -146,3 +146,29 @@ def test_a_noun_phrase_whose_participle_reports_is_no_candidate_but_the_report_i
 def test_an_according_clause_at_the_end_of_a_paragraph_leaves_the_according_phrase_out():
     found = _candidates("Bloomberg won 13 percent of the vote, according to the results.\n\nThe count went on.")
     assert ("according", "Bloomberg won 13 percent of the vote", "the results", "according to") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Senator Ann Cole said the governor had lied about the budget, a charge that Reed denied.",
+         "the governor had lied about the budget"),
+        ("Tom Reed said the network had spread the story, which reaches millions of viewers.", "the network had spread the story"),
+        ("Ann Cole said she had always paid her taxes, contrasting herself with Reed.", "she had always paid her taxes"),
+    ],
+)
+def test_a_reported_clause_leaves_out_what_the_writer_adds_after_a_comma(text, content):
+    assert ("clause", content, text.split(" said")[0], "said") in _candidates(text)
+
+
+@pytest.mark.slow
+def test_a_reported_clause_keeps_a_restrictive_clause_and_its_own_commas():
+    found = _candidates("Ann Cole said the bill, which passed on Monday, would raise taxes that families pay.")
+    assert ("clause", "the bill, which passed on Monday, would raise taxes that families pay", "Ann Cole", "said") in found
+
+
+@pytest.mark.slow
+def test_a_mixed_quotes_reported_phrase_leaves_out_the_writers_comment_on_it():
+    rows = _indirect("Ann Cole described the city as the “capital of the world,” a claim that Reed mocked.")
+    assert [(q.text, q.speaker_text) for q in rows] == [("the city as the “capital of the world,”", "Ann Cole")]
