@@ -301,9 +301,14 @@ def _with_antecedent(source: frozenset[int], spans: list[dict]) -> frozenset[int
 
 
 def _has_quote_marks(row: dict, raw: str) -> bool:
-    """PolNeAR's flag misses NYT's '' pairs: look for any double mark in or right around the content."""
+    """PolNeAR's flag misses NYT's '' pairs: look for any double mark in or right around the content, touching it (a
+    mark across a space or line break closes the sentence before: `... absurd.” Trump’s supporters seemed ...`)."""
     for c in _content_spans(row):
-        around = raw[max(0, c["start"] - 2) : c["end"] + 2] if raw else c["text"]
+        if not raw:
+            around = c["text"]
+        else:
+            before, after = raw[max(0, c["start"] - 2) : c["start"]], raw[c["end"] : c["end"] + 2]
+            around = re.split(r"\s", before)[-1] + raw[c["start"] : c["end"]] + re.split(r"\s", after)[0]
         if any(mark in around for mark in QUOTE_MARKS):
             return True
     return False

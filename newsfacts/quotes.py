@@ -1459,7 +1459,17 @@ def _starts_new_report(child: Token) -> bool:
         return False
     if child.lemma_.lower() not in INDIRECT_VERBS | SPEECH_VERBS or any(c.dep_ in SUBJECTS for c in child.children):
         return False
-    return child.dep_ == "conj" or child.tag_ == "VBG"
+    return child.dep_ == "conj" and not _in_the_clauses_tense(child) or child.tag_ == "VBG"
+
+
+def _in_the_clauses_tense(verb: Token) -> bool:
+    """A verb joined to a reported clause that shares the clause's modal or tense, not the cue's, goes on with what is
+    reported: `says [he'd sit Putin down and tell him ...]`, `says [he spoke to Trump and asked him to ...]`."""
+    clause = verb.head
+    cue = clause.head if clause.dep_ == "ccomp" else None
+    if verb.tag_ == "VB":  # a base form: it shares the clause's "would" or "to" (a report of its own is finite)
+        return True
+    return cue is not None and verb.tag_ == clause.tag_ != cue.tag_
 
 
 def _under_according(token: Token, clause_head: Token) -> bool:

@@ -172,3 +172,23 @@ def test_a_reported_clause_keeps_a_restrictive_clause_and_its_own_commas():
 def test_a_mixed_quotes_reported_phrase_leaves_out_the_writers_comment_on_it():
     rows = _indirect("Ann Cole described the city as the “capital of the world,” a claim that Reed mocked.")
     assert [(q.text, q.speaker_text) for q in rows] == [("the city as the “capital of the world,”", "Ann Cole")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Governor Tom Kasich says he’d sit the president down and tell him to stop.", "he’d sit the president down and tell him to stop"),
+        ("Senator Mitch Cole says he spoke to Donald Trump and asked him to condemn violence.",
+         "he spoke to Donald Trump and asked him to condemn violence"),
+    ],
+)
+def test_a_speech_verb_in_the_reported_clauses_own_tense_stays_in_the_clause(text, content):
+    assert content in [c for _, c, _, _ in _candidates(text)]
+
+
+@pytest.mark.slow
+def test_a_clause_of_time_the_parser_hangs_on_the_cue_is_not_what_it_reports():
+    found = _candidates("In a statement released shortly after the Florida senator suspended his presidential campaign, Cruz said "
+                        "he’s certain Rubio will continue to work hard.")
+    assert [c for how, c, _, cue in found if cue == "said"] == ["he’s certain Rubio will continue to work hard"]
