@@ -75,7 +75,7 @@ def _verb_candidate(verb: Token) -> Candidate | None:
     how = "clause"
     if content is None:
         content, how = next((c for c in verb.children if c.dep_ == "xcomp" and q._is_infinitive(c)), None), "infinitive"
-    if content is None and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+    if content is None and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and not _that_said(verb):
         content, how = verb.head, "aside"  # "In three years, Barden says, far too many lives have been lost"
     if content is not None:
         return Candidate(verb, content, how, q._subject(verb) or q._speaker_after_clause(verb, content))
@@ -83,6 +83,12 @@ def _verb_candidate(verb: Token) -> Candidate | None:
         subject = q._subject(verb)  # (a phrase is reported content only for a speaker the article names)
         return Candidate(verb, target, "object", subject) if subject is not None else None
     return None
+
+
+def _that_said(verb: Token) -> bool:
+    """`That said, Cruz cannot win`: the writer's "nevertheless", whose subject is the sentence before, not a speaker."""
+    subject = q._subject(verb)
+    return subject is not None and len(subject) == 1 and subject.root.lower_ in {"that", "this"}
 
 
 # Subordinators that open a clause of time, cause or concession, never a report: the parser sometimes hangs `In a

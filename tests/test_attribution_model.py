@@ -192,3 +192,10 @@ def test_a_clause_of_time_the_parser_hangs_on_the_cue_is_not_what_it_reports():
     found = _candidates("In a statement released shortly after the Florida senator suspended his presidential campaign, Cruz said "
                         "he’s certain Rubio will continue to work hard.")
     assert [c for how, c, _, cue in found if cue == "said"] == ["he’s certain Rubio will continue to work hard"]
+
+
+@pytest.mark.slow
+def test_that_said_is_the_writers_nevertheless_not_a_report():
+    assert "said" not in [cue for _, _, _, cue in _candidates("That said, Cruz cannot realistically get enough delegates to win.")]
+    assert ("aside", "Barden", "says") in [(how, speaker, cue) for how, _, speaker, cue in _candidates(
+        "In three years, Barden says, far too many lives have been lost.")]
