@@ -1367,7 +1367,7 @@ def _according_clause(token: Token) -> Token | None:
 def _clause_span(head: Token) -> tuple[int, int]:
     """The content clause without its leading `that` and final punctuation (nor a parenthetical cue)."""
     tokens = [t for t in head.subtree]
-    for child in head.children:
+    for child in _children_along_conjuncts(head):
         if child.dep_ == "parataxis" and child.lemma_.lower() in INDIRECT_VERBS or _starts_new_report(child):
             inner = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in inner]
@@ -1460,6 +1460,17 @@ def _starts_new_report(child: Token) -> bool:
     if child.lemma_.lower() not in INDIRECT_VERBS | SPEECH_VERBS or any(c.dep_ in SUBJECTS for c in child.children):
         return False
     return child.dep_ == "conj" and not _in_the_clauses_tense(child) or child.tag_ == "VBG"
+
+
+def _children_along_conjuncts(head: Token) -> list[Token]:
+    """The head's children, and those of the verbs joined to it that stay in the clause: in `says [he'd sit Putin down and
+    tell him X] and tells the crowd Y` the parser hangs the second report on "tell"."""
+    children = []
+    for child in head.children:
+        children.append(child)
+        if child.dep_ == "conj" and child.i > head.i and not _starts_new_report(child):
+            children += [c for c in _children_along_conjuncts(child) if c.dep_ == "conj"]
+    return children
 
 
 def _in_the_clauses_tense(verb: Token) -> bool:

@@ -179,6 +179,9 @@ def test_a_mixed_quotes_reported_phrase_leaves_out_the_writers_comment_on_it():
     "text, content",
     [
         ("Governor Tom Kasich says he’d sit the president down and tell him to stop.", "he’d sit the president down and tell him to stop"),
+        # (and a report in the cue's tense joined to the kept verb is still cut off)
+        ("Governor Tom Kasich says he’d sit the president down and tell him to stop and tells the crowd he was first.",
+         "he’d sit the president down and tell him to stop"),
         ("Senator Mitch Cole says he spoke to Donald Trump and asked him to condemn violence.",
          "he spoke to Donald Trump and asked him to condemn violence"),
     ],
