@@ -1478,8 +1478,8 @@ def _in_the_clauses_tense(verb: Token) -> bool:
     reported: `says [he'd sit Putin down and tell him ...]`, `says [he spoke to Trump and asked him to ...]`."""
     clause = verb.head
     cue = clause.head if clause.dep_ == "ccomp" else None
-    if verb.tag_ == "VB":  # a base form: it shares the clause's "would" or "to" (a report of its own is finite)
-        return True
+    if verb.tag_ == "VB":  # a base form shares the clause's "would" or "to" (a report of its own is finite)
+        return clause.tag_ == "VB"  # (not `went on to promote X, note that he had bought Y, and boast ...`)
     return cue is not None and verb.tag_ == clause.tag_ != cue.tag_
 
 

@@ -202,3 +202,9 @@ def test_that_said_is_the_writers_nevertheless_not_a_report():
     assert "said" not in [cue for _, _, _, cue in _candidates("That said, Cruz cannot realistically get enough delegates to win.")]
     assert ("aside", "Barden", "says") in [(how, speaker, cue) for how, _, speaker, cue in _candidates(
         "In three years, Barden says, far too many lives have been lost.")]
+
+
+@pytest.mark.slow
+def test_a_base_form_joined_to_a_finite_reported_clause_is_no_part_of_it():
+    found = _candidates("Trump went on to note that he had just bought the old hotel, and boast about his golf club.")
+    assert ("clause", "he had just bought the old hotel", "Trump", "note") in found
