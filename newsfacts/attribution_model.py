@@ -71,11 +71,11 @@ def _without_objects_holding_reports(found: list[Candidate]) -> list[Candidate]:
 
 
 def _verb_candidate(verb: Token) -> Candidate | None:
-    content = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and not _is_adverbial(c)), None)
     how = "clause"
     if content is None:
         content, how = next((c for c in verb.children if c.dep_ == "xcomp" and q._is_infinitive(c)), None), "infinitive"
-    if content is None and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"}:
+    if content is None and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and not _that_said(verb):
         content, how = verb.head, "aside"  # "In three years, Barden says, far too many lives have been lost"
     if content is not None:
         return Candidate(verb, content, how, q._subject(verb) or q._speaker_after_clause(verb, content))
@@ -83,6 +83,22 @@ def _verb_candidate(verb: Token) -> Candidate | None:
         subject = q._subject(verb)  # (a phrase is reported content only for a speaker the article names)
         return Candidate(verb, target, "object", subject) if subject is not None else None
     return None
+
+
+def _that_said(verb: Token) -> bool:
+    """`That said, Cruz cannot win`: the writer's "nevertheless", whose subject is the sentence before, not a speaker."""
+    subject = q._subject(verb)
+    return subject is not None and len(subject) == 1 and subject.root.lower_ in {"that", "this"}
+
+
+# Subordinators that open a clause of time, cause or concession, never a report: the parser sometimes hangs `In a
+# statement released shortly [after the senator suspended his campaign], Cruz said he's certain ...` on the verb as a
+# second ccomp, the first one it finds.
+ADVERBIAL_MARKS = frozenset("after before because since while when although though until unless once".split())
+
+
+def _is_adverbial(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in clause.children)
 
 
 def _any_object(verb: Token) -> Token | None:

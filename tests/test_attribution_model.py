@@ -146,3 +146,65 @@ def test_a_noun_phrase_whose_participle_reports_is_no_candidate_but_the_report_i
 def test_an_according_clause_at_the_end_of_a_paragraph_leaves_the_according_phrase_out():
     found = _candidates("Bloomberg won 13 percent of the vote, according to the results.\n\nThe count went on.")
     assert ("according", "Bloomberg won 13 percent of the vote", "the results", "according to") in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Senator Ann Cole said the governor had lied about the budget, a charge that Reed denied.",
+         "the governor had lied about the budget"),
+        ("Tom Reed said the network had spread the story, which reaches millions of viewers.", "the network had spread the story"),
+        ("Ann Cole said she had always paid her taxes, contrasting herself with Reed.", "she had always paid her taxes"),
+    ],
+)
+def test_a_reported_clause_leaves_out_what_the_writer_adds_after_a_comma(text, content):
+    assert ("clause", content, text.split(" said")[0], "said") in _candidates(text)
+
+
+@pytest.mark.slow
+def test_a_reported_clause_keeps_a_restrictive_clause_and_its_own_commas():
+    found = _candidates("Ann Cole said the bill, which passed on Monday, would raise taxes that families pay.")
+    assert ("clause", "the bill, which passed on Monday, would raise taxes that families pay", "Ann Cole", "said") in found
+
+
+@pytest.mark.slow
+def test_a_mixed_quotes_reported_phrase_leaves_out_the_writers_comment_on_it():
+    rows = _indirect("Ann Cole described the city as the “capital of the world,” a claim that Reed mocked.")
+    assert [(q.text, q.speaker_text) for q in rows] == [("the city as the “capital of the world,”", "Ann Cole")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Governor Tom Kasich says he’d sit the president down and tell him to stop.", "he’d sit the president down and tell him to stop"),
+        # (and a report in the cue's tense joined to the kept verb is still cut off)
+        ("Governor Tom Kasich says he’d sit the president down and tell him to stop and tells the crowd he was first.",
+         "he’d sit the president down and tell him to stop"),
+        ("Senator Mitch Cole says he spoke to Donald Trump and asked him to condemn violence.",
+         "he spoke to Donald Trump and asked him to condemn violence"),
+    ],
+)
+def test_a_speech_verb_in_the_reported_clauses_own_tense_stays_in_the_clause(text, content):
+    assert content in [c for _, c, _, _ in _candidates(text)]
+
+
+@pytest.mark.slow
+def test_a_clause_of_time_the_parser_hangs_on_the_cue_is_not_what_it_reports():
+    found = _candidates("In a statement released shortly after the Florida senator suspended his presidential campaign, Cruz said "
+                        "he’s certain Rubio will continue to work hard.")
+    assert [c for how, c, _, cue in found if cue == "said"] == ["he’s certain Rubio will continue to work hard"]
+
+
+@pytest.mark.slow
+def test_that_said_is_the_writers_nevertheless_not_a_report():
+    assert "said" not in [cue for _, _, _, cue in _candidates("That said, Cruz cannot realistically get enough delegates to win.")]
+    assert ("aside", "Barden", "says") in [(how, speaker, cue) for how, _, speaker, cue in _candidates(
+        "In three years, Barden says, far too many lives have been lost.")]
+
+
+@pytest.mark.slow
+def test_a_base_form_joined_to_a_finite_reported_clause_is_no_part_of_it():
+    found = _candidates("Trump went on to note that he had just bought the old hotel, and boast about his golf club.")
+    assert ("clause", "he had just bought the old hotel", "Trump", "note") in found

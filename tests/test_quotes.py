@@ -192,3 +192,27 @@ def test_the_second_half_of_a_split_quote_in_content2_is_gold_content_too():
     unit = _gold_unit({"content": [span('"We will win,"')], "content2": [span('"And we will win again."')],
                        "source": [span("Ann Teller")], "cue": [span("said")]}, words, text)
     assert unit.words == words.norm_span(0, 14) | words.norm_span(text.index('"And'), len(text))
+
+
+def test_a_gold_content_is_quoted_by_a_mark_touching_it_not_by_the_previous_sentences():
+    from newsfacts.quote_scoring import _WordMap, _gold_unit
+
+    text = "''We will win,'' Ann Teller said.\nThey said: “It is absurd.” Ann Teller denied the charge, aides said."
+
+    def quoted(phrase: str) -> bool:
+        span = {"start": text.index(phrase), "end": text.index(phrase) + len(phrase), "text": phrase}
+        return _gold_unit({"content": [span], "content_has_double_quote_mark": False}, _WordMap(text, text), text).quoted
+
+    assert quoted("We will win,")  # NYT's '' pair, which PolNeAR's flag misses
+    assert not quoted("Ann Teller denied the charge")  # the ” before it, across a space, closes the sentence before
+
+
+def test_an_unmatched_unit_inside_a_gold_attribution_of_its_speaker_is_set_apart_not_a_wrong_one():
+    from newsfacts.quote_scoring import _inside_speakers_gold
+
+    # "Ann Teller said [A] and said [B]": the gold joins both reports (words 2-9, source words 0-1); ours are two
+    gold = [Unit(frozenset(range(2, 10)), False, frozenset({0, 1}))]
+    second_report = Unit(frozenset(range(7, 10)), False, frozenset({0, 1}))
+    assert _inside_speakers_gold(second_report, gold, [])
+    assert not _inside_speakers_gold(Unit(frozenset(range(7, 10)), False, frozenset({12})), gold, [])  # another speaker
+    assert not _inside_speakers_gold(Unit(frozenset(range(7, 14)), False, frozenset({0, 1})), gold, [])  # reaches beyond it
