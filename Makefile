@@ -35,7 +35,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 # Retrain the indirect-quote attribution model on PolNeAR's train split (needs ../shared and scikit-learn, in the dev
-# extra) and rewrite newsfacts/data/attribution_model.json. PARSE_CACHE keeps the train parses between runs.
+# extra) and rewrite newsfacts/data/attribution_model.json.gz. PARSE_CACHE keeps the train parses between runs.
 PARSE_CACHE ?= .cache/attribution
 attribution-model: $(STAMP)
 	$(BIN)/python -m newsfacts.attribution_training --parse-cache $(PARSE_CACHE)

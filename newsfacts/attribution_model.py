@@ -13,12 +13,13 @@ split (`newsfacts.attribution_training`) says which ones are reported speech:
 - what a stance or report noun is about: `her support for the bill`, `attacks on the press`, `plans to run`.
 
 Scoring needs no library beyond the standard one: the model is a dict of feature weights in
-`newsfacts/data/attribution_model.json`, and a candidate's probability is the logistic of the sum of its
+`newsfacts/data/attribution_model.json.gz`, and a candidate's probability is the logistic of the sum of its
 features' weights (the training checks this reproduces scikit-learn's probabilities).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from newsfacts import quotes as q
 from newsfacts.nlp import doc_text, tokens_starting_in
 
-MODEL_RESOURCE = Path(__file__).parent / "data" / "attribution_model.json"
+MODEL_RESOURCE = Path(__file__).parent / "data" / "attribution_model.json.gz"  # gzipped JSON, as checkworthiness's
 MODEL_FORMAT = 1
 FIRST_PERSON = frozenset("i we me us".split())
 THIRD_PERSON = frozenset("he she they him her them".split())
@@ -284,6 +285,16 @@ class AttributionModel:
         return 1.0 / (1.0 + math.exp(-z))
 
 
+def read_model_file(path: Path) -> dict:
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
+def write_model_file(path: Path, model: dict) -> None:
+    """Compact, gzipped and byte-stable (no timestamp), so a retrain with the same result changes nothing."""
+    payload = json.dumps(model, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    path.write_bytes(gzip.compress(payload, compresslevel=9, mtime=0))
+
+
 def model_from_dict(data: dict) -> AttributionModel:
     if data.get("format") != MODEL_FORMAT:
         raise ValueError(f"attribution model format {data.get('format')!r}, expected {MODEL_FORMAT}")
@@ -292,7 +303,7 @@ def model_from_dict(data: dict) -> AttributionModel:
 
 @lru_cache(maxsize=1)
 def shipped_model() -> AttributionModel:
-    return model_from_dict(json.loads(MODEL_RESOURCE.read_text(encoding="utf-8")))
+    return model_from_dict(read_model_file(MODEL_RESOURCE))
 
 
 def choose(rows: list[tuple], model: AttributionModel) -> list:

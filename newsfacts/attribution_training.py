@@ -6,7 +6,7 @@ Parses the train articles (once: `--parse-cache` keeps the parses as a spaCy Doc
 generates every indirect-quote candidate (`newsfacts.attribution_model.indirect_candidates`), labels
 each by its word overlap with the gold attributions that have no quote mark, prints the candidate
 generator's ceiling and the model's cross-validated figures (folds by article), then fits on all
-train articles and writes newsfacts/data/attribution_model.json. Only the train split is read.
+train articles and writes newsfacts/data/attribution_model.json.gz. Only the train split is read.
 Needs scikit-learn (the `dev` extra); scoring with the written model does not.
 
 Measured at the shipped model (train: 838 articles, 13,229 gold indirect attributions):
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsfacts.attribution_model import MODEL_FORMAT, keep
+from newsfacts.attribution_model import MODEL_FORMAT, keep, write_model_file
 from newsfacts.documents import build_document
 from newsfacts.nlp import first_token_from
 from newsfacts.quote_scoring import (
@@ -43,7 +43,7 @@ from newsfacts.quote_scoring import (
 from newsfacts.settings import DEFAULT_MODEL
 
 DEFAULT_POLNEAR = Path("../shared/corpora/polnear")
-MODEL_PATH = Path(__file__).parent / "data" / "attribution_model.json"
+MODEL_PATH = Path(__file__).parent / "data" / "attribution_model.json.gz"
 SEED = 0
 MIN_COUNT = 3  # candidates a feature must occur in to get a weight
 FOLDS = 5
@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> None:
     print("held out at 0.5:", json.dumps({k: round(v, 3) for k, v in evaluate(sets, probabilities, 0.5).items()}))
     vectorizer, classifier = fit([f for s in sets for f in s.features], [label for s in sets for label in s.labels], args.c)
     model = to_dict(vectorizer, classifier, threshold, {k: round(v, 4) for k, v in figures.items()})
-    args.out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    write_model_file(args.out, model)
     print(f"wrote {args.out} ({len(model['weights'])} weights)")
 
 

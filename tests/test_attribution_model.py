@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from newsfacts.attribution_model import MODEL_RESOURCE, AttributionModel, keep, model_from_dict, shipped_model
+from newsfacts.attribution_model import MODEL_RESOURCE, AttributionModel, keep, model_from_dict, read_model_file, shipped_model
 from tests.test_quote_patterns import quotes_with_entities
 
 
@@ -24,7 +24,7 @@ def test_the_shipped_model_loads_and_keeps_a_threshold_between_0_and_1():
 
 
 def test_a_model_file_of_another_format_is_refused_with_a_clear_error():
-    data = json.loads(MODEL_RESOURCE.read_text(encoding="utf-8"))
+    data = read_model_file(MODEL_RESOURCE)
     with pytest.raises(ValueError, match="format"):
         model_from_dict(data | {"format": 99})
 
