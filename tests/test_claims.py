@@ -667,14 +667,14 @@ def test_a_name_the_parser_hung_on_the_titles_last_word_is_the_claimant(nlp):
     # the parse the small model gives "ITV's controller of entertainment, Claudia Rosencrantz, said ...": the name in
     # apposition to "entertainment", not to "controller"; built by hand because the parse varies with the words
     from spacy.tokens import Doc
-    from newsfacts.claims.attribution import _speaker_word
+    from newsfacts.claims.attribution import speaker_word
     words = ["Acme", "'s", "head", "of", "marketing", ",", "Jane", "Miller", ",", "said", "it", "grew", "."]
     heads = [2, 0, 9, 2, 3, 4, 7, 4, 2, 9, 11, 9, 9]
     deps = ["poss", "case", "nsubj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"]
     ents = ["B-ORG", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
-    assert _speaker_word(doc[2]).text == "Miller"
-    assert _speaker_word(doc[10]).text == "it"
+    assert speaker_word(doc[2]).text == "Miller"
+    assert speaker_word(doc[10]).text == "it"
 
 
 # --- issue 5 round 5: denials, acts told with report verbs, groups ---------------------------------------
@@ -1048,10 +1048,10 @@ def test_whether_it_happened_before_is_checkable(nlp, sentence, checkable):
     ('"It could be used in shops," said Ann Smith.', False),  # a possibility, not an event
 ])
 def test_a_quoted_past_event_or_statement_is_checkable(nlp, sentence, checkable):
-    from newsfacts.claims.context import _Context
+    from newsfacts.claims.context import ClaimContext
     doc = nlp(sentence)
     marks = [t.i for t in doc if t.is_quote]
-    context = _Context(quoted_tokens=set(range(marks[0], marks[1] + 1)))  # what the quotes stage marks as quoted
+    context = ClaimContext(quoted_tokens=set(range(marks[0], marks[1] + 1)))  # what the quotes stage marks as quoted
     found = [c.text for s in doc.sents for c, _ in assertions(s) if is_checkable(c, context)]
     assert found == ([sentence] if checkable else [])
 

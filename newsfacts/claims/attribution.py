@@ -1,6 +1,6 @@
-"""A clause's own source (`_attribution`): the subject of a speech verb with a complement, of a verb disputing its
+"""A clause's own source (`attribution_of`): the subject of a speech verb with a complement, of a verb disputing its
 object, of an evidential verb, or the court that heard it; the cue and the claimant's words and naming word
-(`_subject_phrase`, `_speaker_word`); report verbs used for acts on things; and the marks that let `rows`
+(`subject_phrase`, `speaker_word`); report verbs used for acts on things; and the marks that let `rows`
 continue a report: a clause in reported speech's tense (`_is_backshifted`) and a subject who is about to speak
 (`_introduces_speech`).
 """
@@ -12,13 +12,13 @@ from spacy.tokens import Span, Token
 from newsfacts.claims.candidate import ClaimCandidate
 from newsfacts.claims.grammar import (
     SPEECH_LEMMAS,
-    _ancestors_within,
-    _clause_head,
+    ancestors_within,
+    head_of_clause,
     _is_participle_report,
     _own_subject,
     _participles_act,
     _reason_of_a_speech_act,
-    _subject,
+    subject_of,
 )
 
 
@@ -47,25 +47,25 @@ RECORDINGS = frozenset({"footage", "video", "videos", "image", "images", "photo"
 def _told_with_its_sentence(candidate: ClaimCandidate, clause: Span, sentence: Span, text: str) -> None:
     """A relative clause inside what a closing frame reports ('Witnesses saw them carrying bags, which the men drove
     to a warehouse, the court was told'; '..., police said') is part of what was told: the frame's source."""
-    attribution = _attribution(sentence)
+    attribution = attribution_of(sentence)
     if attribution is None:
         return
     verb, subject_word = attribution
-    subject = _subject_phrase(subject_word)
+    subject = subject_phrase(subject_word)
     if verb.i < clause.end or subject.start < clause.end:
         return  # a frame before it ('X said the firm, which ..., would close'): the writer's aside may be meant
     candidate.cue, candidate.cue_start, candidate.cue_end = verb.text, verb.idx, verb.idx + len(verb.text)
     candidate.claimant_text = text[subject.start_char:subject.end_char]
     candidate.claimant_start, candidate.claimant_end = subject.start_char, subject.end_char
-    candidate.claimant_head = _speaker_word(subject_word).idx
+    candidate.claimant_head = speaker_word(subject_word).idx
 
 
-def _attribution(clause: Span) -> tuple[Token, Span] | None:
+def attribution_of(clause: Span) -> tuple[Token, Span] | None:
     """The clause's own source: the subject of a speech verb with a clausal complement ('Russia demands
     that ...'), of a verb disputing its object ('denied the allegations'), or of an evidential verb with an
     object ('The Associated Press documented ...'). The main verb and its coordinated verbs come first; then,
     for a sentence the parser rooted elsewhere, any speech verb of the clause outside a relative clause."""
-    head = _clause_head(clause)
+    head = head_of_clause(clause)
     if head is None:
         return None
     frame = _court_frame(clause)
@@ -78,17 +78,17 @@ def _attribution(clause: Span) -> tuple[Token, Span] | None:
     main = [head] + [c for c in head.children if c.dep_ == "conj" and clause.start <= c.i < clause.end]
     others = [t for t in clause if t.pos_ == "VERB" and t not in main and t.lemma_.lower() in SPEECH_LEMMAS
               and t.dep_ not in ("relcl", "acl", "advcl")  # "an injury he said he suffered", "after he said ..."
-              and not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in _ancestors_within(t, head)[1:])]
+              and not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in ancestors_within(t, head)[1:])]
     for verb in main + others:
         if _attributes(verb, clause):
-            return verb, _subject(verb)
+            return verb, subject_of(verb)
     if (act := _reason_of_a_speech_act(head)) is not None \
             and not clause.start <= act.i < clause.end:
-        subject = _subject(act)  # the reason cut from 'X urged ..., as ...': X gives it
+        subject = subject_of(act)  # the reason cut from 'X urged ..., as ...': X gives it
         if subject.lower_ not in ("there", "which", "who"):
             return act, subject
     if _is_participle_report(head, clause):
-        subject = _actor(_participles_act(head))  # ', saying ...' cut from its act: who acts says it
+        subject = actor_of(_participles_act(head))  # ', saying ...' cut from its act: who acts says it
         if subject is not None and subject.lower_ not in ("it", "this", "that", "there", "which", "who"):
             return head, subject
     return None
@@ -118,11 +118,11 @@ def _court_frame(clause: Span) -> tuple[Token, Token] | None:
     return None
 
 
-def _actor(verb: Token) -> Token | None:
+def actor_of(verb: Token) -> Token | None:
     """Who does what the verb says: its subject, or for a passive its agent ('X is being sued by his
     ex-partner, claiming ...': the ex-partner claims), else nobody."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return _subject(verb)
+        return subject_of(verb)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
@@ -138,9 +138,9 @@ def _attributes(verb: Token, clause: Span) -> bool:
     reports = "ccomp" in complements or "xcomp" in complements and lemma in INFINITIVE_REPORTS
     disputes = lemma in DISPUTE_LEMMAS and any(c.dep_ == "dobj" and _disputes(verb, c) for c in verb.children)
     disputes = disputes or _blames_for(verb)
-    heard = lemma == "hear" and "ccomp" in complements and _is_court(_subject(verb))  # 'The court heard how ...'
+    heard = lemma == "hear" and "ccomp" in complements and _is_court(subject_of(verb))  # 'The court heard how ...'
     says = speech and reports and not _acts_on_object(verb) or disputes or heard
-    subject = _subject(verb)
+    subject = subject_of(verb)
     vouches = lemma in EVIDENCE_LEMMAS and complements & {"dobj", "ccomp"} and not (subject is not None and subject.lower_ in RECORDINGS) \
         and not _finds_itself(verb) and not _shows_by_doing(verb, subject) and not _publishes(verb)
     return bool(says or vouches) and subject is not None and clause.start <= subject.i < clause.end \
@@ -193,7 +193,7 @@ def _introduces_speech(head: Token | None) -> Token | None:
     short term'), or None."""
     if head is None or head.pos_ != "VERB":
         return None
-    subject = _subject(head)
+    subject = subject_of(head)
     said = any(c.dep_ == "dobj" and c.lower_ in SPEECH_NOUNS for c in head.children)
     return subject if said and subject is not None and subject.pos_ == "PROPN" else None
 
@@ -201,7 +201,7 @@ def _introduces_speech(head: Token | None) -> Token | None:
 def _read_as_act(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in SPEECH_LEMMAS and _acts_on_object(verb) or lemma in EVIDENCE_LEMMAS and (
-        _finds_itself(verb) or _shows_by_doing(verb, _subject(verb)) or _publishes(verb))
+        _finds_itself(verb) or _shows_by_doing(verb, subject_of(verb)) or _publishes(verb))
 
 
 def _acts_on_object(verb: Token) -> bool:
@@ -275,7 +275,7 @@ def _disputes(verb: Token, obj: Token) -> bool:
     return verb.lemma_.lower() == "deny" or obj.lemma_.lower() in ASSERTION_NOUNS
 
 
-def _subject_phrase(subject: Token) -> Span:
+def subject_phrase(subject: Token) -> Span:
     """The subject's words with its modifiers, coordinated nouns and apposition ('BBC Scotland's political
     correspondent Glenn Campbell'), without clauses hanging off it ('who ...')."""
     clauses = {t.i for child in subject.children if child.dep_ in ("relcl", "acl") and not _name_read_as_clause(child)
@@ -305,7 +305,7 @@ def _name_read_as_clause(child: Token) -> bool:
         and all(t.ent_type_ == child.ent_type_ for t in child.subtree)
 
 
-def _speaker_word(subject: Token) -> Token:
+def speaker_word(subject: Token) -> Token:
     """The word that names who the subject is: the name in apposition to a title, else the subject itself."""
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" or _name_read_as_clause(child):

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsfacts.claims.attribution import _actor, _attribution
-from newsfacts.claims.context import QUOTED_CLAUSE_SHARE, _Context
+from newsfacts.claims.attribution import actor_of, attribution_of
+from newsfacts.claims.context import QUOTED_CLAUSE_SHARE, ClaimContext
 from newsfacts.claims.grammar import (
     SPEECH_LEMMAS,
     THIRD_PERSON,
-    _clause_head,
-    _is_finite,
+    head_of_clause,
+    is_finite,
     _is_participle_report,
     _participles_act,
-    _reported_verbs,
-    _subject,
+    reported_verbs,
+    subject_of,
 )
-from newsfacts.claims.judgments import LINKING_LEMMAS, _judging, only_judges
+from newsfacts.claims.judgments import LINKING_LEMMAS, is_judging_word, only_judges
 from newsfacts.subjectivity import REPUTATION_WORDS
 from newsfacts.claims.nonfactual import (
     OPINION_LEMMAS,
@@ -45,37 +45,37 @@ ANCHOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"
 MIN_CLAIM_WORDS = 4
 
 
-def is_checkable(clause: Span, context: _Context | None = None) -> bool:
+def is_checkable(clause: Span, context: ClaimContext | None = None) -> bool:
     """A finite statement about something concrete, not a question, wish, order, feeling, hypothesis or
     address to someone."""
-    context = context or _Context()
+    context = context or ClaimContext()
     words = [t for t in clause if not t.is_punct]
     if len(words) < MIN_CLAIM_WORDS or clause.text.rstrip(" ”\"'’").endswith("?"):
         return False
-    head = _clause_head(clause)
-    if head is None or not (_is_finite(head) or _is_participle_report(head, clause)):
+    head = head_of_clause(clause)
+    if head is None or not (is_finite(head) or _is_participle_report(head, clause)):
         return False
     if _is_order(head) or _is_wish(head) or _is_feeling(head) or _is_hypothetical(head) or _is_normative(head):
         return False
-    if any(_is_wish(verb) for verb in _reported_verbs(head)):
+    if any(_is_wish(verb) for verb in reported_verbs(head)):
         return False  # "X said he hoped for ...": a hope, reported
-    if _addressed_or_obligation(head) or any(_addressed_or_obligation(c) for c in _reported_verbs(head)):
+    if _addressed_or_obligation(head) or any(_addressed_or_obligation(c) for c in reported_verbs(head)):
         return False
     quoted = [t for t in clause if t.i in context.quoted_tokens]
     quotation = len(quoted) >= QUOTED_CLAUSE_SHARE * len(clause)
     tokens = quoted if quotation else list(clause)
     if only_judges(head, clause) and not any(_is_number(t) for t in tokens):
         return False  # 'Cusiter looked very lively', 'He made some great kicks': a name or a date does not save it
-    if not quotation and _speculates(head) and _attribution(clause) is None and not any(_is_number(t) for t in tokens):
+    if not quotation and _speculates(head) and attribution_of(clause) is None and not any(_is_number(t) for t in tokens):
         return False  # 'Henson could make the Lions team': the writer's guess, with no source and no figure
-    if any(_vows(v) for v in [head, *_reported_verbs(head)]) and not any(_is_number(t) for t in tokens):
+    if any(_vows(v) for v in [head, *reported_verbs(head)]) and not any(_is_number(t) for t in tokens):
         return False  # 'We will come out fighting this week': a speaker's vow, with no figure to hold them to
-    if any(_has_got_to(v) for v in [head, *_reported_verbs(head)]):
+    if any(_has_got_to(v) for v in [head, *reported_verbs(head)]):
         return False  # 'Mathew has just got to take it on the chin': what someone must do
-    said = [v for v in [head, *_reported_verbs(head)] if v.i in context.quoted_tokens]
+    said = [v for v in [head, *reported_verbs(head)] if v.i in context.quoted_tokens]
     if quotation and any(_is_normative(v) or _needs(v) for v in said):
         return False  # '"The prime minister should be able to ...," he said': what ought to be, in the speaker's words
-    if _is_participle_report(head, clause) and (subject := _actor(_participles_act(head))) is not None:
+    if _is_participle_report(head, clause) and (subject := actor_of(_participles_act(head))) is not None:
         tokens += list(subject.subtree)  # cut from 'X rejected it, saying ...': X still says it, as in 'X said ...'
 
     if any(_is_anchor(t, context) for t in tokens):
@@ -84,7 +84,7 @@ def is_checkable(clause: Span, context: _Context | None = None) -> bool:
     # frame is judged by the quoted words it reports
     said = (not quotation or head.i in context.quoted_tokens
             or any(v.i in context.quoted_tokens and not any(a.tag_ == "MD" for a in v.children)  # not '"It could ..."'
-                   for v in _reported_verbs(head)))
+                   for v in reported_verbs(head)))
     if said and _is_specific_event(head, clause):
         return True
     # the writer's own background ('Complex algorithms translate those signals into instructions'); a speaker's
@@ -127,12 +127,12 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     description by a copula ('It was a great night'), nor words to the listener, nor praise ('They did very
     well'), nor 'there were ...'. For a report ('X said ...') it is what is reported that must be such an
     event: the frame '"...," he said' is always a specific past, and says nothing by itself."""
-    reported = _reported_verbs(head)
+    reported = reported_verbs(head)
     if reported:
-        return any(_is_specific_event(verb, clause) or _said_before(verb) or _compares(verb) and _subject(verb) is not None
-                   and _subject(verb).pos_ in ("NOUN", "PROPN") for verb in reported)  # a source's comparison:
+        return any(_is_specific_event(verb, clause) or _said_before(verb) or _compares(verb) and subject_of(verb) is not None
+                   and subject_of(verb).pos_ in ("NOUN", "PROPN") for verb in reported)  # a source's comparison:
         # 'Officials believe wind farms may be better options than ...', 'predicted that storms will become more frequent'
-    subject = _subject(head)
+    subject = subject_of(head)
     if subject is None or subject.dep_ == "expl" or _is_the_article(subject):
         return False
     head = _arranged_passive(head) or head
@@ -169,7 +169,7 @@ def _is_specific_event(head: Token, clause: Span) -> bool:
     progressive = head.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP")
                                              for a in auxiliaries)  # 'the government is now expanding the crackdown'
     state = (head.tag_ in ("VBZ", "VBP") or progressive) and any(c.dep_ == "dobj" for c in head.children) \
-        and not any(_judging(t) for t in head.subtree)  # 'he brings tremendous penetration' praises
+        and not any(is_judging_word(t) for t in head.subtree)  # 'he brings tremendous penetration' praises
     episode = episode or state
     # an indefinite subject is checkable when something was done to it ('A trial date has not been set',
     # 'little polling has been carried out'); what it did, or what is done to it, may be a generality ('Fans
@@ -196,7 +196,7 @@ def _is_general_fact(head: Token, clause: Span) -> bool:
     verb an act in the simple present, the present progressive or the present perfect (not a copula, which
     describes, not a report, judged by what it reports, not a guess with a modal), with something it is done to
     or with, and no praise ('They play some fantastic football')."""
-    subject = _subject(head)
+    subject = subject_of(head)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or head.lemma_.lower() in LINKING_LEMMAS | SPEECH_LEMMAS:
         return False
     if any(c.dep_ in ("det", "amod") and c.lower_ in UNIVERSAL_DETERMINERS for c in subject.children):
@@ -214,7 +214,7 @@ def _is_general_fact(head: Token, clause: Span) -> bool:
     # motion'), not what it began or tried ('Intense lobbying has started to gain momentum')
     objects = ("dobj",) if perfect else ACT_OBJECTS
     acts_on = any(c.dep_ in objects and clause.start <= c.i < clause.end for c in head.children)
-    return acts_on and not any(_praises(t) or _judging(t) for t in head.subtree if clause.start <= t.i < clause.end)
+    return acts_on and not any(_praises(t) or is_judging_word(t) for t in head.subtree if clause.start <= t.i < clause.end)
 
 
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
@@ -245,7 +245,7 @@ def _said_before(verb: Token) -> bool:
     """'"We have warned before that ...," said Ms Sudell': a report of the speakers' own past statement is an event
     the record can check (what they said then), not an opinion ('I thought they would ...' is one)."""
     past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return past and verb.lemma_.lower() in SPEECH_LEMMAS - OPINION_LEMMAS and _subject(verb) is not None \
+    return past and verb.lemma_.lower() in SPEECH_LEMMAS - OPINION_LEMMAS and subject_of(verb) is not None \
         and any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
                 for c in verb.children)  # the parser may read 'warned before that ...' as an adverbial clause
 
@@ -262,7 +262,7 @@ def _counts_the_times(be: Token) -> bool:
     event happened before, which the record can check; the event told in the clause on 'time'."""
     return any(c.dep_ == "attr" and c.lemma_ == "time" and any(m.ent_type_ == "ORDINAL" or m.lower_ in ("first", "last")
                                                                for m in c.children if m.dep_ == "amod")
-               and any(r.dep_ == "relcl" and _subject(r) is not None for r in c.children) for c in be.children)
+               and any(r.dep_ == "relcl" and subject_of(r) is not None for r in c.children) for c in be.children)
 
 
 def _arranged_passive(head: Token) -> Token | None:
@@ -297,7 +297,7 @@ def _is_definite(noun: Token) -> bool:
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in SPECIFIC_DETERMINERS for c in noun.children)
 
 
-def _is_anchor(token: Token, context: _Context) -> bool:
+def _is_anchor(token: Token, context: ClaimContext) -> bool:
     """A named thing, a number, a date, or an actor (a pronoun resolved to an entity), unless it is a name
     in the vocative ('Mr. Putin, you can ...')."""
     if token.i in context.actor_tokens:

@@ -1,4 +1,4 @@
-"""What the article's other extractors found, by token (`_Context`): the words that name an actor and the words
+"""What the article's other extractors found, by token (`ClaimContext`): the words that name an actor and the words
 inside quotation marks, and the share of quoted words that makes a clause a quotation.
 """
 
@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from newsfacts.claims.naming import ROLE_NAME_WORDS, _role_holder
+from newsfacts.claims.naming import ROLE_NAME_WORDS, role_holder
 from newsfacts.nlp import doc_text
 
 
 @dataclass
-class _Context:
+class ClaimContext:
     """What the article's other extractors found, by token: which words name an actor (a named entity or
     a pronoun resolved to one) and which lie inside direct quotation marks."""
 
@@ -22,7 +22,7 @@ class _Context:
     speaker_tokens: set[int] = field(default_factory=set)  # who a quotation is attributed to: its frame, not its content
 
     @classmethod
-    def of(cls, doc: Doc, mentions, quotes) -> "_Context":
+    def of(cls, doc: Doc, mentions, quotes) -> "ClaimContext":
         context = cls()
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -31,7 +31,7 @@ class _Context:
         text = doc_text(doc)
         for token in doc:  # 'the judge', 'the court': an actor where the article names the one it means
             if token.lower_ in ROLE_NAME_WORDS and token.i > 0 and doc[token.i - 1].lower_ == "the" \
-                    and _role_holder(text, mentions, token.lower_) is not None:
+                    and role_holder(text, mentions, token.lower_) is not None:
                 context.actor_tokens.update((token.i - 1, token.i))
         for quote in quotes:
             if quote.kind == "direct":  # a partial quote sits in the writer's paraphrase, whose words count

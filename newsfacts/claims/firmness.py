@@ -1,4 +1,4 @@
-"""How firmly a claim is asserted: whether its main assertion is negated (`_is_negated`) and the hedge word it
+"""How firmly a claim is asserted: whether its main assertion is negated (`is_negated`) and the hedge word it
 carries (`HEDGE_PATTERN`: 'reportedly', 'may', 'is expected to', ...).
 """
 
@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span
 
-from newsfacts.claims.grammar import _clause_head, _subject
+from newsfacts.claims.grammar import head_of_clause, subject_of
 
 
 HEDGE_WORDS = ("reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "probably",
@@ -22,16 +22,16 @@ HEDGE_PATTERN = re.compile(r"\b(" + "|".join(f"(?-i:{re.escape(w)})" if w in CAS
 NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "nor", "neither", "none", "nobody", "nothing"})
 
 
-def _is_negated(clause: Span) -> bool:
+def is_negated(clause: Span) -> bool:
     """The main assertion is negative: a negation on the clause's verb ('did not name'), 'Nor did ...',
     or a negative subject ('nobody was hurt')."""
-    head = _clause_head(clause)
+    head = head_of_clause(clause)
     if head is None:
         return False
     verbs = [head] + [c for c in head.children if c.dep_ == "conj"]
     if any(c.dep_ == "neg" for verb in verbs for c in verb.children):
         return True
-    subject = _subject(head)
+    subject = subject_of(head)
     negative_subject = subject is not None and (subject.lower_ in NEGATION_WORDS or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
     return clause[0].lower_ in ("nor", "neither") or negative_subject

@@ -1,4 +1,4 @@
-"""The parse of a clause that every part of claim finding reads: its main verb (`_clause_head`), whether a verb
+"""The parse of a clause that every part of claim finding reads: its main verb (`head_of_clause`), whether a verb
 is finite, its subject, what a speech verb reports, and the clause cut from a speech act (', saying ...', a reason
 given 'as ...'); with the word lists those need (`SPEECH_LEMMAS`, `THIRD_PERSON`).
 """
@@ -19,7 +19,7 @@ SPEECH_LEMMAS = frozenset({
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 
 
-def _reported_verbs(head: Token) -> list[Token]:
+def reported_verbs(head: Token) -> list[Token]:
     """The verbs of what a speech verb reports: '"... you serve humanity itself," she wrote' gives 'serve'."""
     if head.lemma_.lower() not in SPEECH_LEMMAS:
         return []
@@ -39,7 +39,7 @@ def _reason_of_a_speech_act(clause_head: Token) -> Token | None:
     act = clause_head.head
     if clause_head.dep_ != "advcl" or not marks or marks[0].lower_ not in REASON_MARKS or act.i == clause_head.i:
         return None
-    if act.lemma_.lower() not in SPEECH_LEMMAS | REQUEST_LEMMAS or _subject(act) is None:
+    if act.lemma_.lower() not in SPEECH_LEMMAS | REQUEST_LEMMAS or subject_of(act) is None:
         return None
     if act.lemma_.lower() in SPEECH_LEMMAS and not any(c.dep_ in ("ccomp", "xcomp") for c in act.children) \
             and act.lemma_.lower() not in REQUEST_LEMMAS:
@@ -55,7 +55,7 @@ def _is_participle_report(head: Token, clause: Span) -> bool:
     """'saying it would cost $40m' cut from its act: its finite verb is what is said."""
     act = head.head if head.dep_ == "advcl" else head.head.head if head.dep_ == "acl" and head.head.dep_ == "dobj" else None
     return head.i == clause.start and act is not None and head.tag_ == "VBG" \
-        and head.lemma_.lower() in SPEECH_LEMMAS and any(_is_finite(v) for v in _reported_verbs(head))
+        and head.lemma_.lower() in SPEECH_LEMMAS and any(is_finite(v) for v in reported_verbs(head))
 
 
 def _strip_punct(span: Span) -> Span | None:
@@ -67,7 +67,7 @@ def _strip_punct(span: Span) -> Span | None:
     return span.doc[tokens[0].i : tokens[-1].i + 1] if tokens else None
 
 
-def _clause_head(clause: Span) -> Token | None:
+def head_of_clause(clause: Span) -> Token | None:
     """The clause's main verb: the root of its tokens' tree, or a verb whose head lies outside it."""
     heads = clause.doc.user_data.setdefault("newsfacts_clause_heads", {})  # asked several times per clause
     key = (clause.start, clause.end)
@@ -84,7 +84,7 @@ def _find_clause_head(clause: Span) -> Token | None:
         # the parser may root 'According to X, some sites were knocked offline' on 'According': the clause is
         # what follows its comma
         comma = next((t.i for t in clause if t.text == "," and t.i > verbs[0].i), None)
-        finite = [t for t in clause if comma is not None and t.i > comma and t.pos_ in ("VERB", "AUX") and _is_finite(t)
+        finite = [t for t in clause if comma is not None and t.i > comma and t.pos_ in ("VERB", "AUX") and is_finite(t)
                   and t.dep_ not in ("aux", "auxpass", "relcl", "ccomp")]
         if finite:
             return finite[0]
@@ -107,7 +107,7 @@ def _is_misread_verb(token: Token) -> bool:
     return "dobj" in deps or "nsubj" in deps and "ccomp" in deps
 
 
-def _is_finite(verb: Token) -> bool:
+def is_finite(verb: Token) -> bool:
     """A verb with tense (or a finite auxiliary): 'invaded', 'has resulted', 'is'; not 'to restore'."""
     if "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or _is_misread_verb(verb):
         return True
@@ -128,7 +128,7 @@ def _own_subject(verb: Token) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or the one it shares with the verb it is coordinated with."""
     subject = _own_subject(verb)
     if subject is not None:
@@ -146,7 +146,7 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
-def _ancestors_within(token: Token, head: Token) -> list[Token]:
+def ancestors_within(token: Token, head: Token) -> list[Token]:
     """The token and its ancestors up to (not including) the clause head."""
     chain = [token]
     for ancestor in token.ancestors:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsfacts.claims.grammar import _reported_verbs, _subject
+from newsfacts.claims.grammar import reported_verbs, subject_of
 from newsfacts.subjectivity import judges
 
 
@@ -30,7 +30,7 @@ def only_judges(head: Token, clause: Span) -> bool:
     irrelevant whether ...'). Which words praise or blame comes from a subjectivity lexicon
     (newsfacts.subjectivity); every verb of the clause's predicate must judge, so 'X won 3-1 and played well'
     is not only a judgment."""
-    reported = _reported_verbs(head)
+    reported = reported_verbs(head)
     if reported:
         return all(only_judges(verb, clause) for verb in reported)
     verbs = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -48,7 +48,7 @@ def _judged_state(verb: Token) -> bool:
                    if c.dep_ in ("acomp", "attr", "oprd") or c.dep_ == "advmod" and c.tag_.startswith("JJ")]
     complements += [a for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"
                     for a in c.children if a.dep_ in ("acomp", "attr")]
-    judged_or_subject = [c for c in complements + [_subject(verb)] if c is not None]
+    judged_or_subject = [c for c in complements + [subject_of(verb)] if c is not None]
     impressed = any(r.dep_ == "relcl" and _impresses_the_writer(r)  # 'One player who didn't impress me was ...'
                     for c in judged_or_subject for r in c.children)
     return impressed or any(_judged_phrase(c) for c in complements)
@@ -66,18 +66,18 @@ def _judged_act(verb: Token) -> bool:
     # 'a couple of good runs', 'some of his best work': the judged noun is the quantity's own object
     objects += [o for obj in list(objects) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj"]
-    manner = [c for c in verb.children if c.dep_ == "advmod" and _judging(c)]
+    manner = [c for c in verb.children if c.dep_ == "advmod" and is_judging_word(c)]
     return bool(manner) or any(_judged_phrase(o, own=False) for o in objects)
 
 
 def _judged_phrase(word: Token, own: bool = True) -> bool:
     """The word judges (when `own`), or a modifier of it does ('a very good option', 'some nice touches')."""
-    if own and _judging(word):
+    if own and is_judging_word(word):
         return True
-    return any(c.dep_ in ("amod", "advmod", "compound") and _judging(c) for c in word.children)
+    return any(c.dep_ in ("amod", "advmod", "compound") and is_judging_word(c) for c in word.children)
 
 
-def _judging(word: Token) -> bool:
+def is_judging_word(word: Token) -> bool:
     """A word that praises or blames, unless it is part of a name ('It's a Wonderful Life', 'Great Britain')."""
     tag = "JJ" if word.dep_ == "acomp" else word.tag_  # a complement is an adjective, whatever the tagger says
     return not word.ent_type_ and word.pos_ != "PROPN" and judges(word.text, tag)

@@ -23,7 +23,7 @@ GROUP_DESCRIPTION = re.compile(r"the\s+((two|three|four|five|six)\s+)?(men|women
                                r"defendants|accused|councillors)", re.IGNORECASE)
 
 
-def _name_the_group(candidate: ClaimCandidate, text: str, mentions) -> None:
+def name_the_group(candidate: ClaimCandidate, text: str, mentions) -> None:
     """'The men ... deny collecting votes' where the article names one group of people together ('Muhammad Afzal,
     Mohammed Islam and Mohammed Kazi'): that group, whose names claim_rows joins in full."""
     if candidate.claimant_text is None or not GROUP_DESCRIPTION.fullmatch(candidate.claimant_text.strip()):
@@ -49,20 +49,20 @@ def _named_groups(text: str, people) -> list[list]:
     return [g for g in groups if len({m.entity for m in g}) >= 2]
 
 
-def _name_the_role(candidate: ClaimCandidate, doc: Doc, mentions) -> None:
+def name_the_role(candidate: ClaimCandidate, doc: Doc, mentions) -> None:
     """A claimant described by its role ('The judge presiding', 'the court', 'the hearing') is the one the article
     names with that title ('Judge Richard Mawrey', 'an Election Court') when it names exactly one."""
     words = (candidate.claimant_text or "").split()
     if len(words) < 2 or words[0].lower() != "the" or any(w[:1].isupper() for w in words[1:]):
         return
     noun = next((w.lower() for w in words[1:] if w.lower() in ROLE_NAME_WORDS), None)
-    holder = _role_holder(doc_text(doc), mentions, noun) if noun is not None else None
+    holder = role_holder(doc_text(doc), mentions, noun) if noun is not None else None
     if holder is not None:
         candidate.claimant_text = holder.text
         candidate.claimant_start, candidate.claimant_end, candidate.claimant_head = holder.start, holder.end, holder.start
 
 
-def _role_holder(text: str, mentions, noun: str):
+def role_holder(text: str, mentions, noun: str):
     """The mention of the one entity the article names with the role's title, or None."""
     title, type_ = ROLE_NAME_WORDS[noun]
     if type_ == "PERSON":  # the title just before the name: 'Judge Richard Mawrey'

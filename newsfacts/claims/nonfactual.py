@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.claims.grammar import _subject
+from newsfacts.claims.grammar import subject_of
 
 
 # Sentences that state a wish, a feeling or an obligation rather than a fact.
@@ -48,7 +48,7 @@ def _speculates(head: Token) -> bool:
 
 def _weighs_a_proposition(be: Token) -> bool:
     """'It is (un)likely (also) that <a clause with its own subject>'."""
-    subject = _subject(be)
+    subject = subject_of(be)
     return subject is not None and subject.lower_ == "it" and any(
         c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
         and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in be.children)
@@ -70,7 +70,7 @@ def _is_wish(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return False  # 'The impact ... is being felt ever more strongly': what is felt, not someone's wish or feeling
     if lemma in ACT_LEMMAS and verb.tag_ in ("VBD", "VBN"):
-        subject = _subject(verb)
+        subject = subject_of(verb)
         return subject is None or subject.lower_ in FIRST_OR_SECOND_PERSON
     return lemma in WISH_LEMMAS or verb.lower_ in WISH_FORMS
 
@@ -82,7 +82,7 @@ def _is_normative(head: Token) -> bool:
 
 def _vows(verb: Token) -> bool:
     """'We will come out fighting', 'I'll keep going': the speakers' own future."""
-    subject = _subject(verb)
+    subject = subject_of(verb)
     return subject is not None and subject.lower_ in ("i", "we") \
         and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 
@@ -106,7 +106,7 @@ def _is_hypothetical(head: Token) -> bool:
 
 def _is_order(verb: Token) -> bool:
     """An imperative: a bare verb opening its clause with no subject ('Stop the war')."""
-    return verb.tag_ == "VB" and _subject(verb) is None and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+    return verb.tag_ == "VB" and subject_of(verb) is None and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
         and verb.dep_ == "ROOT"
 
 
@@ -117,7 +117,7 @@ OPINION_LEMMAS = frozenset({"believe", "think", "hope", "feel", "predict", "expe
 def _addressed_or_obligation(verb: Token) -> bool:
     """Rhetoric: the reader or listener as subject ('you can restore'), or an obligation of the speakers
     ('we must strive'), unless it comes with something concrete as its object."""
-    subject = _subject(verb)
+    subject = subject_of(verb)
     if subject is None or subject.lower_ not in FIRST_OR_SECOND_PERSON:
         return False
     if subject.lower_ == "you":

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from newsfacts.claims.grammar import _is_finite
+from newsfacts.claims.grammar import is_finite
 from newsfacts.quantities import parse_quantity
 
 
@@ -26,12 +26,12 @@ DECADE = re.compile(r"\b\d{2,4}'?s\b")
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "going"})
 
 
-def _quantity(ent: Span) -> dict | None:
+def quantity_value(ent: Span) -> dict | None:
     value, unit = parse_quantity(ent.text)
     return {"text": ent.text, "start": ent.start_char, "end": ent.end_char, "value": value, "unit": unit}
 
 
-def _date(ent: Span, published: dt.date | None) -> dict:
+def date_value(ent: Span, published: dt.date | None) -> dict:
     value, granularity = resolve_date(ent.text, published, prefer_future=_in_future_tense(ent.root))
     return {"text": ent.text, "start": ent.start_char, "end": ent.end_char, "value": value, "granularity": granularity}
 
@@ -42,7 +42,7 @@ def _in_future_tense(token: Token) -> bool:
         if ancestor.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in ancestor.children):
                 return True
-            if _is_finite(ancestor):
+            if is_finite(ancestor):
                 return False
     return False
 

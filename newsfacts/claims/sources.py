@@ -1,4 +1,4 @@
-"""Sources a clause's own words do not give (`_credit_the_source`): a poll's finding is its author's, not the
+"""Sources a clause's own words do not give (`credit_the_source`): a poll's finding is its author's, not the
 respondents' (`study_authors` finds the names the article gives as authors of a report, poll or survey); a study
 that speaks ('the report said') is its author's; 'According to X' opening a sentence attributes each of its
 clauses to X.
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.claims.attribution import _attribution, _speaker_word, _subject_phrase
+from newsfacts.claims.attribution import attribution_of, speaker_word, subject_phrase
 from newsfacts.claims.candidate import ClaimCandidate
-from newsfacts.claims.context import QUOTED_CLAUSE_SHARE, _Context
-from newsfacts.claims.grammar import _ancestors_within, _clause_head, _subject
+from newsfacts.claims.context import QUOTED_CLAUSE_SHARE, ClaimContext
+from newsfacts.claims.grammar import ancestors_within, head_of_clause, subject_of
 
 
 # Nouns for a study that speaks through its author: 'the report said', 'figures gathered by the Pew researchers'.
@@ -60,7 +60,7 @@ def _writes_the_study(ent: Span) -> bool:
     return noun.lower_ in STUDY_NOUNS
 
 
-def _credit_the_source(candidate: ClaimCandidate, clause: Span, context: _Context, authors: list[Span]) -> None:
+def credit_the_source(candidate: ClaimCandidate, clause: Span, context: ClaimContext, authors: list[Span]) -> None:
     """Sources the clause's own words do not give: a poll's finding is its author's, not the respondents'
     ('Almost 50% of those questioned said ...': whoever ran the poll, where the article names them, else nobody);
     a study that speaks ('the report said', 'a report suggests') is its author's; a sentence opening with
@@ -68,9 +68,9 @@ def _credit_the_source(candidate: ClaimCandidate, clause: Span, context: _Contex
     quoted = sum(t.i in context.quoted_tokens for t in clause)
     if candidate.voice != "own" or quoted >= QUOTED_CLAUSE_SHARE * len(clause):
         return
-    head = _clause_head(clause)
-    attribution = _attribution(clause)
-    subject = attribution[1] if attribution is not None else (_subject(head) if head is not None else None)
+    head = head_of_clause(clause)
+    attribution = attribution_of(clause)
+    subject = attribution[1] if attribution is not None else (subject_of(head) if head is not None else None)
     if _answers_of_respondents(clause, head, subject, attribution is not None):
         candidate.voice = "survey"
         candidate.cue = candidate.cue_start = candidate.cue_end = None
@@ -90,7 +90,7 @@ def _credit_the_source(candidate: ClaimCandidate, clause: Span, context: _Contex
         else:
             candidate.claimant_text = source.text
             candidate.claimant_start, candidate.claimant_end = source.start_char, source.end_char
-            candidate.claimant_head = _speaker_word(source.root).idx
+            candidate.claimant_head = speaker_word(source.root).idx
 
 
 def _according_to(clause: Span) -> tuple[Token, Span] | None:
@@ -103,7 +103,7 @@ def _according_to(clause: Span) -> tuple[Token, Span] | None:
         return None
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    return (token, _subject_phrase(source)) if source is not None and to.i == token.i + 1 else None
+    return (token, subject_phrase(source)) if source is not None and to.i == token.i + 1 else None
 
 
 def _study_author(noun: Token, clause: Span, authors: list[Span]) -> Span | None:
@@ -132,7 +132,7 @@ def _answers_of_respondents(clause: Span, head: Token | None, subject: Token | N
     if head is None:
         return False
     in_frame = [t for t in clause if not any(a.dep_ in ("ccomp", "relcl", "advcl") and a.i != head.i
-                                             for a in _ancestors_within(t, head))]
+                                             for a in ancestors_within(t, head))]
     asked = any(t.lower_ in RESPONDENT_NOUNS or t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in ASKING_LEMMAS
                 for t in in_frame)
     if asked:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.claims.attribution import DISPUTE_LEMMAS, EVIDENCE_LEMMAS, _attribution
+from newsfacts.claims.attribution import DISPUTE_LEMMAS, EVIDENCE_LEMMAS, attribution_of
 from newsfacts.claims.grammar import (
     SPEECH_LEMMAS,
-    _clause_head,
-    _is_finite,
+    head_of_clause,
+    is_finite,
     _own_subject,
     _reason_of_a_speech_act,
     _strip_punct,
@@ -60,7 +60,7 @@ def _coordinated_clauses(sentence: Span) -> list[Span]:
     speech = root.lemma_.lower() in SPEECH_LEMMAS
     cuts = []
     for conj in root.children:
-        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not _is_finite(conj):
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or not is_finite(conj):
             continue
         if speech:
             # "X said A, and B": B may still be what X said; keep the report whole, unless B is X's own act
@@ -107,12 +107,12 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
     different sources ('While Acme does not seek damages, the lawsuit noted ...'). Circumstances ('when
     Norway rejected it', 'because ...') and contrasts in one voice ('X won gold, while Y won silver') stay
     whole."""
-    head = _clause_head(clause)
+    head = head_of_clause(clause)
     if head is None:
         return [clause]
     doc = clause.doc
     for child in head.children:
-        if child.dep_ != "advcl" or _own_subject(child) is None or not _is_finite(child):
+        if child.dep_ != "advcl" or _own_subject(child) is None or not is_finite(child):
             continue
         marks = [m for m in child.children if m.dep_ == "mark"]
         if not marks:
@@ -134,7 +134,7 @@ def _adverbial_clauses(clause: Span) -> list[Span]:
         main, body = _strip_punct(main), _strip_punct(body)
         if main is None or body is None:
             continue
-        if reports or reason or (_attribution(main) is None) != (_attribution(body) is None):
+        if reports or reason or (attribution_of(main) is None) != (attribution_of(body) is None):
             return [main, body]  # a contrast is cut only where its two sides have different sources
     return [clause]
 
@@ -143,7 +143,7 @@ def _participle_report(clause: Span) -> list[Span]:
     """Split off a closing ', saying ...' from an act: 'The mayor criticised the plan, saying it would cost
     $40m' holds the writer's report of the act and the mayor's assertion. After a report ('he told the court,
     saying ...') it goes on with the same speaker's words and stays whole."""
-    head = _clause_head(clause)
+    head = head_of_clause(clause)
     if head is None or head.lemma_.lower() in SPEECH_LEMMAS:
         return [clause]
     doc = clause.doc
