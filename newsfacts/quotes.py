@@ -1352,6 +1352,12 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if phrase is None:
             continue
         start, end = phrase
+        same_cue = next((row for row in rows if row.cue_start == quote.cue_start and row.start < end and start < row.end), None)
+        if same_cue is not None:  # (`called him "X" and someone who "Y"`: one phrase holds both quotes)
+            same_cue.start, same_cue.end = min(start, same_cue.start), max(end, same_cue.end)
+            same_cue.text = text[same_cue.start : same_cue.end]
+            covered.append((quote.cue_start, same_cue.start, same_cue.end))
+            continue
         has_speaker = quote.speaker_text is not None
         state = "entity" if quote.speaker_entity is not None else "text"
         confidence = CALIBRATED_CONFIDENCE.get((INDIRECT, "mixed", state), 0.6) if has_speaker else NO_SPEAKER_CONFIDENCE
@@ -1370,13 +1376,16 @@ def _holds(text: str, start: int, end: int, quote: Quote) -> bool:
 def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     """From the cue's first complement after it to the end of the complement that holds the quote, when that
     reaches beyond the quoted words."""
-    complements = [c for c in cue.children if c.i > cue.i and c.dep_ in COMPLEMENT_EDGES]
+    complements = [c for c in cue.children if c.i > cue.i and (c.dep_ in COMPLEMENT_EDGES or _listed_complement(c))]
     holder = next((c for c in complements if c.left_edge.idx <= quote.start and quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
     if holder is None:
         return None
     # what a clause reports starts with the clause (`told supporters after the vote that "..."`: not the addressee)
     first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} else complements[0].left_edge
-    last = holder.right_edge
+    # the quote may run on into the complements after its holder (`called him "the worst pick [in a generation]"`, the
+    # parse hanging the prepositional phrase on the verb): the phrase ends with the last complement the quote reaches
+    last = max((c.right_edge for c in complements[complements.index(holder):] if c.left_edge.idx < quote.end),
+               key=lambda t: t.i)
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]
     kept = _without_writer_addition(list(cue.doc[first.i : last.i + 1]))
@@ -1389,6 +1398,11 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
         return None  # nothing reported beyond the quoted words, or the parse cuts the quote
     return start, end
+
+
+def _listed_complement(child: Token) -> bool:
+    """A noun the parser joined to the verb itself: `called him "X" and [someone who "Y"]` lists a second complement."""
+    return child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON"}
 
 
 def _reported_object(verb: Token) -> Token | None:

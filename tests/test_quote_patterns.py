@@ -89,6 +89,15 @@ def test_a_partial_quote_in_the_phrase_its_verb_reports_is_a_mixed_attribution()
     assert ("indirect", 'the senator a "loser"', "Tom Reed", "called") in found  # the phrase, with its quoted words
 
 
+def test_a_mixed_attributions_phrase_reaches_every_complement_its_quotes_run_into():
+    # the parse hangs "in a generation" (inside the first quote) and "someone who ..." (holding the second) on the verb
+    found = _quotes('Senator Jane Miller called the new governor "the most extreme pick in a generation" and someone who had '
+                    '"threatened our privacy" by signing the law.')
+    mixed = [text for kind, text, _, _ in found if kind == "indirect"]
+    assert mixed == ['the new governor "the most extreme pick in a generation" and someone who had "threatened our privacy" '
+                     'by signing the law']  # one phrase of the cue "called", holding both partial quotes
+
+
 def test_indirect_speech_with_the_speaker_set_off_inside_or_after_the_clause():
     found = _quotes("The new plan, the minister said, has cut the deficit in half.")
     assert ("indirect", "The new plan, the minister said, has cut the deficit in half", "the minister", "said") in found
