@@ -1249,8 +1249,9 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
 
 def _lead_in_rows(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     """`No name change, he said, "hides what it really is."`: a quote that goes on with a sentence its attribution split
-    (it opens in lower case after `, X said,`) says the words before the attribution too. They join it as an indirect
-    row of the same cue and speaker, as the gold counts them: one attribution."""
+    (it opens in lower case after `, X said,`, or after the writer's `<words>,` with its attribution after it) says the words
+    before the attribution too. They join it as an indirect row of the same cue and speaker, as the gold counts them: one
+    attribution."""
     rows = []
     for quote in quotes:
         lead = _lead_in(doc, quote)
@@ -1263,18 +1264,25 @@ def _lead_in_rows(doc: Doc, quotes: list[Quote]) -> list[Quote]:
 
 
 def _lead_in(doc: Doc, quote: Quote) -> tuple[int, int] | None:
-    """The words from the start of the sentence to the comma before the speaker of `<words>, X said, "<quote>"`."""
-    if quote.kind not in {DIRECT, PARTIAL} or quote.attribution != "before" or quote.speaker_start is None or quote.cue_start is None:
-        return None
-    if not quote.text[:1].islower() or not quote.speaker_start < quote.cue_start < quote.start:
+    """The words from the start of the sentence to the comma before the speaker of `<words>, X said, "<quote>"`, or before
+    the quote of `<words>, "<quote>," X said`."""
+    if quote.kind not in {DIRECT, PARTIAL} or quote.speaker_start is None or quote.cue_start is None or not quote.text[:1].islower():
         return None
     text = doc_text(doc)
-    between = text[quote.cue_end : quote.start].rstrip("\"“”'‘ ")  # (`X said, "`, `X told reporters, "`)
-    if not between.endswith(",") or any(c in between for c in '.!?;:"“”\n') or len(between.split()) > 4:
+    if quote.attribution == "after" and quote.end < quote.cue_start:
+        # `<words>, "<quote>," X said.`: the quote goes on with the sentence the words before it start
+        lead_end = anchor = len(text[: quote.start].rstrip("\"“'‘ "))
+        anchor -= 1  # (the comma)
+    elif quote.attribution == "before" and quote.speaker_start < quote.cue_start < quote.start:
+        between = text[quote.cue_end : quote.start].rstrip("\"“”'‘ ")  # (`X said, "`, `X told reporters, "`)
+        if not between.endswith(",") or any(c in between for c in '.!?;:"“”\n') or len(between.split()) > 4:
+            return None
+        lead_end = anchor = quote.speaker_start
+    else:
         return None
-    speaker = first_token_from(doc, quote.speaker_start)
-    sentence_start = doc[speaker].sent.start_char if speaker < len(doc) else quote.speaker_start
-    lead = text[sentence_start : quote.speaker_start].rstrip()
+    first = first_token_from(doc, anchor)
+    sentence_start = doc[first].sent.start_char if first < len(doc) else lead_end
+    lead = text[sentence_start:lead_end].rstrip()
     if not lead.endswith(",") or any(c in lead for c in '"“”\n'):
         return None
     end = sentence_start + len(lead[:-1].rstrip())

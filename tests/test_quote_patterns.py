@@ -582,3 +582,14 @@ def test_an_as_x_noted_aside_earlier_in_the_sentence_names_who_a_quoted_phrase_i
     found = _quotes('But as the Global Times tabloid noted in an op-ed on Thursday, the leading candidate "has surprisingly '
                     'earned himself a few fans in China."')
     assert [(kind, speaker) for kind, _, speaker, _ in found] == [("partial", "the Global Times tabloid")]
+
+
+def test_the_start_of_a_sentence_a_lower_case_quote_goes_on_with_joins_the_quote():
+    # `<words>, "<quote>," X said`: the quote opens in lower case mid-sentence, the words before it are the speaker's too
+    found = _quotes('After the victories in Ohio and Iowa, "there is a sense of urgency that we keep them there," Senator Tom Reed said.')
+    assert ("indirect", "After the victories in Ohio and Iowa", "Senator Tom Reed", "said") in found
+    # (as for `<words>, X said, "<quote>"`)
+    assert ("indirect", "No name change", "he", "said") in _quotes('No name change, he said, "hides what it really is."')
+    # but not when the words only say when, nor before a quote that starts its own sentence
+    assert [kind for kind, *_ in _quotes('On Monday, "we will win," Tom Reed said.')] == ["direct"]
+    assert [kind for kind, *_ in _quotes('After the victories in Ohio, "We will win," Tom Reed said.')] == ["direct"]
