@@ -50,8 +50,8 @@ def test_the_quote_split_around_the_letter_began_is_two_rows_by_melania_trump(qu
         ("004", "singlehandedly restore", "partial", "Melania Trump", "say"),
         ("004", "melodic laughter", "partial", "Melania Trump", "say"),
         ("004", "it is not interested in a temporary halt", "indirect", "Kremlin", "saying"),
-        ("004", "Ukraine surrender four regions", "indirect", "Russia", "demands"),
-        ("004", "Putin could help these children", "indirect", "Melania Trump", "said"),
+        ("004", "that Ukraine surrender four regions", "indirect", "Russia", "demands"),
+        ("004", "that Putin could help these children", "indirect", "Melania Trump", "said"),
     ],
 )
 def test_seed_quotes_with_their_resolved_speakers(quotes, seed, starts_with, kind, speaker, cue):
