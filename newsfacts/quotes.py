@@ -1075,7 +1075,9 @@ def _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes
 
 
 def _cue_words(cue: Token | None, how: str) -> tuple[str | None, int | None, int | None]:
-    if cue is None or how == "previous":  # attributed by context: no cue word of its own
+    # (a quote attributed by the report of the sentence before it, "previous", has that report's verb as its cue: the gold
+    # counts `X promised that A. "B."` as one attribution)
+    if cue is None:
         return None, None, None
     if how == "according":
         end_token = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to" else cue

@@ -258,7 +258,7 @@ def test_a_participle_the_parser_hung_inside_a_reported_clause_speaks_for_the_cl
 def test_a_quote_after_a_report_goes_on_for_the_reporter_not_for_a_subject_inside_the_report():
     found = _quotes("Mayor Tom Reed said that for years some critics had been predicting a collapse of the housing market.\n\n"
                     '"That is because this city keeps growing, and it will keep growing for decades."')
-    assert ("direct", "That is because this city keeps growing, and it will keep growing for decades.", "Mayor Tom Reed", None) in found
+    assert ("direct", "That is because this city keeps growing, and it will keep growing for decades.", "Mayor Tom Reed", "said") in found
 
 
 def test_a_mixed_quote_in_a_reported_clause_starts_with_the_clause_not_the_addressee():
@@ -603,3 +603,12 @@ def test_the_start_of_a_sentence_a_lower_case_quote_goes_on_with_joins_the_quote
     # but not when the words only say when, nor before a quote that starts its own sentence
     assert [kind for kind, *_ in _quotes('On Monday, "we will win," Tom Reed said.')] == ["direct"]
     assert [kind for kind, *_ in _quotes('After the victories in Ohio, "We will win," Tom Reed said.')] == ["direct"]
+
+
+def test_a_quote_attributed_by_the_sentence_before_shares_that_reports_cue():
+    # `X promised that A. "B."`: the quote goes on with the report before it, one attribution as the gold counts it
+    quotes, _ = quotes_with_entities('Senator Jane Miller promised that she is staying in the race until the convention. '
+                                     '"Let me be as clear as I can be: we are in till the last ballot is cast."')
+    clause, quote = sorted(quotes, key=lambda q: q.start)
+    assert (clause.kind, quote.kind, quote.attribution) == ("indirect", "direct", "previous")
+    assert quote.cue == "promised" and (quote.cue_start, quote.speaker_start) == (clause.cue_start, clause.speaker_start)
