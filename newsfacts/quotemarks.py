@@ -99,6 +99,8 @@ def _role(text: str, mark: str, i: int, j: int, stack: list[_Open]) -> str | Non
     if mark in _DOUBLE_OPEN:
         if mark == "“" and stack and stack[-1].mark == "„":
             return "close_double"  # German „...“
+        if mark == "“" and double_open and _right_flanking(text, i, j) and not _left_flanking(text, i, j):
+            return "close_double"  # an opening mark typed where a quote closes: `"... in the future.“`
         return "open_double"
     if mark in _DOUBLE_CLOSE:
         if mark == "”" and not double_open and _left_flanking(text, i, j) and not _right_flanking(text, i, j):

@@ -60,3 +60,9 @@ def test_a_double_quote_of_the_other_style_nests_inside_a_quote():
 def test_a_closing_curly_mark_typed_where_a_quote_opens_opens_it():
     assert _contents("”This is why it matters,” said John Reed.") == ["This is why it matters,"]
     assert _contents("He said ” and then left.") == []
+
+
+def test_an_opening_curly_mark_typed_where_a_quote_closes_closes_it():
+    assert _contents('"The fund is out of balance," the group wrote. "A correction is needed now.“') == [
+        "The fund is out of balance,", "A correction is needed now."]
+    assert _contents('"A quote with “a phrase“ inside."') == ["A quote with “a phrase“ inside."]  # it closes the inner quote

@@ -50,8 +50,8 @@ def test_the_quote_split_around_the_letter_began_is_two_rows_by_melania_trump(qu
         ("004", "singlehandedly restore", "partial", "Melania Trump", "say"),
         ("004", "melodic laughter", "partial", "Melania Trump", "say"),
         ("004", "it is not interested in a temporary halt", "indirect", "Kremlin", "saying"),
-        ("004", "Ukraine surrender four regions", "indirect", "Russia", "demands"),
-        ("004", "Putin could help these children", "indirect", "Melania Trump", "said"),
+        ("004", "that Ukraine surrender four regions", "indirect", "Russia", "demands"),
+        ("004", "that Putin could help these children", "indirect", "Melania Trump", "said"),
     ],
 )
 def test_seed_quotes_with_their_resolved_speakers(quotes, seed, starts_with, kind, speaker, cue):
@@ -216,3 +216,16 @@ def test_an_unmatched_unit_inside_a_gold_attribution_of_its_speaker_is_set_apart
     assert _inside_speakers_gold(second_report, gold, [])
     assert not _inside_speakers_gold(Unit(frozenset(range(7, 10)), False, frozenset({12})), gold, [])  # another speaker
     assert not _inside_speakers_gold(Unit(frozenset(range(7, 14)), False, frozenset({0, 1})), gold, [])  # reaches beyond it
+
+
+def test_a_partial_quote_alone_inside_a_gold_mixed_attribution_is_counted_apart_at_0_8():
+    from newsfacts.quote_scoring import _partial_inside_mixed
+
+    gold = [Unit(frozenset(range(0, 8)), True)]  # `said he could "singlehandedly restore" the economy`
+    inside = Unit(frozenset({3, 4}), True, only_partial=True)  # "singlehandedly restore"
+    reaching_out = Unit(frozenset({6, 7, 8, 9}), True, only_partial=True)
+    with_clause = Unit(frozenset({2, 3, 4}), True)  # a partial and an indirect row
+    for unit, expected in ((inside, 1), (reaching_out, 0), (with_clause, 0)):
+        assert _partial_inside_mixed(gold, [unit], match(gold, [unit])) == expected
+    exact = Unit(frozenset(range(0, 8)), True, only_partial=True)  # matched at 0.8 already: not counted again
+    assert _partial_inside_mixed(gold, [exact], match(gold, [exact])) == 0
