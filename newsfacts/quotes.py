@@ -769,7 +769,7 @@ def _subject(verb: Token) -> Span | None:
         node = verb.head.head
     node = _participle_clause_owner(node)
     for _ in range(6):
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        subject = _nearest_subject(node)
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return _phrase(node.head)  # "..., who said"
@@ -801,6 +801,13 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; where the parser gave it two (`Nothing the president said "...," the senator said`, `The
+    rejection signals "...", said X`), the one nearest the verb, which the verb agrees with."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 RELATIVE_PERSON_WORDS = {"who", "whose"}

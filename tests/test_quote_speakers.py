@@ -1,0 +1,27 @@
+"""Quote speakers on made-up sentences: the parse-level causes fixed in round 8 of issue 4."""
+
+import pytest
+
+from tests.test_quote_patterns import quotes_with_entities
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(text):
+    """(quoted words, speaker's words, speaker's entity name or None) per direct or partial quote."""
+    quotes, entities = quotes_with_entities(text)
+    return [(q.text, q.speaker_text, entities[q.speaker_entity].names[0] if q.speaker_entity is not None else None)
+            for q in quotes if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        ('Senator Ruiz spoke after the address. Nothing the president said "will calm the markets," the Ohio senator said.',
+         "will calm the markets,", "the Ohio senator"),
+        ('The closure of the plant signals "the end of an era" for the valley, said Ruth Okafor, head of the miners\' union.',
+         "the end of an era", "Ruth Okafor"),
+    ],
+)
+def test_a_speech_verb_the_parse_gave_two_subjects_is_spoken_by_the_nearer_one(text, quoted, speaker):
+    assert (quoted, speaker) in [(q, s) for q, s, _ in _speakers(text)]
