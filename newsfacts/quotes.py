@@ -33,7 +33,7 @@ coreference: "she wrote" is whoever "she" is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1313,6 +1313,9 @@ def indirect_candidate_rows(doc, paragraphs, marks, headings, mention_at, direct
     quoted = [(m.open_mark, (m.close_mark or m.end) + 1) for m in marks]
     rows: list[tuple[Quote, dict]] = []
     for candidate in indirect_candidates(doc):
+        if candidate.speaker is None and candidate.how == "clause" and _is_speech_verb(candidate.cue) and candidate.cue.tag_ != "VBG":
+            # as for a quote the verb governs: `Alarmed by ..., former president X said his wife ...` parsed without a subject
+            candidate = replace(candidate, speaker=_person_before(candidate.cue, quoted))
         token, content = candidate.cue, candidate.content
         attribution = _Attribution(token, candidate.speaker, candidate.how)
         if _paragraph_of(paragraphs, token.idx) in headings or _inside(quoted, token.idx):

@@ -25,3 +25,14 @@ def _speakers(text):
 )
 def test_a_speech_verb_the_parse_gave_two_subjects_is_spoken_by_the_nearer_one(text, quoted, speaker):
     assert (quoted, speaker) in [(q, s) for q, s, _ in _speakers(text)]
+
+
+def test_a_reported_clause_whose_verb_the_parse_left_without_subject_takes_the_person_named_before_it():
+    # The parse hangs the name on the place ("Palm Hills, ..., Tony Vitale"); the partial quote the verb governs already
+    # fell back to the person before the verb, and the reported clause around it now does too (one speaker, one unit).
+    quotes, _ = quotes_with_entities(
+        "At Palm Hills, where it costs new members $70,000 to sign up, Tony Vitale, the club's 78-year-old president and "
+        "general manager, suggested that the troubles besetting some of his competitors could be blamed on poor management "
+        'and on their focus on "the business of selling houses."')
+    assert {(q.kind, q.speaker_text, q.cue) for q in quotes} == {("indirect", "Tony Vitale", "suggested"),
+                                                                  ("partial", "Tony Vitale", "suggested")}
