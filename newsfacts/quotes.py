@@ -283,7 +283,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             return _Attribution(token, speaker, "after")
         if runs_on and (speaker := _speaker_of_verb_tagged_noun(token, close)) is not None:
             return _Attribution(token, speaker, "after")
-        if token.pos_ not in _SPEAKER_WORDS and token.lower_ != "as" or (token.is_punct and token.text in ".!?;"):
+        if token.pos_ not in _SPEAKER_WORDS and token.lower_ != "as" and not _name_read_as_verb(token) or (token.is_punct and token.text in ".!?;"):
             break  # ("as" for `"...," as Cruz said`)
     # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
     previous_close = max((m.close_mark or m.end for m in marks if (m.close_mark or m.end) < span.open_mark), default=-1)
@@ -410,8 +410,15 @@ def _frames_quote_after(verb: Token, span: QuoteSpan, text: str, quoted: list[tu
         return False
     close = span.close_mark if span.close_mark is not None else span.end
     subject = _subject(verb) or _name_before(verb, close)
-    return (subject is not None and close < subject.start_char < verb.idx and subject.root.pos_ in {"PROPN", "PRON", "NOUN"}
+    return (subject is not None and close < subject.start_char < verb.idx
+            and (subject.root.pos_ in {"PROPN", "PRON", "NOUN"} or _name_read_as_verb(subject.root))
             and not _has_own_content(verb, span, quoted) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
+
+
+def _name_read_as_verb(token: Token) -> bool:
+    """`"...," Trump shot back`: the tagger sometimes reads a name as a verb (trump, bush, rush); a capitalized "verb"
+    that the parser made a subject is the name."""
+    return token.pos_ == "VERB" and token.dep_ in SUBJECTS and token.text[:1].isupper()
 
 
 def _name_before(verb: Token, close: int) -> Span | None:

@@ -36,3 +36,8 @@ def test_a_reported_clause_whose_verb_the_parse_left_without_subject_takes_the_p
         'and on their focus on "the business of selling houses."')
     assert {(q.kind, q.speaker_text, q.cue) for q in quotes} == {("indirect", "Tony Vitale", "suggested"),
                                                                   ("partial", "Tony Vitale", "suggested")}
+
+
+def test_a_name_the_tagger_read_as_a_verb_still_speaks_the_quote_before_it():
+    found = _speakers('Bush attacked him over the casino plan. "Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk."')
+    assert [(q, s) for q, s, _ in found] == [("Jeb wants to be a tough guy tonight,", "Trump"), ("Let me talk.", "Trump")]
