@@ -1157,6 +1157,19 @@ def _last_speaker(doc: Doc, quotes: list[Quote], position: int, pronoun: str, me
     return None
 
 
+def speaker_pronoun_mentions(quotes: list[Quote], mentions: list[Mention]) -> list[Mention]:
+    """The mentions plus each "he said"/"she said" of a quote that the coreference left open and this stage resolved
+    (to whoever was quoted just before, `_last_speaker`): the pronoun names that person too. In text order."""
+    people = {m.entity for m in mentions if m.type == "PERSON"}
+    added = {}
+    for quote in quotes:
+        start, end = quote.speaker_start, quote.speaker_end
+        if quote.speaker_entity in people and (quote.speaker_text or "").lower() in {"he", "she"} \
+                and not any(m.start < end and start < m.end for m in mentions):
+            added[start] = Mention(start, end, quote.speaker_text, "PERSON", "pronoun", quote.speaker_entity)
+    return sorted([*mentions, *added.values()], key=lambda m: m.start) if added else mentions
+
+
 def _genders_of(entity: int, mentions: list[Mention]) -> set[str]:
     """The genders an article's titles and resolved pronouns give one of its entities."""
     genders = set()

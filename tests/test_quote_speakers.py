@@ -41,3 +41,22 @@ def test_a_reported_clause_whose_verb_the_parse_left_without_subject_takes_the_p
 def test_a_name_the_tagger_read_as_a_verb_still_speaks_the_quote_before_it():
     found = _speakers('Bush attacked him over the casino plan. "Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk."')
     assert [(q, s) for q, s, _ in found] == [("Jeb wants to be a tough guy tonight,", "Trump"), ("Let me talk.", "Trump")]
+
+
+def test_a_he_said_the_coreference_left_open_becomes_a_mention_of_the_person_the_quote_resolved_it_to():
+    from newsfacts.entities import extract_entities
+    from newsfacts.nlp import parse
+    from newsfacts.quotes import extract_quotes, speaker_pronoun_mentions
+
+    text = ('"The same criticism of President Obama\'s strategy can be leveled against his critics," said Christopher Preble, '
+            'vice president at the Cato Institute. "This debate is misleading," he said.')
+    doc = next(parse([text]))
+    entities, mentions, _ = extract_entities(doc)
+    assert not [m for m in mentions if m.text == "he"]  # two people in the sentence before: the coreference leaves it open
+    quotes = extract_quotes(doc, [(0, len(text), False)], mentions)
+    he = text.index("he said")
+    completed = speaker_pronoun_mentions(quotes, mentions)
+    added = [m for m in completed if m.start == he]
+    assert [(m.text, m.resolution, entities[m.entity].names[0]) for m in added] == [("he", "pronoun", "Christopher Preble")]
+    assert [m.start for m in completed] == sorted(m.start for m in completed) and len(completed) == len(mentions) + 1
+    assert speaker_pronoun_mentions(quotes, completed) == completed  # nothing twice
