@@ -545,7 +545,7 @@ def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     people = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i
               and e.root.dep_ not in {"poss", "pobj", "dobj", "dative"} and not _inside(quoted, e.start_char)
               and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS")
-              and not _reported_by(e.root, verb) and not _listed(e.root)]
+              and not _reported_by(e.root, verb, quoted) and not _listed(e.root)]
     return people[-1] if people else None
 
 
@@ -557,9 +557,12 @@ def _listed(word: Token) -> bool:
     return any(c.dep_ == "conj" for c in word.children) and any(c.dep_ == "cc" for c in word.children)
 
 
-def _reported_by(word: Token, verb: Token) -> bool:
-    """Is the word inside what the verb reports (`alleging that Obama wanted ..., said`: Obama is no speaker of "said")?"""
-    return any(a.head == verb and a.dep_ in {"ccomp", "xcomp"} for a in [word, *word.ancestors])
+def _reported_by(word: Token, verb: Token, quoted: list[tuple[int, int]] = ()) -> bool:
+    """Is the word inside what the verb reports (`alleging that Obama wanted ..., said`: Obama is no speaker of "said")?
+    Not a name outside the quote marks that the parser hung on the quoted words (`"...," Texas delegate Bill Hale,
+    wearing a cowboy hat, said`)."""
+    clause = next((a for a in [word, *word.ancestors] if a.head == verb and a.dep_ in {"ccomp", "xcomp"}), None)
+    return clause is not None and not (_inside(quoted, clause.idx) and not _inside(quoted, word.idx))
 
 
 def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | None:

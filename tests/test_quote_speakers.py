@@ -60,3 +60,9 @@ def test_a_he_said_the_coreference_left_open_becomes_a_mention_of_the_person_the
     assert [(m.text, m.resolution, entities[m.entity].names[0]) for m in added] == [("he", "pronoun", "Christopher Preble")]
     assert [m.start for m in completed] == sorted(m.start for m in completed) and len(completed) == len(mentions) + 1
     assert speaker_pronoun_mentions(quotes, completed) == completed  # nothing twice
+
+
+def test_a_name_after_the_quote_that_the_parse_hung_on_the_quoted_words_still_speaks_them():
+    found = _speakers('"We have had better conventions than this one," Texas delegate Bill Hale, wearing a cowboy hat and '
+                      '"Ted Cruz" campaign pins, said matter-of-factly.')
+    assert ("We have had better conventions than this one,", "Bill Hale", "Bill Hale") in found
