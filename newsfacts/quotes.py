@@ -672,8 +672,18 @@ def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
     if verbs:
         subject = _subject(verbs[-1])
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return _Attribution(verbs[-1], subject, "before")
+            return _Attribution(verbs[-1], None if _says_nothing(verbs[-1], subject) else subject, "before")
     return None
+
+
+def _says_nothing(verb: Token, subject: Span) -> bool:
+    """`Estimates are: "..."`, `Wait, it gets better: "..."`: a clause that only says what the quote is (a copula or
+    "get") introduces the quote but names no speaker, unless its subject is a name or a person's words (`Trump's
+    reply was: "..."`)."""
+    if verb.lemma_.lower() not in {"be", "get"}:
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP"} or t.lower_ in PRONOUN_GENDERS or t.lower_ in {"i", "we", "they"}
+                   for t in subject)
 
 
 def _as_reported_by(clause: list[Token]) -> _Attribution | None:
@@ -708,7 +718,7 @@ def _introduced_by_previous_paragraph(doc: Doc, span: QuoteSpan, marks: list[Quo
     verb = colon.head  # the parser often reads the quote's sentence as the root, so the introducing verb is no ROOT
     subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} and verb.i < colon.i else None
     if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.end_char <= colon.idx:
-        return _Attribution(verb, subject, "before")
+        return _Attribution(verb, None if _says_nothing(verb, subject) else subject, "before")
     clause = [t for t in colon.sent if t.i <= colon.i]
     named = _colon_speaker(clause)  # `Stated Stone:` (paragraph break) `"..."`
     if named is not None and _inverted_speech_verb(clause, len(named)):

@@ -66,3 +66,11 @@ def test_a_name_after_the_quote_that_the_parse_hung_on_the_quoted_words_still_sp
     found = _speakers('"We have had better conventions than this one," Texas delegate Bill Hale, wearing a cowboy hat and '
                       '"Ted Cruz" campaign pins, said matter-of-factly.')
     assert ("We have had better conventions than this one,", "Bill Hale", "Bill Hale") in found
+
+
+def test_a_lead_in_that_only_says_what_the_quote_is_names_no_speaker_but_keeps_the_quote():
+    found = _speakers('The mayor announced the new budget on Monday, and the council approved it.\n\nWait, it gets better:\n\n'
+                      '"By law, the mayor sets the maximum number of permits every year."\n\nEstimates of turnout are particularly '
+                      'problematic: "All the samples include more engaged voters than they should."\n\nHer reply was: "We will see."')
+    assert [(q[:20], s) for q, s, _ in found] == [("By law, the mayor se", None), ("All the samples incl", None),
+                                                  ("We will see.", "Her reply")]
