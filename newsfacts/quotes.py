@@ -668,7 +668,9 @@ def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
     if source is not None and (source.head.pos_ not in {"VERB", "AUX"} or source.head.i > colon.i):
         obj = next(c for c in source.children if c.dep_ == "pobj")
         return _Attribution(colon, _phrase(obj), "before")
-    verbs = [t for t in clause if t.pos_ in {"VERB", "AUX"} and (t.dep_ in {"ROOT", "conj"} or t.dep_ == "ccomp" and t.head.i > colon.i)]
+    verbs = [t for t in clause if _leads_in(t, colon)]
+    if not verbs:  # `Mr. Amar said that if viewed through the lens of negotiating strategy, a deal might be possible: "..."`
+        verbs = [t for t in _writers_words_before(colon) if _leads_in(t, colon)]
     if verbs:
         subject = _subject(verbs[-1])
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"}:
@@ -684,6 +686,18 @@ def _says_nothing(verb: Token, subject: Span) -> bool:
         return False
     return not any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP"} or t.lower_ in PRONOUN_GENDERS or t.lower_ in {"i", "we", "they"}
                    for t in subject)
+
+
+def _leads_in(verb: Token, colon: Token) -> bool:
+    """A main verb of the clause before the colon (the parser often hangs it on the quote's sentence after the colon)."""
+    return verb.pos_ in {"VERB", "AUX"} and (verb.dep_ in {"ROOT", "conj"} or verb.dep_ == "ccomp" and verb.head.i > colon.i)
+
+
+def _writers_words_before(colon: Token) -> list[Token]:
+    """The colon's sentence up to the colon, after the last quote mark in it (the words of the writer that lead in)."""
+    words = [t for t in colon.sent if t.i < colon.i]
+    marks = [k for k, t in enumerate(words) if t.text in CLOSING_MARKS or t.text in {"“", "``", "«", "»"}]
+    return words[marks[-1] + 1 :] if marks else words
 
 
 def _as_reported_by(clause: list[Token]) -> _Attribution | None:

@@ -74,3 +74,10 @@ def test_a_lead_in_that_only_says_what_the_quote_is_names_no_speaker_but_keeps_t
                       'problematic: "All the samples include more engaged voters than they should."\n\nHer reply was: "We will see."')
     assert [(q[:20], s) for q, s, _ in found] == [("By law, the mayor se", None), ("All the samples incl", None),
                                                   ("We will see.", "Her reply")]
+
+
+def test_a_long_lead_in_before_a_colon_names_who_speaks_after_it_not_the_previous_speaker():
+    found = _speakers('"The numbers do not add up, and everybody knows it," Ms. Kaplan said.\n\nMr. Osei said that if viewed '
+                      'through the lens of a family budget, some kind of compromise might be possible: "At home, the rule always '
+                      'is, is there money left at the end of the month? In other words, can we pay for it?"')
+    assert [(q[:12], s) for q, s, _ in found] == [("The numbers ", "Ms. Kaplan"), ("At home, the", "Mr. Osei")]
