@@ -283,8 +283,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             return _Attribution(token, speaker, "after")
         if runs_on and (speaker := _speaker_of_verb_tagged_noun(token, close)) is not None:
             return _Attribution(token, speaker, "after")
-        if token.pos_ not in _SPEAKER_WORDS and token.lower_ != "as" and not _name_read_as_verb(token) or (token.is_punct and token.text in ".!?;"):
-            break  # ("as" for `"...," as Cruz said`)
+        speaker_word = token.pos_ in _SPEAKER_WORDS or token.lower_ == "as" or _name_read_as_verb(token)  # (`"...," as Cruz said`)
+        if not speaker_word or (token.is_punct and token.text in ".!?;"):
+            break
     # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
     previous_close = max((m.close_mark or m.end for m in marks if (m.close_mark or m.end) < span.open_mark), default=-1)
     paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
@@ -678,14 +679,16 @@ def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
     return None
 
 
+PERSONAL_PRONOUNS = frozenset("i we they he she his her my our their".split())
+
+
 def _says_nothing(verb: Token, subject: Span) -> bool:
     """`Estimates are: "..."`, `Wait, it gets better: "..."`: a clause that only says what the quote is (a copula or
     "get") introduces the quote but names no speaker, unless its subject is a name or a person's words (`Trump's
     reply was: "..."`)."""
     if verb.lemma_.lower() not in {"be", "get"}:
         return False
-    return not any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP"} or t.lower_ in PRONOUN_GENDERS or t.lower_ in {"i", "we", "they"}
-                   for t in subject)
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP"} or t.lower_ in PERSONAL_PRONOUNS for t in subject)
 
 
 def _leads_in(verb: Token, colon: Token) -> bool:
@@ -1361,7 +1364,7 @@ def indirect_candidate_rows(doc, paragraphs, marks, headings, mention_at, direct
     rows: list[tuple[Quote, dict]] = []
     for candidate in indirect_candidates(doc):
         if candidate.speaker is None and candidate.how == "clause" and _is_speech_verb(candidate.cue) and candidate.cue.tag_ != "VBG":
-            # as for a quote the verb governs: `Alarmed by ..., former president X said his wife ...` parsed without a subject
+            # as for a quote the verb governs: `Alarmed by ..., former president X said his wife ...`, parsed with no subject
             candidate = replace(candidate, speaker=_person_before(candidate.cue, quoted))
         token, content = candidate.cue, candidate.content
         attribution = _Attribution(token, candidate.speaker, candidate.how)
