@@ -24,7 +24,7 @@ from newsfacts.entities import LocalEntity, Mention, PendingDescription, extract
 from newsfacts.linking import ArticleEntities
 from newsfacts.nlp import MIN_TEXTS_PER_PROCESS, load_model, parse, release
 from newsfacts.normalizing import snippet
-from newsfacts.quotes import Quote, extract_quotes
+from newsfacts.quotes import Quote, extract_quotes, speaker_pronoun_mentions
 from schemas.claims import DATE, QUANTITY
 
 LOCAL_ENTITY_SCHEMA = {
@@ -146,6 +146,7 @@ def _extract_jobs(jobs: list[tuple], model: str) -> list[ArticleEntities]:
             entities, mentions, pending = extract_entities(doc)
             bounds = [(p["start"], p["end"], p["heading"]) for p in spans]
             quotes = extract_quotes(doc, bounds, mentions)
+            mentions = speaker_pronoun_mentions(quotes, mentions)
             claims = extract_claims(doc, bounds, date, mentions, quotes)
         except Exception as exc:  # a bug meeting an odd article must not stop the run: record it, go on
             # An exception's message may quote the article: the log and manifest get a snippet only.

@@ -33,7 +33,7 @@ coreference: "she wrote" is whoever "she" is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -283,8 +283,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             return _Attribution(token, speaker, "after")
         if runs_on and (speaker := _speaker_of_verb_tagged_noun(token, close)) is not None:
             return _Attribution(token, speaker, "after")
-        if token.pos_ not in _SPEAKER_WORDS and token.lower_ != "as" or (token.is_punct and token.text in ".!?;"):
-            break  # ("as" for `"...," as Cruz said`)
+        speaker_word = token.pos_ in _SPEAKER_WORDS or token.lower_ == "as" or _name_read_as_verb(token)  # (`"...," as Cruz said`)
+        if not speaker_word or (token.is_punct and token.text in ".!?;"):
+            break
     # Before: `X said: "..."`, `X told reporters on Monday that "..."`, `According to X, "..."`.
     previous_close = max((m.close_mark or m.end for m in marks if (m.close_mark or m.end) < span.open_mark), default=-1)
     paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
@@ -410,8 +411,15 @@ def _frames_quote_after(verb: Token, span: QuoteSpan, text: str, quoted: list[tu
         return False
     close = span.close_mark if span.close_mark is not None else span.end
     subject = _subject(verb) or _name_before(verb, close)
-    return (subject is not None and close < subject.start_char < verb.idx and subject.root.pos_ in {"PROPN", "PRON", "NOUN"}
+    return (subject is not None and close < subject.start_char < verb.idx
+            and (subject.root.pos_ in {"PROPN", "PRON", "NOUN"} or _name_read_as_verb(subject.root))
             and not _has_own_content(verb, span, quoted) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
+
+
+def _name_read_as_verb(token: Token) -> bool:
+    """`"...," Trump shot back`: the tagger sometimes reads a name as a verb (trump, bush, rush); a capitalized "verb"
+    that the parser made a subject is the name."""
+    return token.pos_ == "VERB" and token.dep_ in SUBJECTS and token.text[:1].isupper()
 
 
 def _name_before(verb: Token, close: int) -> Span | None:
@@ -538,7 +546,7 @@ def _person_before(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     people = [e for e in verb.doc.ents if e.label_ == "PERSON" and verb.sent.start <= e.start and e.end <= verb.i
               and e.root.dep_ not in {"poss", "pobj", "dobj", "dative"} and not _inside(quoted, e.start_char)
               and not (e.end < len(verb.doc) and verb.doc[e.end].tag_ == "POS")
-              and not _reported_by(e.root, verb) and not _listed(e.root)]
+              and not _reported_by(e.root, verb, quoted) and not _listed(e.root)]
     return people[-1] if people else None
 
 
@@ -550,9 +558,12 @@ def _listed(word: Token) -> bool:
     return any(c.dep_ == "conj" for c in word.children) and any(c.dep_ == "cc" for c in word.children)
 
 
-def _reported_by(word: Token, verb: Token) -> bool:
-    """Is the word inside what the verb reports (`alleging that Obama wanted ..., said`: Obama is no speaker of "said")?"""
-    return any(a.head == verb and a.dep_ in {"ccomp", "xcomp"} for a in [word, *word.ancestors])
+def _reported_by(word: Token, verb: Token, quoted: list[tuple[int, int]] = ()) -> bool:
+    """Is the word inside what the verb reports (`alleging that Obama wanted ..., said`: Obama is no speaker of "said")?
+    Not a name outside the quote marks that the parser hung on the quoted words (`"...," Texas delegate Bill Hale,
+    wearing a cowboy hat, said`)."""
+    clause = next((a for a in [word, *word.ancestors] if a.head == verb and a.dep_ in {"ccomp", "xcomp"}), None)
+    return clause is not None and not (_inside(quoted, clause.idx) and not _inside(quoted, word.idx))
 
 
 def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | None:
@@ -658,12 +669,38 @@ def _introduced_by_colon(before: list[Token]) -> _Attribution | None:
     if source is not None and (source.head.pos_ not in {"VERB", "AUX"} or source.head.i > colon.i):
         obj = next(c for c in source.children if c.dep_ == "pobj")
         return _Attribution(colon, _phrase(obj), "before")
-    verbs = [t for t in clause if t.pos_ in {"VERB", "AUX"} and (t.dep_ in {"ROOT", "conj"} or t.dep_ == "ccomp" and t.head.i > colon.i)]
+    verbs = [t for t in clause if _leads_in(t, colon)]
+    if not verbs:  # `Mr. Amar said that if viewed through the lens of negotiating strategy, a deal might be possible: "..."`
+        verbs = [t for t in _writers_words_before(colon) if _leads_in(t, colon)]
     if verbs:
         subject = _subject(verbs[-1])
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return _Attribution(verbs[-1], subject, "before")
+            return _Attribution(verbs[-1], None if _says_nothing(verbs[-1], subject) else subject, "before")
     return None
+
+
+PERSONAL_PRONOUNS = frozenset("i we they he she his her my our their".split())
+
+
+def _says_nothing(verb: Token, subject: Span) -> bool:
+    """`Estimates are: "..."`, `Wait, it gets better: "..."`: a clause that only says what the quote is (a copula or
+    "get") introduces the quote but names no speaker, unless its subject is a name or a person's words (`Trump's
+    reply was: "..."`)."""
+    if verb.lemma_.lower() not in {"be", "get"}:
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP"} or t.lower_ in PERSONAL_PRONOUNS for t in subject)
+
+
+def _leads_in(verb: Token, colon: Token) -> bool:
+    """A main verb of the clause before the colon (the parser often hangs it on the quote's sentence after the colon)."""
+    return verb.pos_ in {"VERB", "AUX"} and (verb.dep_ in {"ROOT", "conj"} or verb.dep_ == "ccomp" and verb.head.i > colon.i)
+
+
+def _writers_words_before(colon: Token) -> list[Token]:
+    """The colon's sentence up to the colon, after the last quote mark in it (the words of the writer that lead in)."""
+    words = [t for t in colon.sent if t.i < colon.i]
+    marks = [k for k, t in enumerate(words) if t.text in CLOSING_MARKS or t.text in {"“", "``", "«", "»"}]
+    return words[marks[-1] + 1 :] if marks else words
 
 
 def _as_reported_by(clause: list[Token]) -> _Attribution | None:
@@ -698,7 +735,7 @@ def _introduced_by_previous_paragraph(doc: Doc, span: QuoteSpan, marks: list[Quo
     verb = colon.head  # the parser often reads the quote's sentence as the root, so the introducing verb is no ROOT
     subject = _subject(verb) if verb.pos_ in {"VERB", "AUX"} and verb.i < colon.i else None
     if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.end_char <= colon.idx:
-        return _Attribution(verb, subject, "before")
+        return _Attribution(verb, None if _says_nothing(verb, subject) else subject, "before")
     clause = [t for t in colon.sent if t.i <= colon.i]
     named = _colon_speaker(clause)  # `Stated Stone:` (paragraph break) `"..."`
     if named is not None and _inverted_speech_verb(clause, len(named)):
@@ -769,7 +806,7 @@ def _subject(verb: Token) -> Span | None:
         node = verb.head.head
     node = _participle_clause_owner(node)
     for _ in range(6):
-        subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
+        subject = _nearest_subject(node)
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 return _phrase(node.head)  # "..., who said"
@@ -801,6 +838,13 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; where the parser gave it two (`Nothing the president said "...," the senator said`, `The
+    rejection signals "...", said X`), the one nearest the verb, which the verb agrees with."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 RELATIVE_PERSON_WORDS = {"who", "whose"}
@@ -1145,6 +1189,19 @@ def _last_speaker(doc: Doc, quotes: list[Quote], position: int, pronoun: str, me
     return None
 
 
+def speaker_pronoun_mentions(quotes: list[Quote], mentions: list[Mention]) -> list[Mention]:
+    """The mentions plus each "he said"/"she said" of a quote that the coreference left open and this stage resolved
+    (to whoever was quoted just before, `_last_speaker`): the pronoun names that person too. In text order."""
+    people = {m.entity for m in mentions if m.type == "PERSON"}
+    added = {}
+    for quote in quotes:
+        start, end = quote.speaker_start, quote.speaker_end
+        if quote.speaker_entity in people and (quote.speaker_text or "").lower() in {"he", "she"} \
+                and not any(m.start < end and start < m.end for m in mentions):
+            added[start] = Mention(start, end, quote.speaker_text, "PERSON", "pronoun", quote.speaker_entity)
+    return sorted([*mentions, *added.values()], key=lambda m: m.start) if added else mentions
+
+
 def _genders_of(entity: int, mentions: list[Mention]) -> set[str]:
     """The genders an article's titles and resolved pronouns give one of its entities."""
     genders = set()
@@ -1316,6 +1373,9 @@ def indirect_candidate_rows(doc, paragraphs, marks, headings, mention_at, direct
     quoted = [(m.open_mark, (m.close_mark or m.end) + 1) for m in marks]
     rows: list[tuple[Quote, dict]] = []
     for candidate in indirect_candidates(doc):
+        if candidate.speaker is None and candidate.how == "clause" and _is_speech_verb(candidate.cue) and candidate.cue.tag_ != "VBG":
+            # as for a quote the verb governs: `Alarmed by ..., former president X said his wife ...`, parsed with no subject
+            candidate = replace(candidate, speaker=_person_before(candidate.cue, quoted))
         token, content = candidate.cue, candidate.content
         attribution = _Attribution(token, candidate.speaker, candidate.how)
         if _paragraph_of(paragraphs, token.idx) in headings or _inside(quoted, token.idx):

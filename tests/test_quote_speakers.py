@@ -1,0 +1,83 @@
+"""Quote speakers on made-up sentences: the parse-level causes fixed in round 8 of issue 4."""
+
+import pytest
+
+from tests.test_quote_patterns import quotes_with_entities
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(text):
+    """(quoted words, speaker's words, speaker's entity name or None) per direct or partial quote."""
+    quotes, entities = quotes_with_entities(text)
+    return [(q.text, q.speaker_text, entities[q.speaker_entity].names[0] if q.speaker_entity is not None else None)
+            for q in quotes if q.kind != "indirect"]
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        ('Senator Ruiz spoke after the address. Nothing the president said "will calm the markets," the Ohio senator said.',
+         "will calm the markets,", "the Ohio senator"),
+        ('The closure of the plant signals "the end of an era" for the valley, said Ruth Okafor, head of the miners\' union.',
+         "the end of an era", "Ruth Okafor"),
+    ],
+)
+def test_a_speech_verb_the_parse_gave_two_subjects_is_spoken_by_the_nearer_one(text, quoted, speaker):
+    assert (quoted, speaker) in [(q, s) for q, s, _ in _speakers(text)]
+
+
+def test_a_reported_clause_whose_verb_the_parse_left_without_subject_takes_the_person_named_before_it():
+    # The parse hangs the name on the place ("Palm Hills, ..., Tony Vitale"); the partial quote the verb governs already
+    # fell back to the person before the verb, and the reported clause around it now does too (one speaker, one unit).
+    quotes, _ = quotes_with_entities(
+        "At Palm Hills, where it costs new members $70,000 to sign up, Tony Vitale, the club's 78-year-old president and "
+        "general manager, suggested that the troubles besetting some of his competitors could be blamed on poor management "
+        'and on their focus on "the business of selling houses."')
+    assert {(q.kind, q.speaker_text, q.cue) for q in quotes} == {("indirect", "Tony Vitale", "suggested"),
+                                                                  ("partial", "Tony Vitale", "suggested")}
+
+
+def test_a_name_the_tagger_read_as_a_verb_still_speaks_the_quote_before_it():
+    found = _speakers('Bush attacked him over the casino plan. "Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk."')
+    assert [(q, s) for q, s, _ in found] == [("Jeb wants to be a tough guy tonight,", "Trump"), ("Let me talk.", "Trump")]
+
+
+def test_a_he_said_the_coreference_left_open_becomes_a_mention_of_the_person_the_quote_resolved_it_to():
+    from newsfacts.entities import extract_entities
+    from newsfacts.nlp import parse
+    from newsfacts.quotes import extract_quotes, speaker_pronoun_mentions
+
+    text = ('"The same criticism of President Obama\'s strategy can be leveled against his critics," said Christopher Preble, '
+            'vice president at the Cato Institute. "This debate is misleading," he said.')
+    doc = next(parse([text]))
+    entities, mentions, _ = extract_entities(doc)
+    assert not [m for m in mentions if m.text == "he"]  # two people in the sentence before: the coreference leaves it open
+    quotes = extract_quotes(doc, [(0, len(text), False)], mentions)
+    he = text.index("he said")
+    completed = speaker_pronoun_mentions(quotes, mentions)
+    added = [m for m in completed if m.start == he]
+    assert [(m.text, m.resolution, entities[m.entity].names[0]) for m in added] == [("he", "pronoun", "Christopher Preble")]
+    assert [m.start for m in completed] == sorted(m.start for m in completed) and len(completed) == len(mentions) + 1
+    assert speaker_pronoun_mentions(quotes, completed) == completed  # nothing twice
+
+
+def test_a_name_after_the_quote_that_the_parse_hung_on_the_quoted_words_still_speaks_them():
+    found = _speakers('"We have had better conventions than this one," Texas delegate Bill Hale, wearing a cowboy hat and '
+                      '"Ted Cruz" campaign pins, said matter-of-factly.')
+    assert ("We have had better conventions than this one,", "Bill Hale", "Bill Hale") in found
+
+
+def test_a_lead_in_that_only_says_what_the_quote_is_names_no_speaker_but_keeps_the_quote():
+    found = _speakers('The mayor announced the new budget on Monday, and the council approved it.\n\nWait, it gets better:\n\n'
+                      '"By law, the mayor sets the maximum number of permits every year."\n\nEstimates of turnout are particularly '
+                      'problematic: "All the samples include more engaged voters than they should."\n\nHer reply was: "We will see."')
+    assert [(q[:20], s) for q, s, _ in found] == [("By law, the mayor se", None), ("All the samples incl", None),
+                                                  ("We will see.", "Her reply")]
+
+
+def test_a_long_lead_in_before_a_colon_names_who_speaks_after_it_not_the_previous_speaker():
+    found = _speakers('"The numbers do not add up, and everybody knows it," Ms. Kaplan said.\n\nMr. Osei said that if viewed '
+                      'through the lens of a family budget, some kind of compromise might be possible: "At home, the rule always '
+                      'is, is there money left at the end of the month? In other words, can we pay for it?"')
+    assert [(q[:12], s) for q, s, _ in found] == [("The numbers ", "Ms. Kaplan"), ("At home, the", "Mr. Osei")]
