@@ -6,7 +6,7 @@
 Training-only (scikit-learn, the `dev` extra); reads PolNeAR's train split only. Every learner is scored by the
 same held-out `newsfacts.attribution_training.evaluate()` (5 folds by article, the same folds for all): the indirect
 recall at overlap 0.3 at the lowest threshold (0.001 steps) whose held-out precision reaches 0.86, with AUC and log
-loss over the candidates. Nothing is asserted and nothing is written; `hgb-onehot-context` is slow (~15 min on a
+loss over the candidates. Nothing is asserted and nothing is written; `hgb-onehot-context` is slow (640 CPU s, ~15 min on a
 busy 2-core machine, on all 838 articles).
 
 The learners, on the candidates and features of `newsfacts.attribution_model` (what `newsfacts run` scores):
