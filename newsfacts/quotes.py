@@ -269,6 +269,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         # `"...," said X, half joking`: a verb right after a quote that runs on into it reports that quote
         runs_on = quote_runs_on and token.tag_ != "VBG"  # (`"A," adding, "B."` is two reports)
         inverted = runs_on and not text[close + 1 : token.idx].strip(" \"”’'")
+        if _is_speech_verb(token) and not quote_runs_on and _aside_of_later_clause(token):
+            break  # `"B." Perhaps, he said, the voters will agree.`: that "said" reports the sentence it stands in
         if _is_speech_verb(token):
             # (`"A," X said, "B."`: B is no content of its own; after `"A." X added, "B."` it is)
             other_half = quoted if runs_on else ()
@@ -312,14 +314,15 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         speaker = _not_inside(_subject(governor), span)
         if speaker is None and governor.tag_ != "VBG":
             # `Alarmed by ... in Nevada, Senator X, the minority leader, said that ...`: parsed as `Nevada and X`
-            speaker = _not_inside(_person_before(governor, quoted), span)
+            speaker = _not_inside(_name_read_as_modifier(governor) or _person_before(governor, quoted), span)
         return _Attribution(governor, speaker, "governs")
     quote_root = next((t for t in inside if t.head == t or not (span.start <= t.head.idx < span.end)), None)
     aside = _parenthetical_cue(governor, span) or _parenthetical_cue(quote_root, span)
     if aside is not None:  # `Trump, Sexton said, has created a "strange ... zone"`
         return _Attribution(aside, _subject_outside(aside, span, quoted), "governs")
     if governor is not None and governor.lemma_.lower() in LABELING_VERBS and governor.dep_ not in {"acl", "amod"}:
-        return _Attribution(governor, _not_inside(_subject(governor), span), "governs")  # not "a group called "X"", which is a name
+        speaker = _subject(governor) or _name_read_as_modifier(governor)
+        return _Attribution(governor, _not_inside(speaker, span), "governs")  # not "a group called "X"", which is a name
     introduced = _introduced_by_colon(before_tokens) or _introduced_by_previous_paragraph(doc, span, marks)
     if introduced is not None:  # `Bush told the newspaper: "..."`, `From the report: "..."`
         return introduced
@@ -402,6 +405,12 @@ def _runs_on(text: str, span: QuoteSpan) -> bool:
     close = span.close_mark if span.close_mark is not None else span.end
     following = text[close + 1 :].lstrip(" \"”’'").split(maxsplit=1)[:1]
     return last == "," or last in {"?", "!"} and bool(following) and following[0] not in SENTENCE_OPENERS
+
+
+def _aside_of_later_clause(verb: Token) -> bool:
+    """A speech verb set off inside a clause that goes on after it: `Perhaps, he said, the voters will agree`, `But, Mr.
+    Ryan said, "democracy is ..."` (the clause may be the next quote: PolNeAR train 2 right, 1 wrong)."""
+    return verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in {"VERB", "AUX"}
 
 
 def _frames_quote_after(verb: Token, span: QuoteSpan, text: str, quoted: list[tuple[int, int]]) -> bool:
@@ -524,7 +533,22 @@ def _subject_outside(verb: Token, span: QuoteSpan, quoted: list[tuple[int, int]]
         return _phrase(following)
     if verb.tag_ == "VBG" and verb.is_sent_start and (previous := _reporter_of_previous_sentence(verb)) is not None:
         return previous.speaker  # `X stated that the report "wasn't good." Adding, "..."`: a participle with no clause of its own
-    return _person_before(verb, quoted)
+    return _name_read_as_modifier(verb) or _person_before(verb, quoted)
+
+
+def _name_read_as_modifier(verb: Token) -> Span | None:
+    """`Will described Trump as a "caricature"`, `Early described it as "news to me"`: the tagger reads a name that is
+    also a modal or an adverb (Will, Early) as one and leaves the verb with no subject. A capitalized modal right before
+    a past or present-tense verb (no modal takes one), or a capitalized adverb right before it that does not open its
+    sentence, is the verb's subject."""
+    if verb.i == 0 or any(c.dep_ in SUBJECTS for c in verb.children) or verb.tag_ not in {"VBD", "VBN", "VBZ"}:
+        return None
+    word = verb.doc[verb.i - 1]
+    if word.head != verb or not word.text[:1].isupper() or word.text.isupper():
+        return None
+    if word.tag_ == "MD" or word.tag_ == "RB" and not word.is_sent_start:
+        return verb.doc[word.i : word.i + 1]
+    return None
 
 
 OBJECT_PRONOUNS = frozenset("him them me us whom".split())

@@ -81,3 +81,23 @@ def test_a_long_lead_in_before_a_colon_names_who_speaks_after_it_not_the_previou
                       'through the lens of a family budget, some kind of compromise might be possible: "At home, the rule always '
                       'is, is there money left at the end of the month? In other words, can we pay for it?"')
     assert [(q[:12], s) for q, s, _ in found] == [("The numbers ", "Ms. Kaplan"), ("At home, the", "Mr. Osei")]
+
+
+# --- round 9 ---------------------------------------------------------------------------------------------------
+
+
+def test_a_name_the_tagger_reads_as_a_modal_or_an_adverb_still_speaks():
+    # "Will" (a modal before a past-tense verb, which no modal takes) and "Early" (a capitalized adverb that does not
+    # open its sentence) are names.
+    found = _speakers('Columnist George Will attacked the field. Will described the governor as a "caricature of democracy."')
+    assert ("caricature of democracy.", "Will", "George Will") in found
+    found = _speakers('Shown the poll on Monday, Early described it as "news to me."')
+    assert ("news to me.", "Early", None) in found
+
+
+def test_a_quote_ending_its_sentence_does_not_take_a_speech_verb_set_off_inside_the_next_sentence():
+    # "he said" is an aside of "the voters will agree": the second quote goes on from the first, with its cue.
+    quotes, _ = quotes_with_entities('"We will win," said Mr. Dole. "The party is united." Perhaps, he said, the voters will agree.')
+    second = next(q for q in quotes if q.text.startswith("The party"))
+    assert (second.attribution, second.speaker_text, second.cue) == ("inherited", "Mr. Dole", "said")
+    assert second.cue_start < second.start  # the "said" of the first quote, not the aside's
