@@ -87,6 +87,9 @@ OBJECT_CUES = frozenset(
     """endorse criticize criticise praise announce defend propose confirm attack deny reject condemn
     denounce dismiss discuss mention question welcome blame applaud decry""".split()
 )  # not "support", "back", "oppose": stances, more often reported by the writer than said (half wrong on train)
+# Acts of stance whose object is a quoted phrase: their subject (a person, a group, an ad) holds the words
+# (`The Treasury secretary lauded the "needed reforms"`), unlike a thing doing a plain verb (`the balloons cascaded`).
+STANCE_VERBS = OBJECT_CUES | frozenset("laud hail gush target tout embrace decry slam blast mock promise vow pledge".split())
 ABOUT_CUES = frozenset("talk warn complain write ask joke comment call argue testify boast brag worry".split())
 ABOUT_PREPOSITIONS = frozenset("about of for on against".split())
 # Verbs that describe their subject ("he is now "host of the show""): the quote is a label, not the subject's words.
@@ -332,6 +335,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     according = _according_to_in_sentence(doc, span, quoted)
     if according is not None:  # `Over the long term, according to the budget office, the rise in debt "is mainly ..."`
         return according
+    if governor is not None and governor.lemma_.lower() in STANCE_VERBS and (subject := _not_inside(_subject(governor), span)) is not None \
+            and subject.root.pos_ in {"NOUN", "PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there", "which"}:
+        return _Attribution(governor, subject, "governs")  # `The rally denounced Trump's call for "a total shutdown"`
     if governor is not None and governor.lemma_.lower() not in COPULAS and (subject := _subject(governor)) is not None \
             and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there"}:
         return _Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`

@@ -101,3 +101,10 @@ def test_a_quote_ending_its_sentence_does_not_take_a_speech_verb_set_off_inside_
     second = next(q for q in quotes if q.text.startswith("The party"))
     assert (second.attribution, second.speaker_text, second.cue) == ("inherited", "Mr. Dole", "said")
     assert second.cue_start < second.start  # the "said" of the first quote, not the aside's
+
+
+def test_a_stance_verb_gives_its_subject_the_quoted_phrase_a_plain_verb_does_not():
+    found = _speakers('Led by the council speaker, the rally denounced the mayor\'s call for "a total shutdown of the port." '
+                      'Moments later the balloons cascaded onto "the happiest stage in the city."')
+    assert ("a total shutdown of the port.", "the rally", None) in found
+    assert ("the happiest stage in the city.", None, None) in found
