@@ -338,6 +338,10 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     if governor is not None and governor.lemma_.lower() in STANCE_VERBS and (subject := _not_inside(_subject(governor), span)) is not None \
             and subject.root.pos_ in {"NOUN", "PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there", "which"}:
         return _Attribution(governor, subject, "governs")  # `The rally denounced Trump's call for "a total shutdown"`
+    # (after the stance verb: the rally that denounced "Trump's call for ..." holds it, in the gold)
+    owned = _owned_words(doc, span)
+    if owned is not None:  # `Obama's "if you like your plan, you can keep it" promise`, `his call for "a total ban"`
+        return owned
     if governor is not None and governor.lemma_.lower() not in COPULAS and (subject := _subject(governor)) is not None \
             and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there"}:
         return _Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`
@@ -387,6 +391,47 @@ def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | No
                     owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
                 return _Attribution(node, _phrase(owner), "governs") if owner is not None else None
     return None
+
+
+def _owned_words(doc: Doc, span: QuoteSpan) -> _Attribution | None:
+    """A quote between a possessor and a noun of saying (`Obama's "if you like your plan ..." promise`), or after a
+    possessed "call for" (`his call for "a total ban"`): the possessor's words, however the parser hung the quote."""
+    first = first_token_from(doc, span.open_mark)
+    close = span.close_mark if span.close_mark is not None else span.end
+    after = first_token_from(doc, close + 1)
+    before = [t for t in doc[max(0, first - 3) : first] if t.idx < span.open_mark and not t.is_space and t.text not in QUOTE_OPENERS]
+    if not before:
+        return None
+    noun = doc[after] if after < len(doc) else None
+    if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in ATTRIBUTION_NOUNS:
+        owner = _possessor(before[-1])
+        if owner is not None:
+            return _Attribution(noun, owner, "governs")
+    if before[-1].lower_ in {"a", "an", "the"}:
+        before = before[:-1]  # `his call for a "revolution"`
+    if len(before) >= 2 and before[-1].lower_ == "for" and before[-2].lemma_.lower() == "call" and before[-2].pos_ == "NOUN":
+        owner = next((c for c in before[-2].children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return _Attribution(before[-2], _possessor(owner) if owner.tag_ != "PRP$" else owner.doc[owner.i : owner.i + 1], "governs")
+    return None
+
+
+QUOTE_OPENERS = frozenset({'"', "“", "‘", "'", "``", "''"})
+
+
+def _possessor(word: Token) -> Span | None:
+    """The possessor a word closes: `his` itself, or the name before `'s` (`Barack Obama's`)."""
+    doc = word.doc
+    if word.tag_ == "PRP$" and word.lower_ in {"his", "her", "their"}:
+        return doc[word.i : word.i + 1]
+    if word.tag_ == "POS" and word.i > 0:
+        word = doc[word.i - 1]
+    if word.pos_ != "PROPN":
+        return None
+    start = word.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].sent == word.sent:
+        start -= 1
+    return doc[start : word.i + 1]
 
 
 # Words that may stand between a quote and its speech verb: the speaker's name, an apposition

@@ -108,3 +108,15 @@ def test_a_stance_verb_gives_its_subject_the_quoted_phrase_a_plain_verb_does_not
                       'Moments later the balloons cascaded onto "the happiest stage in the city."')
     assert ("a total shutdown of the port.", "the rally", None) in found
     assert ("the happiest stage in the city.", None, None) in found
+
+
+def test_a_quote_between_a_possessor_and_a_noun_of_saying_or_after_a_possessed_call_for_is_the_possessors():
+    found = _speakers('Unions still fight the rule. It is the pull of Governor Dana Reyes\'s "if you work, you get paid" '
+                      'promise. Mr. Okafor rose after the flood and his call for a "total rebuild of the levees" on the coast.')
+    assert ("if you work, you get paid", "Governor Dana Reyes", "Dana Reyes") in found
+    assert ("total rebuild of the levees", "his", "Okafor") in [(q, s, e and e.split()[-1]) for q, s, e in found]
+    # a stance verb's subject still holds the words it denounces; a plain possessed noun is no saying
+    found = _speakers('The rally denounced the mayor\'s call for "a full shutdown of the port." Mr. Reed\'s "quiet little garden" '
+                      'burned.')
+    assert ("a full shutdown of the port.", "The rally", None) in found
+    assert all(s is None for q, s, _ in found if q.startswith("quiet"))
