@@ -272,8 +272,10 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         # `"...," said X, half joking`: a verb right after a quote that runs on into it reports that quote
         runs_on = quote_runs_on and token.tag_ != "VBG"  # (`"A," adding, "B."` is two reports)
         inverted = runs_on and not text[close + 1 : token.idx].strip(" \"”’'")
-        if _is_speech_verb(token) and not quote_runs_on and _aside_of_later_clause(token):
-            break  # `"B." Perhaps, he said, the voters will agree.`: that "said" reports the sentence it stands in
+        if _is_speech_verb(token) and not quote_runs_on and (_aside_of_later_clause(token) or _relative_clause_verb(token, close)):
+            # `"B." Perhaps, he said, the voters will agree.`: that "said" reports the sentence it stands in; `"B." The
+            # mayor, who vowed to ...`: that verb describes somebody of the next sentence
+            break
         if _is_speech_verb(token):
             # (`"A," X said, "B."`: B is no content of its own; after `"A." X added, "B."` it is)
             other_half = quoted if runs_on else ()
@@ -462,6 +464,13 @@ def _aside_of_later_clause(verb: Token) -> bool:
     """A speech verb set off inside a clause that goes on after it: `Perhaps, he said, the voters will agree`, `But, Mr.
     Ryan said, "democracy is ..."` (the clause may be the next quote: PolNeAR train 2 right, 1 wrong)."""
     return verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in {"VERB", "AUX"}
+
+
+def _relative_clause_verb(verb: Token, close: int) -> bool:
+    """`The mayor, who vowed to ...`, `- at which point the crowd chanted`: a relative clause's verb, with its relative
+    word between the quote and the verb (not `"...," Eric Trump wrote`, which the parser sometimes makes one)."""
+    doc = verb.doc
+    return verb.dep_ == "relcl" and any(t.tag_ in {"WP", "WDT", "WP$"} for t in doc[first_token_from(doc, close + 1) : verb.i])
 
 
 def _frames_quote_after(verb: Token, span: QuoteSpan, text: str, quoted: list[tuple[int, int]]) -> bool:

@@ -120,3 +120,10 @@ def test_a_quote_between_a_possessor_and_a_noun_of_saying_or_after_a_possessed_c
                       'burned.')
     assert ("a full shutdown of the port.", "The rally", None) in found
     assert all(s is None for q, s, _ in found if q.startswith("quiet"))
+
+
+def test_a_quote_ending_its_sentence_does_not_take_the_verb_of_a_relative_clause_in_the_next():
+    found = _speakers('She has pushed back against the charges, calling him "a feminist." The mayor, who vowed to "clean up '
+                      'this town," won easily.')
+    assert ("a feminist.", "She", None) in found
+    assert ("clean up this town,", "The mayor", None) in found
