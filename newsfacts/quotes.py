@@ -272,6 +272,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         # `"...," said X, half joking`: a verb right after a quote that runs on into it reports that quote
         runs_on = quote_runs_on and token.tag_ != "VBG"  # (`"A," adding, "B."` is two reports)
         inverted = runs_on and not text[close + 1 : token.idx].strip(" \"”’'")
+        if token.pos_ == "CCONJ" and not text[close + 1 : token.idx].strip(" \"”’',") and _opens_clause_with_subject(token):
+            break  # `describes the party as "a six-lane highway," and Johnson talks about ...`: a clause of its own
         if _is_speech_verb(token) and not quote_runs_on and (_aside_of_later_clause(token) or _relative_clause_verb(token, close)):
             # `"B." Perhaps, he said, the voters will agree.`: that "said" reports the sentence it stands in; `"B." The
             # mayor, who vowed to ...`: that verb describes somebody of the next sentence
@@ -464,6 +466,13 @@ def _aside_of_later_clause(verb: Token) -> bool:
     """A speech verb set off inside a clause that goes on after it: `Perhaps, he said, the voters will agree`, `But, Mr.
     Ryan said, "democracy is ..."` (the clause may be the next quote: PolNeAR train 2 right, 1 wrong)."""
     return verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.head.pos_ in {"VERB", "AUX"}
+
+
+def _opens_clause_with_subject(conjunction: Token) -> bool:
+    """`..., and Johnson talks`: the conjunction opens a clause with a subject of its own (not `and warned`, which goes
+    on with the same subject as the quote's own verb)."""
+    following = conjunction.doc[conjunction.i + 1 : conjunction.i + 2]
+    return bool(following) and following[0].pos_ not in {"VERB", "AUX", "ADV"}
 
 
 def _relative_clause_verb(verb: Token, close: int) -> bool:

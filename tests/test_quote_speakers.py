@@ -127,3 +127,12 @@ def test_a_quote_ending_its_sentence_does_not_take_the_verb_of_a_relative_clause
                       'this town," won easily.')
     assert ("a feminist.", "She", None) in found
     assert ("clean up this town,", "The mayor", None) in found
+
+
+def test_a_clause_with_its_own_subject_after_a_quote_and_a_conjunction_does_not_attribute_the_quote():
+    found = _speakers('On the stump, Mr. Weld describes the party as "a six-lane highway up the middle," and Mr. Johnson talks '
+                      'about the deficit.')
+    assert ("a six-lane highway up the middle,", "Mr. Weld", "Weld") in [(q, s, e and e.split()[-1]) for q, s, e in found]
+    # the same subject going on (`and warned`) still speaks the quote
+    found = _speakers('Mr. Hollande called the remarks "hurtful and humiliating," and warned of the consequences.')
+    assert ("hurtful and humiliating,", "Mr. Hollande", "Hollande") in [(q, s, e and e.split()[-1]) for q, s, e in found]
