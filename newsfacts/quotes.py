@@ -81,6 +81,8 @@ ATTRIBUTION_NOUNS = frozenset(
     insistence argument suggestion message tweet post response reply answer plea question accusation charge
     criticism observation declaration announcement admission boast prediction threat apology slogan""".split()
 )
+# Nouns of what somebody holds or keeps saying, which carry words only as the subject of "be" (`his view was that "..."`).
+THINKING_NOUNS = frozenset("assumption belief view position phrase dictum mantra line refrain motto theme conclusion point".split())
 # Verbs whose object is what somebody said or stood for ("announced his endorsement", "criticized the deal"), and
 # verbs of talking whose topic follows a preposition ("warned of a crisis", "spoke about the plan").
 OBJECT_CUES = frozenset(
@@ -336,6 +338,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     carrier = _attribution_noun(inside, span)
     if carrier is not None:  # `her remark that "..."`
         return carrier
+    predicated = _possessed_saying_before_copula(governor, span)
+    if predicated is not None:  # `His assumption was that "..."`
+        return predicated
     according = _according_to_in_sentence(doc, span, quoted)
     if according is not None:  # `Over the long term, according to the budget office, the rise in debt "is mainly ..."`
         return according
@@ -394,6 +399,29 @@ def _attribution_noun(inside: list[Token], span: QuoteSpan) -> _Attribution | No
                     by = next((c for c in node.children if c.lower_ == "by"), None)
                     owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
                 return _Attribution(node, _phrase(owner), "governs") if owner is not None else None
+    return None
+
+
+def _possessed_saying_before_copula(governor: Token | None, span: QuoteSpan) -> _Attribution | None:
+    """`Rubio's catch phrase was that X "would say anything"`, `His assumption was that "..."`: a copula whose subject is
+    a possessed noun of saying or thinking; the possessor, a person or a group, holds the words."""
+    copula = governor
+    for _ in range(3):  # `was that "as voters learn," they would leave`: the quote may sit in a clause of the clause
+        if copula is None or copula.lemma_.lower() == "be" or copula.dep_ not in {"ccomp", "advcl"}:
+            break
+        copula = copula.head
+    if copula is None or copula.lemma_.lower() != "be":
+        return None
+    noun = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS | THINKING_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or span.start <= owner.idx < span.end:
+        return None
+    if owner.tag_ == "PRP$":  # not "its": a thing's "answer" is the writer's figure of speech
+        return _Attribution(noun, owner.doc[owner.i : owner.i + 1], "governs") if owner.lower_ in {"his", "her", "their"} else None
+    if owner.pos_ == "PROPN" or owner.pos_ == "NOUN" and owner.ent_type_ in {"", "ORG", "NORP", "PERSON"}:
+        return _Attribution(noun, _phrase(owner), "governs")
     return None
 
 

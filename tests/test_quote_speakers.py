@@ -136,3 +136,13 @@ def test_a_clause_with_its_own_subject_after_a_quote_and_a_conjunction_does_not_
     # the same subject going on (`and warned`) still speaks the quote
     found = _speakers('Mr. Hollande called the remarks "hurtful and humiliating," and warned of the consequences.')
     assert ("hurtful and humiliating,", "Mr. Hollande", "Hollande") in [(q, s, e and e.split()[-1]) for q, s, e in found]
+
+
+def test_a_quote_after_a_possessed_noun_of_saying_and_was_is_the_possessors():
+    found = _speakers('Governor Dana Reyes ran hard in 2010. Reyes\'s catch phrase in that race was that Mr. Cole "would say '
+                      'anything to win." The senator\'s answer was that "the family comes first," so the state should help.')
+    assert ("would say anything to win.", "Reyes's", "Dana Reyes") in found
+    assert ("the family comes first,", "The senator's", None) in found
+    # a thing's "point" and a plain possessed noun are not somebody's words
+    found = _speakers('Its point was that "the river floods every spring." Mr. Reed\'s garden was "quiet and small."')
+    assert all(s is None for q, s, _ in found)
