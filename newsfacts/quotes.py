@@ -309,8 +309,9 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     for token in reversed(before_tokens):
         if token.lower_ == "according" and _according_to(token):
             return _Attribution(token, _according_to(token), "according")
-        if token.dep_ == "amod":
-            continue  # a participle describing a noun ("the proposed tax credit") reports nothing
+        if token.dep_ == "amod" and not any(c.dep_ == "nsubj" for c in token.children):
+            continue  # a participle describing a noun ("the proposed tax credit") reports nothing; one with a subject
+            # is a verb the parse misread (`-- complete with teleprompter -- Trump told supporters that "..."`)
         if _is_speech_verb(token):
             return _Attribution(token, _subject_outside(token, span, quoted), "before")
         if token.pos_ in {"VERB", "AUX"} or token.text in {".", "!", "?", ";"}:

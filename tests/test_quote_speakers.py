@@ -146,3 +146,13 @@ def test_a_quote_after_a_possessed_noun_of_saying_and_was_is_the_possessors():
     # a thing's "point" and a plain possessed noun are not somebody's words
     found = _speakers('Its point was that "the river floods every spring." Mr. Reed\'s garden was "quiet and small."')
     assert all(s is None for q, s, _ in found)
+
+
+def test_a_speech_verb_the_parse_misread_as_a_modifier_still_reports_the_quote_after_it():
+    # the parse hangs "told" on "supporters" as an adjective but leaves it its subject: it is the sentence's verb
+    text = ('After a formal speech -- complete with slides -- Trump told supporters Tuesday night that "the city is ready '
+            'for a new start," and he thanked the crowd.')
+    assert ("the city is ready for a new start,", "Trump", "Trump") in _speakers(text)
+    # a participle describing a noun still reports nothing
+    found = _speakers('The proposed "tax holiday" drew little notice in the capital.')
+    assert all(s is None for q, s, _ in found)
