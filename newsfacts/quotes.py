@@ -162,7 +162,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         elif attribution.cue is None and not _embedded(text, span):
             attribution = _speaker_of_previous_sentence(doc, span) or attribution
         elif attribution.cue is None:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
-            attribution = _speech_verb_earlier_in_sentence(doc, span, marks) or attribution
+            attribution = _speech_verb_earlier_in_sentence(doc, span, marks) or _reporter_before_embedded(doc, span) or attribution
         kind = _kind(doc, text, span, attribution)
         if kind is None:
             continue  # a title or scare quote between the halves of a quote does not break them apart
@@ -696,6 +696,29 @@ def _speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> _Attribution | N
     if opening is None or opening.sent.start == 0:
         return None
     return _reporter_of_previous_sentence(opening)
+
+
+def _reporter_before_embedded(doc: Doc, span: QuoteSpan) -> _Attribution | None:
+    """`"...," he said. Good information drives out bad only when "the truth is sexier than the lie."`: a quoted clause
+    inside a sentence with no cue of its own goes on for the named reporter of the sentence just before it in the same
+    paragraph. Not a short phrase or a title (scare quotes, names of shows), nor an aside in parentheses."""
+    index = first_token_from(doc, span.open_mark)
+    if index >= len(doc):
+        return None
+    text = doc_text(doc)
+    opening = doc[index].sent[0]
+    content = text[span.start : span.end]
+    if opening.sent.start == 0 or "\n" in text[doc[opening.sent.start - 1].sent.start_char : opening.idx]:
+        return None
+    if len(content.split()) <= MAX_SCARE_QUOTE_WORDS or content[:1].isupper() and len(content.split()) <= MAX_TITLE_WORDS:
+        return None
+    lead = text[opening.idx : span.open_mark]
+    if lead.count("(") > lead.count(")") or any(_is_speech_verb(t) for t in doc[opening.i : index]):
+        return None  # (a sentence with a report of its own, `Her office insists ... "..."`, is no longer the last speaker's)
+    found = _reporter_of_previous_sentence(opening)
+    if found is None or found.speaker.root.pos_ not in {"PROPN", "PRON"}:
+        return None
+    return found
 
 
 def _reporter_of_previous_sentence(opening: Token) -> _Attribution | None:

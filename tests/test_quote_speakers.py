@@ -156,3 +156,16 @@ def test_a_speech_verb_the_parse_misread_as_a_modifier_still_reports_the_quote_a
     # a participle describing a noun still reports nothing
     found = _speakers('The proposed "tax holiday" drew little notice in the capital.')
     assert all(s is None for q, s, _ in found)
+
+
+def test_a_quoted_clause_in_the_sentence_after_a_report_goes_on_for_that_reporter():
+    found = _speakers('"We will not back down," Governor Dana Reyes said on Monday. Budgets still win votes, but only when '
+                      '"the numbers add up for working families."')
+    assert ("the numbers add up for working families.", "Governor Dana Reyes", "Dana Reyes") in found
+    # not a scare quote, not across a paragraph break, not a sentence with a report of its own
+    found = _speakers('"We will not back down," Governor Dana Reyes said on Monday. The party meets to pick "at-large" '
+                      'delegates.\n\nBudgets still win votes, but only when "the numbers add up for working families."\n\n'
+                      '"It is over," Mayor Tom Reed said. His office insists that only critics "want to see the city fail '
+                      'this year."')
+    assert all(s is None for q, s, _ in found if q.startswith(("at-large", "the numbers")))
+    assert all(s != "Mayor Tom Reed" for q, s, _ in found if q.startswith("want to see"))
