@@ -91,9 +91,7 @@ class QuoteScore:
 
     def metrics(self, category: str, threshold: float, joined: bool = False) -> dict:
         tp, n_pred, n_gold = (self.counts_joined if joined else self.counts).get((category, threshold), (0, 0, 0))
-        p = tp / n_pred if n_pred else 0.0
-        r = tp / n_gold if n_gold else 0.0
-        return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "predicted": n_pred, "gold": n_gold}
+        return _precision_recall_f1(tp, n_pred, n_gold) | {"tp": tp, "predicted": n_pred, "gold": n_gold}
 
     def partial_inside_mixed_metrics(self) -> dict:
         """d+p at 0.8, also counting as matched a unit of partial rows only whose words lie wholly inside the gold's content:
@@ -101,8 +99,7 @@ class QuoteScore:
         them, which is an indirect row's content (missing here). Not the headline figure."""
         m = self.metrics("direct+partial", THRESHOLDS[1])
         tp = m["tp"] + self.partial_inside_mixed
-        p, r = tp / m["predicted"] if m["predicted"] else 0.0, tp / m["gold"] if m["gold"] else 0.0
-        return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "units": self.partial_inside_mixed}
+        return _precision_recall_f1(tp, m["predicted"], m["gold"]) | {"tp": tp, "units": self.partial_inside_mixed}
 
     def as_dict(self) -> dict:
         return {
@@ -273,6 +270,12 @@ def _count_rows_by_group(score: QuoteScore, rows: list[dict], gold: list[Unit], 
         if row["confidence"] < 0.5:  # what a user filtering at 0.5 loses: the issue wants more wrong rows than right
             score.below_half[0] += right
             score.below_half[1] += 1
+
+
+def _precision_recall_f1(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
 INSIDE_SHARE = 0.8

@@ -495,6 +495,11 @@ def test_a_title_case_word_is_no_acronym_of_an_organisation_it_does_not_spell():
     assert not any(name == "Sara" for name in (n for _, _, n in _organisation_names(text)))
 
 
+def _speaker_text_of(text, quoted):
+    """The speaker's words of the quote whose text is `quoted` (None if no such quote or no speaker)."""
+    return {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}.get(quoted)
+
+
 def _speaker_names(text):
     quotes, entities = quotes_with_entities(text)
     return [(q.speaker_text, entities[q.speaker_entity].names[0] if q.speaker_entity is not None else None) for q in quotes]
@@ -531,8 +536,7 @@ def test_a_quote_mark_glued_to_the_comma_after_the_speech_verb_keeps_its_speaker
 ])
 def test_the_people_addressed_or_named_before_a_quote_do_not_speak_it(text, quoted, speaker):
     """Not "supporters", "him": the object of the verb is who is addressed or named."""
-    found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
-    assert found.get(quoted) == speaker
+    assert _speaker_text_of(text, quoted) == speaker
 
 
 def test_the_start_of_a_sentence_split_by_its_attribution_joins_the_quote_that_goes_on_with_it():
@@ -562,8 +566,7 @@ def test_names_in_a_list_or_inside_what_the_verb_reports_do_not_speak_for_it():
 ])
 def test_a_participle_set_off_by_a_comma_speaks_for_its_clause_not_the_thing_before_it(text, quoted, speaker):
     """Not "one point": the parser hangs `, at one point calling` on the point; without a comma the ads speak."""
-    found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
-    assert found.get(quoted) == speaker
+    assert _speaker_text_of(text, quoted) == speaker
 
 
 @pytest.mark.parametrize("text", [
@@ -584,8 +587,7 @@ def test_an_as_x_said_aside_in_the_clause_before_a_colon_names_who_speaks_after_
      'was that "this is not going to be over in February or March."', "this is not going to be over in February or March.", "One attendee"),
 ])
 def test_a_speaker_described_by_a_relative_clause_the_parse_read_as_what_is_said_still_speaks(text, quoted, speaker):
-    found = {q.text: q.speaker_text for q in quotes_with_entities(text)[0]}
-    assert found.get(quoted) == speaker
+    assert _speaker_text_of(text, quoted) == speaker
 
 
 def test_an_as_x_noted_aside_earlier_in_the_sentence_names_who_a_quoted_phrase_is_from():
