@@ -839,6 +839,12 @@ def test_researchers_from_an_institution_speak_for_it():
     leeds = {"doc_id": "d", "start": text.index("Leeds"), "end": text.index(" warned"), "text": "Leeds University",
              "type": "ORG", "entity_id": "e_ann"}
     assert _claimants([claim], [], [leeds]) == ["Ann Smith"]  # the university's entity (its stand-in name here)
+    # every member noun the quotes stage knows ('the team at X', as for a quote's speaker)
+    text = "But the team at Leeds University warned that the officers could cost $2m."
+    words = "the team at Leeds University"
+    claim = _candidate(text, 0, claimant_text=words, claimant_start=4, claimant_end=4 + len(words), claimant_head=8,
+                       cue="warned", cue_start=text.index("warned"))
+    assert _claimants([claim], [], [dict(leeds, start=text.index("Leeds"), end=text.index(" warned"))]) == ["Ann Smith"]
     # a spokesman for an organisation keeps the words as written (the gold's convention)
     text = "But a spokesman for Leeds University warned that the officers could cost $2m."
     words = "a spokesman for Leeds University"

@@ -13,6 +13,7 @@ from collections import defaultdict
 from newsfacts.claims.candidate import ClaimCandidate
 from newsfacts.claims.grammar import THIRD_PERSON
 from newsfacts.claims.naming import COORDINATION
+from newsfacts.quotes import MEMBER_NOUNS
 
 
 def claim_id_for(doc_id: str, start: int, end: int) -> str:
@@ -276,9 +277,9 @@ PLACE_OR_WHOSE = re.compile(r"\b(in|of|for|at|from|on|with|within|inside|outside
                             re.IGNORECASE)
 
 
-# The members who speak for their institution, and how they are tied to it: 'researchers from/at X', 'scientists at X'.
-INSTITUTION_MEMBER = re.compile(r"(researchers?|scientists?|academics?|experts?|economists?)\s+(from|at)(\s+the)?",
-                                re.IGNORECASE)
+# The members who speak for their institution, and how they are tied to it: 'researchers from/at X', 'the team at X'
+# (the quotes stage's word list, so a quote's speaker and a claim's claimant follow one rule).
+INSTITUTION_MEMBER = re.compile(rf"({'|'.join(sorted(MEMBER_NOUNS))})s?\s+(from|at)(\s+the)?", re.IGNORECASE)
 
 
 def _entity_at(mentions: list[dict], start: int, end: int, head: int | None = None, text: str | None = None,
