@@ -125,7 +125,8 @@ class Quote:
     paragraph: int
     confidence: float
     # how the speaker was found: after, before, according, governs, inherited, previous, forward, signature (a `- Name.`
-    # paragraph under the quote), verb (the subject of a verb that does not report speech), clause, mixed (a reported
+    # paragraph under the quote), verb (the subject of a verb that does not report speech), outer (the subject of the
+    # clause above an unreported partial quote's own), clause, mixed (a reported
     # phrase around a partial quote), object (a reported noun phrase), lead-in (the start of a sentence its attribution
     # splits), none
     attribution: str = "none"
@@ -1256,11 +1257,38 @@ def _quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes
         # Attributed by context only, and to nobody the article names: too often wrong (9% on train).
         attribution = _Attribution(None, None, "none")
         speaker_text = speaker_start = speaker_end = None
+    if speaker_text is None and kind == PARTIAL and (outer := _subject_of_outer_clause(doc, span)) is not None:
+        attribution = outer
+        speaker_entity, speaker_text, speaker_start, speaker_end = _speaker(doc, attribution, mention_at, quotes)
     cue = attribution.cue
     confidence = _confidence(kind, attribution, speaker_entity)
     cue_text, cue_start, cue_end = _cue_words(cue, attribution.how)
     return Quote(span.start, span.end, text[span.start : span.end], kind, speaker_entity, speaker_text, speaker_start, speaker_end,
                  cue_text, cue_start, cue_end, paragraph, confidence, attribution.how)
+
+
+NOT_A_SPEAKER = frozenset("it this that there which who what these those".split())
+
+
+def _subject_of_outer_clause(doc: Doc, span: QuoteSpan) -> _Attribution | None:
+    """`The GOP candidate sent out an email inviting them to enter the contest, to "win my engraved shotgun!"`: a partial
+    quote that nothing reports, in a clause under a verb that does not report speech either, goes on for the subject of
+    the clause above its own (the first verb up the parse, past the quote's own verb, that has a subject). Not when that
+    verb is a copula (`He seemed ...`: no deed of saying). PolNeAR train: right for about 3 of 5 such rows."""
+    inside = list(tokens_starting_in(doc, span.start, span.end))
+    governor = _governing_verb(inside, span) if inside else None
+    if governor is None:
+        return None
+    for verb in governor.ancestors:
+        if span.start <= verb.idx < span.end or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = _not_inside(_subject(verb), span)
+        if subject is None:
+            continue
+        if verb.lemma_.lower() in COPULAS or subject.root.pos_ not in {"NOUN", "PROPN", "PRON"} or subject.root.lower_ in NOT_A_SPEAKER:
+            return None
+        return _Attribution(verb, subject, "outer")
+    return None
 
 
 def _cue_words(cue: Token | None, how: str) -> tuple[str | None, int | None, int | None]:
@@ -1430,6 +1458,8 @@ CALIBRATED_CONFIDENCE = {
     ("partial", "before", "entity"): 0.87, ("partial", "before", "text"): 0.59,
     ("partial", "after", "entity"): 0.83, ("partial", "after", "text"): 0.43,
     ("partial", "verb", "entity"): 0.72,
+    # (groups under 20 rows, set from their measured share: the subject of the clause above an unreported partial quote)
+    ("partial", "outer", "entity"): 0.7, ("partial", "outer", "text"): 0.56,
     ("indirect", "mixed", "entity"): 0.89, ("indirect", "mixed", "text"): 0.64,  # (other indirect rows: the model's probability)
 }
 NO_SPEAKER_CONFIDENCE = 0.4

@@ -169,3 +169,16 @@ def test_a_quoted_clause_in_the_sentence_after_a_report_goes_on_for_that_reporte
                       'this year."')
     assert all(s is None for q, s, _ in found if q.startswith(("at-large", "the numbers")))
     assert all(s != "Mayor Tom Reed" for q, s, _ in found if q.startswith("want to see"))
+
+
+def test_an_unreported_partial_quote_goes_on_for_the_subject_of_the_clause_above_its_own():
+    found = _speakers('The Ohio senator sent an email to donors on Tuesday inviting them to enter a raffle, to "win a signed '
+                      'copy of my new book!"')
+    assert ("win a signed copy of my new book!", "The Ohio senator", None) in found
+    found = _speakers('Dana Reyes spent the week in Ohio, hoping to win back voters who feel "left behind by both parties and '
+                      'their leaders."')
+    assert ("left behind by both parties and their leaders.", "Dana Reyes", "Dana Reyes") in found
+    # not the subject of a copula, nor a thing's "it"
+    found = _speakers('Dana Reyes seemed eager to return to the "quiet and honest work of the farm" after the race. It helped '
+                      'that the plan was "too big to fail in the end" for the bank.')
+    assert [s for q, s, _ in found] == [None, None]
