@@ -269,6 +269,7 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
     introduced = not quote_runs_on and _speech_verb_and_colon_before(doc, span)
     # After: `"...," the letter began` / `"...," said X`: only the speaker's words may stand between.
     after = [] if introduced else doc[inside[-1].i + 1 : inside[-1].i + 1 + AFTER_WINDOW_TOKENS]
+    relative = None  # a relative clause skipped on the way (it describes the speaker)
     for token in after:
         if not (close < token.idx < min(next_open, paragraph_end)):
             continue
@@ -277,6 +278,10 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
         inverted = runs_on and not text[close + 1 : token.idx].strip(" \"”’'")
         if token.pos_ == "CCONJ" and not text[close + 1 : token.idx].strip(" \"”’',") and _opens_clause_with_subject(token):
             break  # `describes the party as "a six-lane highway," and Johnson talks about ...`: a clause of its own
+        if runs_on and (describing := _describes_noun_after(token, close)) is not None:
+            # `"...," Miller, a retired worker, said`, `"...," X, the guru who founded Y, tweeted`: the speaker's words
+            relative = describing if describing.dep_ == "relcl" else relative
+            continue
         if _is_speech_verb(token) and not quote_runs_on and (_aside_of_later_clause(token) or _relative_clause_verb(token, close)):
             # `"B." Perhaps, he said, the voters will agree.`: that "said" reports the sentence it stands in; `"B." The
             # mayor, who vowed to ...`: that verb describes somebody of the next sentence
@@ -286,7 +291,8 @@ def _attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> _Attributio
             other_half = quoted if runs_on else ()
             if not inverted and (_has_own_content(token, span, other_half) or _ends_sentence(text, span) and _has_object(token)):
                 break  # `"...soft." He says referees are ...`, `"...unacceptable." X wrote a letter`: that verb reports something else
-            return _Attribution(token, _subject_outside(token, span, quoted), "after")
+            speaker = _outside_relative_clause(_subject_outside(token, span, quoted), relative)
+            return _Attribution(token, _after_close(speaker, close), "after")
         if token.lower_ == "according" and _according_to(token) is not None:
             return _Attribution(token, _according_to(token), "according")
         if _frames_quote_after(token, span, text, quoted):
@@ -490,6 +496,39 @@ def _runs_on(text: str, span: QuoteSpan) -> bool:
     close = span.close_mark if span.close_mark is not None else span.end
     following = text[close + 1 :].lstrip(" \"”’'").split(maxsplit=1)[:1]
     return last == "," or last in {"?", "!"} and bool(following) and following[0] not in SENTENCE_OPENERS
+
+
+def _describes_noun_after(token: Token, close: int) -> Token | None:
+    """The participle or relative clause holding the token that describes a noun between the quote and it (`a retired
+    worker`, `the guru who founded X`): part of the speaker's words, not a clause of its own. None if it is not one."""
+    if token.dep_ == "amod" and token.head.i > token.i and not _is_speech_verb(token):
+        return token  # (`"...," tweeted Rubio spokesman Alex Conant`: a speech verb the parse read as a modifier still reports)
+    clause = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+    if clause is not None and close < clause.head.idx < token.idx and clause.head.pos_ in {"NOUN", "PROPN"}:
+        return clause
+    return None
+
+
+def _after_close(speaker: Span | None, close: int) -> Span | None:
+    """The speaker's words after the quote's closing mark: the parse may hang the opening mark on the name after the quote
+    (`"...," Nate Silver, the guru who ..., tweeted`), and a speaker's phrase never holds the quote."""
+    if speaker is None or speaker.start_char > close or speaker.root.idx <= close:
+        return speaker
+    doc = speaker.doc
+    start = first_token_from(doc, close + 1)
+    while start < speaker.root.i and doc[start].is_punct:
+        start += 1
+    return doc[start : speaker.end]
+
+
+def _outside_relative_clause(speaker: Span | None, clause: Token | None) -> Span | None:
+    """`"...," a source, who was not authorized to speak on the record, told X`: a speaker found inside the relative clause
+    that describes it ("who", "the record") is the noun the clause describes."""
+    if speaker is None or clause is None or not clause.left_edge.i <= speaker.root.i <= clause.right_edge.i:
+        return speaker
+    described = clause.head
+    # (`Nate Silver, the polling guru who founded X`: the name the described words stand beside)
+    return _phrase(described.head if described.dep_ == "appos" and described.head.pos_ == "PROPN" else described)
 
 
 def _aside_of_later_clause(verb: Token) -> bool:

@@ -182,3 +182,19 @@ def test_an_unreported_partial_quote_goes_on_for_the_subject_of_the_clause_above
     found = _speakers('Dana Reyes seemed eager to return to the "quiet and honest work of the farm" after the race. It helped '
                       'that the plan was "too big to fail in the end" for the bank.')
     assert [s for q, s, _ in found] == [None, None]
+
+
+def test_words_describing_the_speaker_after_a_quote_do_not_end_the_search_for_its_verb():
+    found = _speakers('They made calls. "I am calling from the Hillary Clinton campaign. How are you today?" Miller, a retired '
+                      'worker from a nuclear plant, said pleasantly into the phone.')
+    assert found == [("I am calling from the Hillary Clinton campaign. How are you today?", "Miller", "Miller")]
+    # a relative clause describing the speaker: its words never speak, nor does the quote the parse hung on the name
+    found = _speakers('Support leaked. "Clinton needs a strategy for targeting Johnson and Stein voters," Nate Silver, the '
+                      'polling guru who founded FiveThirtyEight, tweeted on Wednesday.')
+    assert [(s, e) for q, s, e in found] == [("Nate Silver", "Nate Silver")]
+    found = _speakers('The pressure grew. "The agents involved are under a lot of pressure," an intelligence source, who was not '
+                      'authorized to speak on the record, told Fox News.')
+    assert [s for q, s, e in found] == ["an intelligence source"]
+    # a speech verb the parse read as a modifier still reports the quote
+    found = _speakers('"Debate recap," tweeted Rubio spokesman Alex Conant.')
+    assert [q for q, s, e in found] == ["Debate recap,"] and found[0][1].endswith("Alex Conant")
