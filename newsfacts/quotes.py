@@ -580,7 +580,7 @@ def _name_before(verb: Token, close: int) -> Span | None:
 
 
 # Speech verbs the tagger often reads as nouns after a quote (`"...," the email read.`, `"...," the ad states.`).
-VERBS_TAGGED_AS_NOUNS = frozenset("read reads states says writes notes adds".split())
+VERBS_TAGGED_AS_NOUNS = frozenset("read reads states says writes notes adds state write".split())
 
 
 def _speaker_of_verb_tagged_noun(token: Token, close: int) -> Span | None:
@@ -589,12 +589,16 @@ def _speaker_of_verb_tagged_noun(token: Token, close: int) -> Span | None:
     doc = token.doc
     if token.pos_ != "NOUN" or token.lower_ not in VERBS_TAGGED_AS_NOUNS:
         return None
-    if token.i + 1 < len(doc) and not (doc[token.i + 1].is_punct or doc[token.i + 1].is_space):
-        return None
+    if token.i + 1 < len(doc) and not (doc[token.i + 1].is_punct or doc[token.i + 1].is_space or doc[token.i + 1].pos_ == "ADP"):
+        return None  # (`the Saudis state in the white paper`: where it says it may follow)
     words = [t for t in doc[first_token_from(doc, close + 1) : token.i] if not t.is_punct and not t.is_space]
-    if not words or words[-1].pos_ not in {"NOUN", "PROPN"} or any(t.pos_ in {"VERB", "AUX", "ADP"} for t in words):
+    # a noun phrase (`the two write`; `a voice-over in the ad states`: a place inside it, after its noun)
+    if not words or not (words[-1].pos_ in {"NOUN", "PROPN"} or words[-1].pos_ == "NUM" and words[0].lower_ == "the") \
+            or any(t.pos_ in {"VERB", "AUX"} for t in words) or words[0].pos_ == "ADP" \
+            or any(t.pos_ == "ADP" and t.lower_ not in {"in", "of", "for", "from", "at"} for t in words):
         return None
-    return doc[words[0].i : words[-1].i + 1]
+    head = next((t for t in words if t.pos_ == "ADP"), None)
+    return doc[words[0].i : (head.i if head is not None else words[-1].i + 1)]
 
 
 def _inverted_framing_speaker(verb: Token) -> Span | None:

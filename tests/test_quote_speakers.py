@@ -198,3 +198,18 @@ def test_words_describing_the_speaker_after_a_quote_do_not_end_the_search_for_it
     # a speech verb the parse read as a modifier still reports the quote
     found = _speakers('"Debate recap," tweeted Rubio spokesman Alex Conant.')
     assert [q for q, s, e in found] == ["Debate recap,"] and found[0][1].endswith("Alex Conant")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The letter came on Monday. "The law is clear on this point," the two write. "We do not see the need."', "the two"),
+        ('The ad ran on Monday. "She will fight for the wealthy to pay their fair share," a voice-over in the ad states. '
+         '"She will stand up to the gun lobby."', "a voice-over"),
+        ('The paper came out. "We are working closely with our allies on all fronts," the Saudis state in the white paper.',
+         "the Saudis"),
+    ],
+)
+def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_quote_reports_it(text, speaker):
+    found = _speakers(text)
+    assert found and all(s == speaker for q, s, e in found)
