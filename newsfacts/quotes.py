@@ -820,9 +820,20 @@ def _colon_speaker(before: list[Token]) -> Span | None:
     if not names:
         return None
     if len(before) > len(names) + 1 and before[-len(names) - 2].pos_ not in {"PUNCT", "SPACE"} \
-            and not _inverted_speech_verb(before, len(names)):
+            and not _inverted_speech_verb(before, len(names)) and not _titled_at_paragraph_start(before[: -len(names) - 1]):
         return None
     return before[-1].doc[names[-1].i : names[0].i + 1]
+
+
+ROLE_WORDS = {"ADJ", "NOUN", "ADP", "DET", "PROPN"}
+
+
+def _titled_at_paragraph_start(role: list[Token]) -> bool:
+    """`Former secretary of state Hillary Clinton: "..."`, as transcripts print a speaker: the words before the name are a
+    title (no verb) that opens the paragraph."""
+    doc = role[0].doc if role else None
+    return bool(role) and all(t.pos_ in ROLE_WORDS for t in role) and (role[0].i == 0 or doc[role[0].i - 1].is_space
+                                                                        or "\n" in doc[role[0].i - 1].whitespace_)
 
 
 def _inverted_speech_verb(before: list[Token], names: int) -> bool:

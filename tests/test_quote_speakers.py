@@ -213,3 +213,13 @@ def test_words_describing_the_speaker_after_a_quote_do_not_end_the_search_for_it
 def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_quote_reports_it(text, speaker):
     found = _speakers(text)
     assert found and all(s == speaker for q, s, e in found)
+
+
+def test_a_transcript_speaker_with_a_title_before_the_colon_speaks_the_quote():
+    found = _speakers('The hearing went on.\n\nFormer secretary of state Hillary Rodham Clinton: "We learned that from the '
+                      'State Department."')
+    assert found == [("We learned that from the State Department.", "Hillary Rodham Clinton", "Hillary Rodham Clinton")]
+    # only where a transcript prints it, opening the paragraph
+    found = _speakers('The hearing went on. Former secretary of state Hillary Rodham Clinton: "We learned that from the '
+                      'State Department."')
+    assert [s for q, s, e in found] == [None]
