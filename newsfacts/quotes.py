@@ -593,7 +593,8 @@ def _speaker_of_verb_tagged_noun(token: Token, close: int) -> Span | None:
         return None  # (`the Saudis state in the white paper`: where it says it may follow)
     words = [t for t in doc[first_token_from(doc, close + 1) : token.i] if not t.is_punct and not t.is_space]
     # a noun phrase (`the two write`; `a voice-over in the ad states`: a place inside it, after its noun)
-    if not words or not (words[-1].pos_ in {"NOUN", "PROPN"} or words[-1].pos_ == "NUM" and words[0].lower_ == "the") \
+    # (`the editorial read`: the tagger may read the noun as an adjective, once it took the verb for the noun)
+    if not words or not (words[-1].pos_ in {"NOUN", "PROPN"} or words[-1].pos_ in {"NUM", "ADJ"} and words[0].lower_ == "the") \
             or any(t.pos_ in {"VERB", "AUX"} for t in words) or words[0].pos_ == "ADP" \
             or any(t.pos_ == "ADP" and t.lower_ not in {"in", "of", "for", "from", "at"} for t in words):
         return None

@@ -208,6 +208,8 @@ def test_words_describing_the_speaker_after_a_quote_do_not_end_the_search_for_it
          '"She will stand up to the gun lobby."', "a voice-over"),
         ('The paper came out. "We are working closely with our allies on all fronts," the Saudis state in the white paper.',
          "the Saudis"),
+        ('The editors wrote. "If she wants to be the next president, she should come to Louisiana," the editorial read.',
+         "the editorial"),
     ],
 )
 def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_quote_reports_it(text, speaker):
