@@ -1329,7 +1329,7 @@ def _subject_of_outer_clause(doc: Doc, span: QuoteSpan) -> _Attribution | None:
     """`The GOP candidate sent out an email inviting them to enter the contest, to "win my engraved shotgun!"`: a partial
     quote that nothing reports, in a clause under a verb that does not report speech either, goes on for the subject of
     the clause above its own (the first verb up the parse, past the quote's own verb, that has a subject). Not when that
-    verb is a copula (`He seemed ...`: no deed of saying). PolNeAR train: right for about 3 of 5 such rows."""
+    verb is a copula (`He seemed ...`: no deed of saying). PolNeAR train: 21 of 35 such rows right (7 of 10 with an entity)."""
     inside = list(tokens_starting_in(doc, span.start, span.end))
     governor = _governing_verb(inside, span) if inside else None
     if governor is None:
