@@ -169,3 +169,59 @@ def test_a_quoted_clause_in_the_sentence_after_a_report_goes_on_for_that_reporte
                       'this year."')
     assert all(s is None for q, s, _ in found if q.startswith(("at-large", "the numbers")))
     assert all(s != "Mayor Tom Reed" for q, s, _ in found if q.startswith("want to see"))
+
+
+def test_an_unreported_partial_quote_goes_on_for_the_subject_of_the_clause_above_its_own():
+    found = _speakers('The Ohio senator sent an email to donors on Tuesday inviting them to enter a raffle, to "win a signed '
+                      'copy of my new book!"')
+    assert ("win a signed copy of my new book!", "The Ohio senator", None) in found
+    found = _speakers('Dana Reyes spent the week in Ohio, hoping to win back voters who feel "left behind by both parties and '
+                      'their leaders."')
+    assert ("left behind by both parties and their leaders.", "Dana Reyes", "Dana Reyes") in found
+    # not the subject of a copula, nor a thing's "it"
+    found = _speakers('Dana Reyes seemed eager to return to the "quiet and honest work of the farm" after the race. It helped '
+                      'that the plan was "too big to fail in the end" for the bank.')
+    assert [s for q, s, _ in found] == [None, None]
+
+
+def test_words_describing_the_speaker_after_a_quote_do_not_end_the_search_for_its_verb():
+    found = _speakers('They made calls. "I am calling from the Hillary Clinton campaign. How are you today?" Miller, a retired '
+                      'worker from a nuclear plant, said pleasantly into the phone.')
+    assert found == [("I am calling from the Hillary Clinton campaign. How are you today?", "Miller", "Miller")]
+    # a relative clause describing the speaker: its words never speak, nor does the quote the parse hung on the name
+    found = _speakers('Support leaked. "Clinton needs a strategy for targeting Johnson and Stein voters," Nate Silver, the '
+                      'polling guru who founded FiveThirtyEight, tweeted on Wednesday.')
+    assert [(s, e) for q, s, e in found] == [("Nate Silver", "Nate Silver")]
+    found = _speakers('The pressure grew. "The agents involved are under a lot of pressure," an intelligence source, who was not '
+                      'authorized to speak on the record, told Fox News.')
+    assert [s for q, s, e in found] == ["an intelligence source"]
+    # a speech verb the parse read as a modifier still reports the quote
+    found = _speakers('"Debate recap," tweeted Rubio spokesman Alex Conant.')
+    assert [q for q, s, e in found] == ["Debate recap,"] and found[0][1].endswith("Alex Conant")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The letter came on Monday. "The law is clear on this point," the two write. "We do not see the need."', "the two"),
+        ('The ad ran on Monday. "She will fight for the wealthy to pay their fair share," a voice-over in the ad states. '
+         '"She will stand up to the gun lobby."', "a voice-over"),
+        ('The paper came out. "We are working closely with our allies on all fronts," the Saudis state in the white paper.',
+         "the Saudis"),
+        ('The editors wrote. "If she wants to be the next president, she should come to Louisiana," the editorial read.',
+         "the editorial"),
+    ],
+)
+def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_quote_reports_it(text, speaker):
+    found = _speakers(text)
+    assert found and all(s == speaker for q, s, e in found)
+
+
+def test_a_transcript_speaker_with_a_title_before_the_colon_speaks_the_quote():
+    found = _speakers('The hearing went on.\n\nFormer secretary of state Hillary Rodham Clinton: "We learned that from the '
+                      'State Department."')
+    assert found == [("We learned that from the State Department.", "Hillary Rodham Clinton", "Hillary Rodham Clinton")]
+    # only where a transcript prints it, opening the paragraph
+    found = _speakers('The hearing went on. Former secretary of state Hillary Rodham Clinton: "We learned that from the '
+                      'State Department."')
+    assert [s for q, s, e in found] == [None]
