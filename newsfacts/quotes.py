@@ -1607,12 +1607,16 @@ def _holds(text: str, start: int, end: int, quote: Quote) -> bool:
 def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     """From the cue's first complement after it to the end of the complement that holds the quote, when that
     reaches beyond the quoted words."""
+    if cue.idx > quote.start:
+        return _reported_clause_before(cue, quote)
     complements = [c for c in cue.children if c.i > cue.i and (c.dep_ in COMPLEMENT_EDGES or _listed_complement(c))]
     holder = next((c for c in complements if c.left_edge.idx <= quote.start and quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
     if holder is None:
-        return None
-    # what a clause reports starts with the clause (`told supporters after the vote that "..."`: not the addressee)
-    first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} else complements[0].left_edge
+        return _labeled_phrase(cue, quote)
+    # what a clause reports starts with the clause (`told supporters after the vote that "..."`: not the addressee); but
+    # what a labeling verb reports starts with what it labels (`called [the situation "run amok"]`, parsed as a clause)
+    labels = cue.lemma_.lower() in LABELING_VERBS and complements[0].dep_ in {"dobj", "oprd"}
+    first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} and not labels else complements[0].left_edge
     # the quote may run on into the complements after its holder (`called him "the worst pick [in a generation]"`, the
     # parse hanging the prepositional phrase on the verb): the phrase ends with the last complement the quote reaches
     last = max((c.right_edge for c in complements[complements.index(holder):] if c.left_edge.idx < quote.end),
@@ -1629,6 +1633,78 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
         return None  # nothing reported beyond the quoted words, or the parse cuts the quote
     return start, end
+
+
+def _reported_clause_before(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """`<clause with "quoted words">, X said`: the clause the cue after it reports, when it reaches beyond the quoted words."""
+    if not _attribution_closes_sentence(cue, quote):
+        return None
+    holder = next((c for c in cue.children if c.i < cue.i and c.dep_ == "ccomp"
+                   and c.left_edge.idx <= quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
+    start, end = _clause_span(holder) if holder is not None else _sentence_before_attribution(cue, quote)
+    text = doc_text(cue.doc)
+    comma = text.find(",", quote.end - 1, end)
+    if comma >= 0:
+        end = comma  # (the clause ends at the comma that sets off its attribution: `"...," an aide, who ..., said`)
+    if end < quote.end and not any(c.isalnum() for c in text[end : quote.end]):
+        end = quote.end  # (the clause stops before the full stop printed inside the marks)
+    if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end or start > quote.start:
+        return None
+    return start, end
+
+
+def _attribution_closes_sentence(cue: Token, quote: Quote) -> bool:
+    """`<clause>, X said.` or `<clause>, said X.`: a speaker right before or after the cue, which reports nothing after it."""
+    if quote.speaker_start is None or quote.speaker_start < quote.end:
+        return False
+    cue_end = cue.idx + len(cue.text)
+    if not (quote.speaker_end <= cue.idx or not doc_text(cue.doc)[cue_end : quote.speaker_start].strip()):
+        return False
+    return not any(c.i > cue.i and c.dep_ in {"ccomp", "xcomp", "dobj"} for c in cue.children)
+
+
+MAX_WORDS_AFTER_QUOTE = 12
+
+
+def _sentence_before_attribution(cue: Token, quote: Quote) -> tuple[int, int]:
+    """Where the parse hangs the clause elsewhere: the sentence's words from its start to the comma before the
+    attribution after the quote (`<words> "<quote>" <words>, X said`), with no other quote, colon or stop among them."""
+    doc, text = cue.doc, doc_text(cue.doc)
+    if not _is_speech_verb(cue) or quote.text.rstrip(" ,").endswith((".", "!", "?")):
+        return quote.start, quote.start  # (a quote that ends its sentence, or another verb than `X said` after it)
+    attribution = min(cue.idx, quote.speaker_start)
+    gap = text[quote.end : attribution]
+    after = gap.lstrip("\"”'’").strip()  # (the words between the quote's closing mark and the attribution)
+    if not (after.endswith(",") or not after.strip(",\"”'’") and quote.text.rstrip().endswith(",")):
+        return quote.start, quote.start  # (no comma before the attribution)
+    after = after.rstrip(",\"”'’ ")
+    if any(c in after for c in '.!?;:"“”()—\n') or len(after.split()) > MAX_WORDS_AFTER_QUOTE:
+        return quote.start, quote.start
+    first = first_token_from(doc, quote.start)
+    start = doc[first].sent.start_char if first < len(doc) else quote.start
+    before = text[start : quote.start].rstrip("\"“'‘ ")
+    if any(c in before for c in '"“”:;\n') or before.endswith(",") or any(
+            t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS for t in tokens_starting_in(doc, start, quote.start)):
+        return quote.start, quote.start  # (another quote or report, a colon lead-in, or the writer's words set off before it)
+    return start, quote.end + gap.index(after) + len(after) if after else quote.end
+
+
+MAX_LABELED_WORDS = 6
+
+
+def _labeled_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """`called Florida's standards "strong"`, `declaring X's statements as "not Christian"`: a labeling verb (or one
+    followed by `... as`) and the quote after a few words with no punctuation between them, where the parse hangs the
+    quote elsewhere: what it labels and the label are the phrase."""
+    doc, text = cue.doc, doc_text(cue.doc)
+    between = [t for t in doc[cue.i + 1 :] if t.idx < quote.start - 1]
+    if not between or len(between) > MAX_LABELED_WORDS or any(t.is_punct or t.is_space or t.pos_ in {"VERB", "AUX"} for t in between):
+        return None
+    if text[between[-1].idx + len(between[-1].text) : quote.start].strip() not in QUOTE_OPENERS:
+        return None  # (only the quote's opening mark after the words)
+    if cue.lemma_.lower() not in LABELING_VERBS and between[-1].lower_ != "as":
+        return None
+    return between[0].idx, quote.end
 
 
 def _listed_complement(child: Token) -> bool:

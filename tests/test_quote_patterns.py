@@ -614,3 +614,28 @@ def test_a_quote_attributed_by_the_sentence_before_shares_that_reports_cue():
     clause, quote = sorted(quotes, key=lambda q: q.start)
     assert (clause.kind, quote.kind, quote.attribution) == ("indirect", "direct", "previous")
     assert quote.cue == "promised" and (quote.cue_start, quote.speaker_start) == (clause.cue_start, clause.speaker_start)
+
+
+def test_a_labeling_verbs_mixed_phrase_starts_with_what_it_labels():
+    # the parse reads the quote as a clause of its own ("run" with "overclassification" as subject)
+    found = _quotes('A spokesman for the senator has called the situation "overclassification run amok."')
+    assert ("indirect", 'the situation "overclassification run amok.', "A spokesman", "called") in found
+    # the parse hangs the quote on the subject: the words between the verb and the quote's mark are what it labels
+    found = _quotes("Tom Reed, a party donor, called Ohio's schools \"strong.\"")
+    assert ("indirect", 'Ohio\'s schools "strong.', "Tom Reed", "called") in found
+    found = _quotes('The bishop issued a statement on Sunday declaring the mayor\'s remarks as "not Christian," aides said.')
+    assert ("indirect", 'the mayor\'s remarks as "not Christian,', "The bishop", "declaring") in found
+
+
+def test_a_partial_quote_in_the_clause_before_its_attribution_is_a_mixed_attribution():
+    found = _quotes('The rejection of the treaty signals "the beginning of the end" for the union, said Tom Reed, a party leader.')
+    assert ("indirect", 'The rejection of the treaty signals "the beginning of the end" for the union', "Tom Reed", "said") in found
+    assert ("partial", "the beginning of the end", "Tom Reed", "said") in found
+    # (the parse makes "commented" a clause inside the quote: the words from the sentence's start to the comma)
+    found = _quotes('He would be a better mayor than Reed "no matter what," one voter said.')
+    assert [row for row in found if row[0] == "indirect"][0][1].startswith('He would be a better mayor than Reed "no matter what')
+    # not past the comma that sets off the speaker, nor when the verb reports a clause of its own after it
+    found = _quotes('"We had better conventions than this one," Texas delegate Tom Reed, wearing a hat, said on Monday.')
+    assert [row for row in found if row[0] == "indirect"] == []
+    found = _quotes('To a question on the "privatization of public jobs," Reed said private firms can be costly.')
+    assert [row[1] for row in found if row[0] == "indirect"] == ["private firms can be costly"]
