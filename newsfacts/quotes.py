@@ -1580,6 +1580,10 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if cue_index >= len(doc) or doc[cue_index].pos_ not in {"VERB", "AUX"}:
             continue
         phrase = _reported_phrase(doc[cue_index], quote)
+        governor = _verb_before_its_cue(doc[cue_index], quote) if phrase is None else None
+        if governor is not None and (phrase := _reported_phrase(governor, quote)) is not None:
+            # `denounced X as "Y" and warned ...`: the quote's cue is the verb whose phrase holds it, not the next one
+            quote.cue, quote.cue_start, quote.cue_end = _cue_words(governor, "clause")
         if phrase is None:
             continue
         start, end = phrase
@@ -1596,6 +1600,16 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
                           quote.speaker_end, quote.cue, quote.cue_start, quote.cue_end, quote.paragraph, confidence, "mixed"))
         covered.append((quote.cue_start, start, end))
     return rows
+
+
+def _verb_before_its_cue(cue: Token, quote: Quote) -> Token | None:
+    """`called it "shameful" and called on ...`, `remarked upon "X," noting ...`: a cue after the quote joined to a verb
+    before it (and, so, its subject) whose words hold the quote."""
+    governor = cue.head
+    if cue.idx < quote.end or cue.dep_ not in {"conj", "advcl"} or governor.pos_ != "VERB" or governor.idx > quote.start:
+        return None
+    first = first_token_from(cue.doc, quote.start)
+    return governor if first < len(cue.doc) and cue.doc[first] in governor.subtree and cue.doc[first] not in cue.subtree else None
 
 
 def _holds(text: str, start: int, end: int, quote: Quote) -> bool:

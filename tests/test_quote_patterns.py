@@ -639,3 +639,12 @@ def test_a_partial_quote_in_the_clause_before_its_attribution_is_a_mixed_attribu
     assert [row for row in found if row[0] == "indirect"] == []
     found = _quotes('To a question on the "privatization of public jobs," Reed said private firms can be costly.')
     assert [row[1] for row in found if row[0] == "indirect"] == ["private firms can be costly"]
+
+
+def test_a_partial_quote_in_a_verbs_phrase_takes_that_verb_as_cue_not_the_verb_joined_after_it():
+    found = _quotes("Mayor Tom Reed denounced the senator’s remarks as “hurtful and humiliating” and warned of the consequences.")
+    assert ("partial", "hurtful and humiliating", "Mayor Tom Reed", "denounced") in found  # (not "warned")
+    assert ("indirect", "the senator’s remarks as “hurtful and humiliating", "Mayor Tom Reed", "denounced") in found
+    found = _quotes('Tom Reed remarked upon the fact that there is still "more work to do," noting the weak economy.')
+    assert ("partial", "more work to do,", "Tom Reed", "remarked") in found
+    assert ("indirect", "the weak economy", "Tom Reed", "noting") in found  # the verb after keeps its own report
