@@ -1181,6 +1181,8 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     # (American style puts the sentence's comma inside the marks: `author of "The Fixers," said`)
     if _is_title(content) and uncued or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",")):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
+    if _cited_with_author(text, span):
+        return None  # `"Museum names a new director," by the Journal's Jane Doe`: a headline or a book, not speech
     if len(words) <= MAX_SCARE_QUOTE_WORDS:
         if uncued or _is_named_thing(doc, span, attribution):
             return None
@@ -1194,11 +1196,28 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     return PARTIAL
 
 
+WORK_NOUNS = frozenset("movie film show book series program documentary novel memoir album song".split())
+
+
 def _names_a_work(text: str, span: QuoteSpan) -> bool:
-    """Preceded by a possessive, an article or a preposition: `on CNN’s "State of the Union"`."""
+    """Preceded by a possessive, an article, a preposition or a kind of work: `on CNN’s "State of the Union"`, `an
+    interview with "The View"`, `the movie "Spotlight"`."""
     before = text[max(0, span.open_mark - 30) : span.open_mark].split()
     last = before[-1].lower() if before else ""
-    return last.endswith(("’s", "'s")) or last in {"the", "a", "an", "on", "in", "of", "at", "from", "titled", "called"}
+    return last.endswith(("’s", "'s")) or last in {"the", "a", "an", "on", "in", "of", "at", "from", "with", "titled", "called"} \
+        or last in WORK_NOUNS
+
+
+# After a quote's closing mark: `," by` and a name (`by Times' Ben Sisario`, `by the Pulitzer Prize-winning ...`).
+_BYLINE = re.compile(r"(?:''|[\"”’'])\s+by\s+(?:the\s+)?[A-Z]")
+
+
+def _cited_with_author(text: str, span: QuoteSpan) -> bool:
+    """A capitalized quote ending on a comma, then `by` and a name: a headline or a book cited with its author, as news
+    digests list them (`—"Museum names a new director," by the Journal's Jane Doe: http://...`)."""
+    content = text[span.start : span.end].rstrip()
+    return span.close_mark is not None and content[:1].isupper() and content.endswith(",") \
+        and _BYLINE.match(text, span.close_mark) is not None
 
 
 def _is_title(content: str) -> bool:

@@ -648,3 +648,14 @@ def test_a_partial_quote_in_a_verbs_phrase_takes_that_verb_as_cue_not_the_verb_j
     found = _quotes('Tom Reed remarked upon the fact that there is still "more work to do," noting the weak economy.')
     assert ("partial", "more work to do,", "Tom Reed", "remarked") in found
     assert ("indirect", "the weak economy", "Tom Reed", "noting") in found  # the verb after keeps its own report
+
+
+def test_a_headline_or_book_cited_with_its_author_or_kind_of_work_is_no_quote():
+    assert _quotes('One of his recent reads, "This Kind of War," by T.R. Fehrenbach, drove that point home.') == []
+    assert _quotes('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.') == []
+    found = _quotes('FAREWELL—"The Living Room to close at the end of December," by Times’ Ben Sisario: '
+                    '"The nightclub gave an early start to many singers."')
+    assert [text for _, text, _, _ in found] == ["The nightclub gave an early start to many singers."]
+    # a quote the by-phrase does not follow as a byline stays a quote
+    assert ("direct", "We are ready,", "Tom Reed", "said") in _quotes('"We are ready," by all accounts, said Tom Reed.')
+    assert ("partial", "devastated", "Senator Jane Miller", "said") in _quotes('Senator Jane Miller said the city was "devastated" by the closures.')
