@@ -1599,7 +1599,7 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if cue_index >= len(doc) or doc[cue_index].pos_ not in {"VERB", "AUX"}:
             continue
         phrase = _reported_phrase(doc[cue_index], quote)
-        governor = _verb_before_its_cue(doc[cue_index], quote) if phrase is None else None
+        governor = _verb_before_its_cue(doc[cue_index], quote) or _verb_under_its_cue(doc[cue_index], quote) if phrase is None else None
         if governor is not None and (phrase := _reported_phrase(governor, quote)) is not None:
             # `denounced X as "Y" and warned ...`: the quote's cue is the verb whose phrase holds it, not the next one
             quote.cue, quote.cue_start, quote.cue_end = _cue_words(governor, "clause")
@@ -1631,6 +1631,19 @@ def _verb_before_its_cue(cue: Token, quote: Quote) -> Token | None:
     return governor if first < len(cue.doc) and cue.doc[first] in governor.subtree and cue.doc[first] not in cue.subtree else None
 
 
+def _verb_under_its_cue(cue: Token, quote: Quote) -> Token | None:
+    """`denied the accusations, dismissing X as "Y"`: a verb after the cue, sharing its subject, whose words hold the quote."""
+    first = first_token_from(cue.doc, quote.start)
+    if first >= len(cue.doc):
+        return None
+    return next((c for c in cue.children if c.dep_ in {"advcl", "conj", "xcomp"} and c.pos_ == "VERB" and cue.i < c.i
+                 and c.idx < quote.start and cue.doc[first] in c.subtree and not any(g.dep_ in SUBJECTS for g in c.children)
+                 and (c.dep_ != "conj" or _reports(c))), None)  # (a verb the parser joined to the cue from inside its clause)
+
+
+def _reports(verb: Token) -> bool:
+    return verb.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS | LABELING_VERBS
+
 def _holds(text: str, start: int, end: int, quote: Quote) -> bool:
     """The clause [start, end) holds the quote, short of the quote's own closing punctuation at most (a reported
     clause ends before its full stop; the partial quote keeps the one printed inside its marks)."""
@@ -1661,10 +1674,10 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
         last = kept[-1]  # (never short of the quote)
     start, end = first.idx, last.idx + len(last.text)
     text = doc_text(cue.doc)
-    if end < quote.end and not any(c.isalnum() for c in text[end : quote.end]):
-        end = quote.end  # the parse hung the quote's final punctuation elsewhere: the phrase still holds the quote
-    if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
-        return None  # nothing reported beyond the quoted words, or the parse cuts the quote
+    if end < quote.end:
+        end = quote.end  # the parse hung the quote's last words or punctuation elsewhere: the phrase still holds the quote
+    if start >= quote.start - 1 and end <= quote.end + 2:
+        return None  # nothing reported beyond the quoted words
     return start, end
 
 

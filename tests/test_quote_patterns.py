@@ -659,3 +659,16 @@ def test_a_headline_or_book_cited_with_its_author_or_kind_of_work_is_no_quote():
     # a quote the by-phrase does not follow as a byline stays a quote
     assert ("direct", "We are ready,", "Tom Reed", "said") in _quotes('"We are ready," by all accounts, said Tom Reed.')
     assert ("partial", "devastated", "Senator Jane Miller", "said") in _quotes('Senator Jane Miller said the city was "devastated" by the closures.')
+
+
+def test_a_partial_quote_in_the_phrase_of_a_participle_after_its_cue_takes_that_participle_as_cue():
+    found = _quotes('Tom Reed denied the accusations through a spokeswoman, dismissing Ann Cole as "a disgruntled former employee."')
+    assert ("partial", "a disgruntled former employee.", "Tom Reed", "dismissing") in found
+    assert ("indirect", 'Ann Cole as "a disgruntled former employee.', "Tom Reed", "dismissing") in found
+    assert ("indirect", "the accusations", "Tom Reed", "denied") in found
+
+
+def test_a_mixed_phrase_holds_the_whole_quote_where_the_parse_hangs_its_last_words_elsewhere():
+    found = _quotes('The campaign took the unusual step of criticizing the agency, accusing spy agencies of engaging in '
+                    '"overclassification run amok."')
+    assert ("indirect", 'spy agencies of engaging in "overclassification run amok.', "The campaign", "accusing") in found
