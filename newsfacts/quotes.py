@@ -1667,6 +1667,12 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     # parse hanging the prepositional phrase on the verb): the phrase ends with the last complement the quote reaches
     last = max((c.right_edge for c in complements[complements.index(holder):] if c.left_edge.idx < quote.end),
                key=lambda t: t.i)
+    # and it goes on with a prepositional phrase right after the quote that the parse hangs on the verb (`called it a
+    # "rough week" [for Trump]`, `crying "fraud" [over delegate selection]`), but not with when the words were said
+    text = doc_text(cue.doc)
+    following = next((c for c in complements[complements.index(holder) + 1 :] if c.left_edge.idx >= quote.end), None)
+    if following is not None and _goes_on_with(following) and not text[quote.end : following.left_edge.idx].strip("\"”’' "):
+        last = following.right_edge
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]
     kept = _without_writer_addition(list(cue.doc[first.i : last.i + 1]))
@@ -1679,6 +1685,14 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     if start >= quote.start - 1 and end <= quote.end + 2:
         return None  # nothing reported beyond the quoted words
     return start, end
+
+
+def _goes_on_with(prep: Token) -> bool:
+    """A prepositional phrase that goes on with what is reported: not a time (`over the weekend`, `in 2010`) nor another
+    act (`before predicting ...`)."""
+    if prep.dep_ != "prep" or prep.lower_ in {"before", "after", "while", "during", "since", "until"}:
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
 
 
 def _reported_clause_before(cue: Token, quote: Quote) -> tuple[int, int] | None:

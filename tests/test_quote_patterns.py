@@ -672,3 +672,10 @@ def test_a_mixed_phrase_holds_the_whole_quote_where_the_parse_hangs_its_last_wor
     found = _quotes('The campaign took the unusual step of criticizing the agency, accusing spy agencies of engaging in '
                     '"overclassification run amok."')
     assert ("indirect", 'spy agencies of engaging in "overclassification run amok.', "The campaign", "accusing") in found
+
+
+def test_a_mixed_phrase_goes_on_with_a_prepositional_phrase_after_the_quote_but_not_with_a_time():
+    found = _quotes("Reporters called it a “rough week” for Trump.")
+    assert ("indirect", "it a “rough week” for Trump", "Reporters", "called") in found
+    found = _quotes("Senator Jane Miller called Tom Reed “a psychopath” over the weekend.")
+    assert ("indirect", "Tom Reed “a psychopath", "Senator Jane Miller", "called") in found
