@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1757,7 +1758,9 @@ def _labeled_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     followed by `... as`) and the quote after a few words with no punctuation between them, where the parse hangs the
     quote elsewhere: what it labels and the label are the phrase."""
     doc, text = cue.doc, doc_text(cue.doc)
-    between = [t for t in doc[cue.i + 1 :] if t.idx < quote.start - 1]
+    between = list(takewhile(lambda t: t.idx + len(t.text) <= quote.start, doc[cue.i + 1 :]))
+    while between and between[-1].text in QUOTE_OPENERS:
+        between.pop()  # (the quote's opening mark)
     if not between or len(between) > MAX_LABELED_WORDS or any(t.is_punct or t.is_space or t.pos_ in {"VERB", "AUX"} for t in between):
         return None
     if text[between[-1].idx + len(between[-1].text) : quote.start].strip() not in QUOTE_OPENERS:

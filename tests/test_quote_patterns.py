@@ -623,6 +623,8 @@ def test_a_labeling_verbs_mixed_phrase_starts_with_what_it_labels():
     # the parse hangs the quote on the subject: the words between the verb and the quote's mark are what it labels
     found = _quotes("Tom Reed, a party donor, called Ohio's schools \"strong.\"")
     assert ("indirect", 'Ohio\'s schools "strong.', "Tom Reed", "called") in found
+    found = _quotes("Tom Reed, a party donor, called Ohio's schools ''strong.''")  # (NYT's two-apostrophe mark too)
+    assert ("indirect", "Ohio's schools ''strong.", "Tom Reed", "called") in found
     found = _quotes('The bishop issued a statement on Sunday declaring the mayor\'s remarks as "not Christian," aides said.')
     assert ("indirect", 'the mayor\'s remarks as "not Christian,', "The bishop", "declaring") in found
 
