@@ -1724,7 +1724,7 @@ def _attribution_closes_sentence(cue: Token, quote: Quote) -> bool:
     return not any(c.i > cue.i and c.dep_ in {"ccomp", "xcomp", "dobj"} for c in cue.children)
 
 
-MAX_WORDS_AFTER_QUOTE = 12
+MAX_WORDS_AFTER_QUOTE = 25
 
 
 def _sentence_before_attribution(cue: Token, quote: Quote) -> tuple[int, int]:
