@@ -178,6 +178,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     _attribute_to_signature(doc, spans, found, mention_at)
     quotes = [q for span, q in found if not _unattributed_paragraph(text, spans, span, q)]
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
+    _join_reports_holding_them(doc, quotes)
     quotes += _mixed_quotes(doc, quotes)
     quotes += _lead_in_rows(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -1644,6 +1645,35 @@ def _verb_under_its_cue(cue: Token, quote: Quote) -> Token | None:
 
 def _reports(verb: Token) -> bool:
     return verb.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS | LABELING_VERBS
+
+def _join_reports_holding_them(doc: Doc, quotes: list[Quote]) -> None:
+    """`Rubio said he had begun "to unmask the true nature" of ...`, `Clinton says Americans are hungry for what she calls
+    "real solutions"`: a partial quote inside a reported clause whose own cue is a verb of that clause, with the same
+    speaker, is part of the clause's attribution: it takes the clause's cue and speaker (in place). A report of its own
+    inside the clause (`..., when he told Clinton that "..."`) or another speaker (`Trump said Clinton called him a
+    "bigot"`) keeps its own attribution."""
+    text = doc_text(doc)
+    clauses = [q for q in quotes if q.kind == INDIRECT and q.cue_start is not None and q.speaker_entity is not None]
+    for quote in quotes:
+        if quote.kind != PARTIAL or quote.cue_start is None or quote.speaker_entity is None:
+            continue
+        if _reports_a_clause_holding(doc[first_token_from(doc, quote.cue_start)], quote):
+            continue  # (a report inside the report: `..., when he told Clinton that "..."`; the gold keeps it apart)
+        holder = next((c for c in clauses if c.cue_start != quote.cue_start and c.speaker_entity == quote.speaker_entity
+                       and c.start <= quote.cue_start < c.end and _holds(text, c.start, c.end, quote)), None)
+        if holder is not None:
+            quote.cue, quote.cue_start, quote.cue_end = holder.cue, holder.cue_start, holder.cue_end
+            quote.speaker_text, quote.speaker_start, quote.speaker_end = holder.speaker_text, holder.speaker_start, holder.speaker_end
+
+
+def _reports_a_clause_holding(verb: Token, quote: Quote) -> bool:
+    """Does the verb report a clause of its own that holds the quote (`told Clinton [that "..."]`, `admitted ["..."]`)?"""
+    if any(c.dep_ == "ccomp" and c.left_edge.idx <= quote.start < c.right_edge.idx + len(c.right_edge.text) for c in verb.children):
+        return True
+    # (the parse may hang the clause elsewhere: `told X at a debate [that ...]` as a relative clause of "debate")
+    between = takewhile(lambda t: t.idx < quote.start, verb.doc[verb.i + 1 :])
+    return _is_speech_verb(verb) and verb.idx < quote.start and any(t.dep_ == "mark" and t.lower_ in COMPLEMENTIZERS for t in between)
+
 
 def _holds(text: str, start: int, end: int, quote: Quote) -> bool:
     """The clause [start, end) holds the quote, short of the quote's own closing punctuation at most (a reported

@@ -681,3 +681,13 @@ def test_a_mixed_phrase_goes_on_with_a_prepositional_phrase_after_the_quote_but_
     assert ("indirect", "it a “rough week” for Trump", "Reporters", "called") in found
     found = _quotes("Senator Jane Miller called Tom Reed “a psychopath” over the weekend.")
     assert ("indirect", "Tom Reed “a psychopath", "Senator Jane Miller", "called") in found
+
+
+def test_a_partial_quote_whose_cue_is_a_verb_inside_a_reported_clause_of_its_speaker_joins_that_clause():
+    found = _quotes('Senator Jane Miller said she had begun "to unmask the true nature" of the governor.')
+    assert ("partial", "to unmask the true nature", "Senator Jane Miller", "said") in found  # (not "begun", "she")
+    assert ("indirect", 'she had begun "to unmask the true nature" of the governor', "Senator Jane Miller", "said") in found
+    # another speaker inside the clause, or a report of its own with its `that` clause, keeps its own attribution
+    assert ("partial", "bigot", "Jane Miller", "called") in _quotes('Tom Reed said Jane Miller called him a "bigot" on Monday.')
+    found = _quotes('Tom Reed said he was angry when he told Jane Miller at a debate that voters were "sick and tired of it."')
+    assert ("partial", "sick and tired of it.", "he", "told") in found
