@@ -1206,8 +1206,8 @@ def _names_a_work(text: str, span: QuoteSpan) -> bool:
     interview with "The View"`, `the movie "Spotlight"`."""
     before = text[max(0, span.open_mark - 30) : span.open_mark].split()
     last = before[-1].lower() if before else ""
-    return last.endswith(("’s", "'s")) or last in {"the", "a", "an", "on", "in", "of", "at", "from", "with", "titled", "called"} \
-        or last in WORK_NOUNS
+    return last.endswith(("’s", "'s")) or last in WORK_NOUNS or last in {
+        "the", "a", "an", "on", "in", "of", "at", "from", "with", "titled", "called"}
 
 
 # After a quote's closing mark: `," by` and a name (`by Times' Ben Sisario`, `by the Pulitzer Prize-winning ...`).
@@ -1601,7 +1601,8 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if cue_index >= len(doc) or doc[cue_index].pos_ not in {"VERB", "AUX"}:
             continue
         phrase = _reported_phrase(doc[cue_index], quote)
-        governor = _verb_before_its_cue(doc[cue_index], quote) or _verb_under_its_cue(doc[cue_index], quote) if phrase is None else None
+        governor = None if phrase is not None else _verb_before_its_cue(doc[cue_index], quote) or _verb_under_its_cue(
+            doc[cue_index], quote)
         if governor is not None and (phrase := _reported_phrase(governor, quote)) is not None:
             # `denounced X as "Y" and warned ...`: the quote's cue is the verb whose phrase holds it, not the next one
             quote.cue, quote.cue_start, quote.cue_end = _cue_words(governor, "clause")
@@ -1646,6 +1647,7 @@ def _verb_under_its_cue(cue: Token, quote: Quote) -> Token | None:
 def _reports(verb: Token) -> bool:
     return verb.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS | LABELING_VERBS
 
+
 def _join_reports_holding_them(doc: Doc, quotes: list[Quote]) -> None:
     """`Rubio said he had begun "to unmask the true nature" of ...`, `Clinton says Americans are hungry for what she calls
     "real solutions"`: a partial quote inside a reported clause whose own cue is a verb of that clause, with the same
@@ -1663,16 +1665,19 @@ def _join_reports_holding_them(doc: Doc, quotes: list[Quote]) -> None:
                        and c.start <= quote.cue_start < c.end and _holds(text, c.start, c.end, quote)), None)
         if holder is not None:
             quote.cue, quote.cue_start, quote.cue_end = holder.cue, holder.cue_start, holder.cue_end
-            quote.speaker_text, quote.speaker_start, quote.speaker_end = holder.speaker_text, holder.speaker_start, holder.speaker_end
+            quote.speaker_text, quote.speaker_start = holder.speaker_text, holder.speaker_start
+            quote.speaker_end = holder.speaker_end
 
 
 def _reports_a_clause_holding(verb: Token, quote: Quote) -> bool:
     """Does the verb report a clause of its own that holds the quote (`told Clinton [that "..."]`, `admitted ["..."]`)?"""
-    if any(c.dep_ == "ccomp" and c.left_edge.idx <= quote.start < c.right_edge.idx + len(c.right_edge.text) for c in verb.children):
+    if any(c.dep_ == "ccomp" and c.left_edge.idx <= quote.start < c.right_edge.idx + len(c.right_edge.text)
+           for c in verb.children):
         return True
     # (the parse may hang the clause elsewhere: `told X at a debate [that ...]` as a relative clause of "debate")
     between = takewhile(lambda t: t.idx < quote.start, verb.doc[verb.i + 1 :])
-    return _is_speech_verb(verb) and verb.idx < quote.start and any(t.dep_ == "mark" and t.lower_ in COMPLEMENTIZERS for t in between)
+    return _is_speech_verb(verb) and verb.idx < quote.start and any(
+        t.dep_ == "mark" and t.lower_ in COMPLEMENTIZERS for t in between)
 
 
 def _holds(text: str, start: int, end: int, quote: Quote) -> bool:
@@ -1710,7 +1715,6 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     if kept and kept[-1].idx + len(kept[-1].text) >= quote.end:
         last = kept[-1]  # (never short of the quote)
     start, end = first.idx, last.idx + len(last.text)
-    text = doc_text(cue.doc)
     if end < quote.end:
         end = quote.end  # the parse hung the quote's last words or punctuation elsewhere: the phrase still holds the quote
     if start >= quote.start - 1 and end <= quote.end + 2:
@@ -1732,7 +1736,10 @@ def _reported_clause_before(cue: Token, quote: Quote) -> tuple[int, int] | None:
         return None
     holder = next((c for c in cue.children if c.i < cue.i and c.dep_ == "ccomp"
                    and c.left_edge.idx <= quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
-    start, end = _clause_span(holder) if holder is not None else _sentence_before_attribution(cue, quote)
+    span = _clause_span(holder) if holder is not None else _sentence_before_attribution(cue, quote)
+    if span is None:
+        return None
+    start, end = span
     text = doc_text(cue.doc)
     comma = text.find(",", quote.end - 1, end)
     if comma >= 0:
@@ -1757,26 +1764,27 @@ def _attribution_closes_sentence(cue: Token, quote: Quote) -> bool:
 MAX_WORDS_AFTER_QUOTE = 25
 
 
-def _sentence_before_attribution(cue: Token, quote: Quote) -> tuple[int, int]:
+def _sentence_before_attribution(cue: Token, quote: Quote) -> tuple[int, int] | None:
     """Where the parse hangs the clause elsewhere: the sentence's words from its start to the comma before the
     attribution after the quote (`<words> "<quote>" <words>, X said`), with no other quote, colon or stop among them."""
     doc, text = cue.doc, doc_text(cue.doc)
     if not _is_speech_verb(cue) or quote.text.rstrip(" ,").endswith((".", "!", "?")):
-        return quote.start, quote.start  # (a quote that ends its sentence, or another verb than `X said` after it)
+        return None  # (a quote that ends its sentence, or another verb than `X said` after it)
     attribution = min(cue.idx, quote.speaker_start)
     gap = text[quote.end : attribution]
     after = gap.lstrip("\"”'’").strip()  # (the words between the quote's closing mark and the attribution)
     if not (after.endswith(",") or not after.strip(",\"”'’") and quote.text.rstrip().endswith(",")):
-        return quote.start, quote.start  # (no comma before the attribution)
+        return None  # (no comma before the attribution)
     after = after.rstrip(",\"”'’ ")
     if any(c in after for c in '.!?;:"“”()—\n') or len(after.split()) > MAX_WORDS_AFTER_QUOTE:
-        return quote.start, quote.start
+        return None
     first = first_token_from(doc, quote.start)
     start = doc[first].sent.start_char if first < len(doc) else quote.start
     before = text[start : quote.start].rstrip("\"“'‘ ")
-    if any(c in before for c in '"“”:;\n') or before.endswith(",") or any(
-            t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS for t in tokens_starting_in(doc, start, quote.start)):
-        return quote.start, quote.start  # (another quote or report, a colon lead-in, or the writer's words set off before it)
+    reports = any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS
+                  for t in tokens_starting_in(doc, start, quote.start))
+    if any(c in before for c in '"“”:;\n') or before.endswith(",") or reports:
+        return None  # (another quote or report, a colon lead-in, or the writer's words set off before it)
     return start, quote.end + gap.index(after) + len(after) if after else quote.end
 
 
@@ -1791,7 +1799,8 @@ def _labeled_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     between = list(takewhile(lambda t: t.idx + len(t.text) <= quote.start, doc[cue.i + 1 :]))
     while between and between[-1].text in QUOTE_OPENERS:
         between.pop()  # (the quote's opening mark)
-    if not between or len(between) > MAX_LABELED_WORDS or any(t.is_punct or t.is_space or t.pos_ in {"VERB", "AUX"} for t in between):
+    if not between or len(between) > MAX_LABELED_WORDS or any(
+            t.is_punct or t.is_space or t.pos_ in {"VERB", "AUX"} for t in between):
         return None
     if text[between[-1].idx + len(between[-1].text) : quote.start].strip() not in QUOTE_OPENERS:
         return None  # (only the quote's opening mark after the words)
