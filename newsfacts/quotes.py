@@ -1722,10 +1722,18 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     return start, end
 
 
+# Where or how words were said: `in a statement`, `at a rally`, `in a confrontation outside its offices`.
+OCCASION_NOUNS = frozenset(
+    """statement interview speech tweet post letter email e-mail book op-ed column editorial article debate rally meeting
+    conference confrontation appearance address remarks video memo report hearing event call exchange message""".split())
+
+
 def _goes_on_with(prep: Token) -> bool:
-    """A prepositional phrase that goes on with what is reported: not a time (`over the weekend`, `in 2010`) nor another
-    act (`before predicting ...`)."""
+    """A prepositional phrase that goes on with what is reported: not a time (`over the weekend`, `in 2010`), another
+    act (`before predicting ...`) nor the occasion of the words (`in a statement`)."""
     if prep.dep_ != "prep" or prep.lower_ in {"before", "after", "while", "during", "since", "until"}:
+        return False
+    if any(c.dep_ == "pobj" and c.lemma_.lower() in OCCASION_NOUNS for c in prep.children):
         return False
     return not any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
 

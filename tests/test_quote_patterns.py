@@ -681,6 +681,10 @@ def test_a_mixed_phrase_goes_on_with_a_prepositional_phrase_after_the_quote_but_
     assert ("indirect", "it a “rough week” for Trump", "Reporters", "called") in found
     found = _quotes("Senator Jane Miller called Tom Reed “a psychopath” over the weekend.")
     assert ("indirect", "Tom Reed “a psychopath", "Senator Jane Miller", "called") in found
+    # nor with the occasion of the words (which would also make the writer's sentence the speaker's claim)
+    found = _quotes('On Wednesday, Tom Reed provoked fury by branding the campaign "two-bit Tories" in a confrontation '
+                    'outside its offices.')
+    assert [text for kind, text, _, cue in found if kind == "indirect" and cue == "branding"] == ['the campaign "two-bit Tories"']
 
 
 def test_a_partial_quote_whose_cue_is_a_verb_inside_a_reported_clause_of_its_speaker_joins_that_clause():
