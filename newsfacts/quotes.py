@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -178,6 +179,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     _attribute_to_signature(doc, spans, found, mention_at)
     quotes = [q for span, q in found if not _unattributed_paragraph(text, spans, span, q)]
     quotes += _indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
+    _join_reports_holding_them(doc, quotes)
     quotes += _mixed_quotes(doc, quotes)
     quotes += _lead_in_rows(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -1237,6 +1239,8 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     # (American style puts the sentence's comma inside the marks: `author of "The Fixers," said`)
     if _is_title(content) and uncued or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",")):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
+    if _cited_with_author(text, span):
+        return None  # `"Museum names a new director," by the Journal's Jane Doe`: a headline or a book, not speech
     if len(words) <= MAX_SCARE_QUOTE_WORDS:
         if uncued or _is_named_thing(doc, span, attribution):
             return None
@@ -1250,11 +1254,28 @@ def _kind(doc: Doc, text: str, span: QuoteSpan, attribution: _Attribution) -> st
     return PARTIAL
 
 
+WORK_NOUNS = frozenset("movie film show book series program documentary novel memoir album song".split())
+
+
 def _names_a_work(text: str, span: QuoteSpan) -> bool:
-    """Preceded by a possessive, an article or a preposition: `on CNN’s "State of the Union"`."""
+    """Preceded by a possessive, an article, a preposition or a kind of work: `on CNN’s "State of the Union"`, `an
+    interview with "The View"`, `the movie "Spotlight"`."""
     before = text[max(0, span.open_mark - 30) : span.open_mark].split()
     last = before[-1].lower() if before else ""
-    return last.endswith(("’s", "'s")) or last in {"the", "a", "an", "on", "in", "of", "at", "from", "titled", "called"}
+    return last.endswith(("’s", "'s")) or last in WORK_NOUNS or last in {
+        "the", "a", "an", "on", "in", "of", "at", "from", "with", "titled", "called"}
+
+
+# After a quote's closing mark: `," by` and a name (`by Times' Ben Sisario`, `by the Pulitzer Prize-winning ...`).
+_BYLINE = re.compile(r"(?:''|[\"”’'])\s+by\s+(?:the\s+)?[A-Z]")
+
+
+def _cited_with_author(text: str, span: QuoteSpan) -> bool:
+    """A capitalized quote ending on a comma, then `by` and a name: a headline or a book cited with its author, as news
+    digests list them (`—"Museum names a new director," by the Journal's Jane Doe: http://...`)."""
+    content = text[span.start : span.end].rstrip()
+    return span.close_mark is not None and content[:1].isupper() and content.endswith(",") \
+        and _BYLINE.match(text, span.close_mark) is not None
 
 
 def _is_title(content: str) -> bool:
@@ -1665,6 +1686,11 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if cue_index >= len(doc) or doc[cue_index].pos_ not in {"VERB", "AUX"}:
             continue
         phrase = _reported_phrase(doc[cue_index], quote)
+        governor = None if phrase is not None else _verb_before_its_cue(doc[cue_index], quote) or _verb_under_its_cue(
+            doc[cue_index], quote)
+        if governor is not None and (phrase := _reported_phrase(governor, quote)) is not None:
+            # `denounced X as "Y" and warned ...`: the quote's cue is the verb whose phrase holds it, not the next one
+            quote.cue, quote.cue_start, quote.cue_end = _cue_words(governor, "clause")
         if phrase is None:
             continue
         start, end = phrase
@@ -1683,6 +1709,62 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     return rows
 
 
+def _verb_before_its_cue(cue: Token, quote: Quote) -> Token | None:
+    """`called it "shameful" and called on ...`, `remarked upon "X," noting ...`: a cue after the quote joined to a verb
+    before it (and, so, its subject) whose words hold the quote."""
+    governor = cue.head
+    if cue.idx < quote.end or cue.dep_ not in {"conj", "advcl"} or governor.pos_ != "VERB" or governor.idx > quote.start:
+        return None
+    first = first_token_from(cue.doc, quote.start)
+    return governor if first < len(cue.doc) and cue.doc[first] in governor.subtree and cue.doc[first] not in cue.subtree else None
+
+
+def _verb_under_its_cue(cue: Token, quote: Quote) -> Token | None:
+    """`denied the accusations, dismissing X as "Y"`: a verb after the cue, sharing its subject, whose words hold the quote."""
+    first = first_token_from(cue.doc, quote.start)
+    if first >= len(cue.doc):
+        return None
+    return next((c for c in cue.children if c.dep_ in {"advcl", "conj", "xcomp"} and c.pos_ == "VERB" and cue.i < c.i
+                 and c.idx < quote.start and cue.doc[first] in c.subtree and not any(g.dep_ in SUBJECTS for g in c.children)
+                 and (c.dep_ != "conj" or _reports(c))), None)  # (a verb the parser joined to the cue from inside its clause)
+
+
+def _reports(verb: Token) -> bool:
+    return verb.lemma_.lower() in SPEECH_VERBS | STANCE_VERBS | LABELING_VERBS
+
+
+def _join_reports_holding_them(doc: Doc, quotes: list[Quote]) -> None:
+    """`Rubio said he had begun "to unmask the true nature" of ...`, `Clinton says Americans are hungry for what she calls
+    "real solutions"`: a partial quote inside a reported clause whose own cue is a verb of that clause, with the same
+    speaker, is part of the clause's attribution: it takes the clause's cue and speaker (in place). A report of its own
+    inside the clause (`..., when he told Clinton that "..."`) or another speaker (`Trump said Clinton called him a
+    "bigot"`) keeps its own attribution."""
+    text = doc_text(doc)
+    clauses = [q for q in quotes if q.kind == INDIRECT and q.cue_start is not None and q.speaker_entity is not None]
+    for quote in quotes:
+        if quote.kind != PARTIAL or quote.cue_start is None or quote.speaker_entity is None:
+            continue
+        if _reports_a_clause_holding(doc[first_token_from(doc, quote.cue_start)], quote):
+            continue  # (a report inside the report: `..., when he told Clinton that "..."`; the gold keeps it apart)
+        holder = next((c for c in clauses if c.cue_start != quote.cue_start and c.speaker_entity == quote.speaker_entity
+                       and c.start <= quote.cue_start < c.end and _holds(text, c.start, c.end, quote)), None)
+        if holder is not None:
+            quote.cue, quote.cue_start, quote.cue_end = holder.cue, holder.cue_start, holder.cue_end
+            quote.speaker_text, quote.speaker_start = holder.speaker_text, holder.speaker_start
+            quote.speaker_end = holder.speaker_end
+
+
+def _reports_a_clause_holding(verb: Token, quote: Quote) -> bool:
+    """Does the verb report a clause of its own that holds the quote (`told Clinton [that "..."]`, `admitted ["..."]`)?"""
+    if any(c.dep_ == "ccomp" and c.left_edge.idx <= quote.start < c.right_edge.idx + len(c.right_edge.text)
+           for c in verb.children):
+        return True
+    # (the parse may hang the clause elsewhere: `told X at a debate [that ...]` as a relative clause of "debate")
+    between = takewhile(lambda t: t.idx < quote.start, verb.doc[verb.i + 1 :])
+    return _is_speech_verb(verb) and verb.idx < quote.start and any(
+        t.dep_ == "mark" and t.lower_ in COMPLEMENTIZERS for t in between)
+
+
 def _holds(text: str, start: int, end: int, quote: Quote) -> bool:
     """The clause [start, end) holds the quote, short of the quote's own closing punctuation at most (a reported
     clause ends before its full stop; the partial quote keeps the one printed inside its marks)."""
@@ -1692,28 +1774,132 @@ def _holds(text: str, start: int, end: int, quote: Quote) -> bool:
 def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     """From the cue's first complement after it to the end of the complement that holds the quote, when that
     reaches beyond the quoted words."""
+    if cue.idx > quote.start:
+        return _reported_clause_before(cue, quote)
     complements = [c for c in cue.children if c.i > cue.i and (c.dep_ in COMPLEMENT_EDGES or _listed_complement(c))]
     holder = next((c for c in complements if c.left_edge.idx <= quote.start and quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
     if holder is None:
-        return None
-    # what a clause reports starts with the clause (`told supporters after the vote that "..."`: not the addressee)
-    first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} else complements[0].left_edge
+        return _labeled_phrase(cue, quote)
+    # what a clause reports starts with the clause (`told supporters after the vote that "..."`: not the addressee); but
+    # what a labeling verb reports starts with what it labels (`called [the situation "run amok"]`, parsed as a clause)
+    labels = cue.lemma_.lower() in LABELING_VERBS and complements[0].dep_ in {"dobj", "oprd"}
+    first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} and not labels else complements[0].left_edge
     # the quote may run on into the complements after its holder (`called him "the worst pick [in a generation]"`, the
     # parse hanging the prepositional phrase on the verb): the phrase ends with the last complement the quote reaches
     last = max((c.right_edge for c in complements[complements.index(holder):] if c.left_edge.idx < quote.end),
                key=lambda t: t.i)
+    # and it goes on with a prepositional phrase right after the quote that the parse hangs on the verb (`called it a
+    # "rough week" [for Trump]`, `crying "fraud" [over delegate selection]`), but not with when the words were said
+    text = doc_text(cue.doc)
+    following = next((c for c in complements[complements.index(holder) + 1 :] if c.left_edge.idx >= quote.end), None)
+    if following is not None and _goes_on_with(following) and not text[quote.end : following.left_edge.idx].strip("\"”’' "):
+        last = following.right_edge
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]
     kept = _without_writer_addition(list(cue.doc[first.i : last.i + 1]))
     if kept and kept[-1].idx + len(kept[-1].text) >= quote.end:
         last = kept[-1]  # (never short of the quote)
     start, end = first.idx, last.idx + len(last.text)
-    text = doc_text(cue.doc)
-    if end < quote.end and not any(c.isalnum() for c in text[end : quote.end]):
-        end = quote.end  # the parse hung the quote's final punctuation elsewhere: the phrase still holds the quote
-    if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end:
-        return None  # nothing reported beyond the quoted words, or the parse cuts the quote
+    if end < quote.end:
+        end = quote.end  # the parse hung the quote's last words or punctuation elsewhere: the phrase still holds the quote
+    if start >= quote.start - 1 and end <= quote.end + 2:
+        return None  # nothing reported beyond the quoted words
     return start, end
+
+
+# Where or how words were said: `in a statement`, `at a rally`, `in a confrontation outside its offices`.
+OCCASION_NOUNS = frozenset(
+    """statement interview speech tweet post letter email e-mail book op-ed column editorial article debate rally meeting
+    conference confrontation appearance address remarks video memo report hearing event call exchange message""".split())
+
+
+def _goes_on_with(prep: Token) -> bool:
+    """A prepositional phrase that goes on with what is reported: not a time (`over the weekend`, `in 2010`), another
+    act (`before predicting ...`) nor the occasion of the words (`in a statement`)."""
+    if prep.dep_ != "prep" or prep.lower_ in {"before", "after", "while", "during", "since", "until"}:
+        return False
+    if any(c.dep_ == "pobj" and c.lemma_.lower() in OCCASION_NOUNS for c in prep.children):
+        return False
+    return not any(t.ent_type_ in {"DATE", "TIME"} for t in prep.subtree)
+
+
+def _reported_clause_before(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """`<clause with "quoted words">, X said`: the clause the cue after it reports, when it reaches beyond the quoted words."""
+    if not _attribution_closes_sentence(cue, quote):
+        return None
+    holder = next((c for c in cue.children if c.i < cue.i and c.dep_ == "ccomp"
+                   and c.left_edge.idx <= quote.start < c.right_edge.idx + len(c.right_edge.text)), None)
+    span = _clause_span(holder) if holder is not None else _sentence_before_attribution(cue, quote)
+    if span is None:
+        return None
+    start, end = span
+    text = doc_text(cue.doc)
+    comma = text.find(",", quote.end - 1, end)
+    if comma >= 0:
+        end = comma  # (the clause ends at the comma that sets off its attribution: `"...," an aide, who ..., said`)
+    if end < quote.end and not any(c.isalnum() for c in text[end : quote.end]):
+        end = quote.end  # (the clause stops before the full stop printed inside the marks)
+    if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end or start > quote.start:
+        return None
+    return start, end
+
+
+def _attribution_closes_sentence(cue: Token, quote: Quote) -> bool:
+    """`<clause>, X said.` or `<clause>, said X.`: a speaker right before or after the cue, which reports nothing after it."""
+    if quote.speaker_start is None or quote.speaker_start < quote.end:
+        return False
+    cue_end = cue.idx + len(cue.text)
+    if not (quote.speaker_end <= cue.idx or not doc_text(cue.doc)[cue_end : quote.speaker_start].strip()):
+        return False
+    return not any(c.i > cue.i and c.dep_ in {"ccomp", "xcomp", "dobj"} for c in cue.children)
+
+
+MAX_WORDS_AFTER_QUOTE = 25
+
+
+def _sentence_before_attribution(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """Where the parse hangs the clause elsewhere: the sentence's words from its start to the comma before the
+    attribution after the quote (`<words> "<quote>" <words>, X said`), with no other quote, colon or stop among them."""
+    doc, text = cue.doc, doc_text(cue.doc)
+    if not _is_speech_verb(cue) or quote.text.rstrip(" ,").endswith((".", "!", "?")):
+        return None  # (a quote that ends its sentence, or another verb than `X said` after it)
+    attribution = min(cue.idx, quote.speaker_start)
+    gap = text[quote.end : attribution]
+    after = gap.lstrip("\"”'’").strip()  # (the words between the quote's closing mark and the attribution)
+    if not (after.endswith(",") or not after.strip(",\"”'’") and quote.text.rstrip().endswith(",")):
+        return None  # (no comma before the attribution)
+    after = after.rstrip(",\"”'’ ")
+    if any(c in after for c in '.!?;:"“”()—\n') or len(after.split()) > MAX_WORDS_AFTER_QUOTE:
+        return None
+    first = first_token_from(doc, quote.start)
+    start = doc[first].sent.start_char if first < len(doc) else quote.start
+    before = text[start : quote.start].rstrip("\"“'‘ ")
+    reports = any(t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS
+                  for t in tokens_starting_in(doc, start, quote.start))
+    if any(c in before for c in '"“”:;\n') or before.endswith(",") or reports:
+        return None  # (another quote or report, a colon lead-in, or the writer's words set off before it)
+    return start, quote.end + gap.index(after) + len(after) if after else quote.end
+
+
+MAX_LABELED_WORDS = 6
+
+
+def _labeled_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """`called Florida's standards "strong"`, `declaring X's statements as "not Christian"`: a labeling verb (or one
+    followed by `... as`) and the quote after a few words with no punctuation between them, where the parse hangs the
+    quote elsewhere: what it labels and the label are the phrase."""
+    doc, text = cue.doc, doc_text(cue.doc)
+    between = list(takewhile(lambda t: t.idx + len(t.text) <= quote.start, doc[cue.i + 1 :]))
+    while between and between[-1].text in QUOTE_OPENERS:
+        between.pop()  # (the quote's opening mark)
+    if not between or len(between) > MAX_LABELED_WORDS or any(
+            t.is_punct or t.is_space or t.pos_ in {"VERB", "AUX"} for t in between):
+        return None
+    if text[between[-1].idx + len(between[-1].text) : quote.start].strip() not in QUOTE_OPENERS:
+        return None  # (only the quote's opening mark after the words)
+    if cue.lemma_.lower() not in LABELING_VERBS and between[-1].lower_ != "as":
+        return None
+    return between[0].idx, quote.end
 
 
 def _listed_complement(child: Token) -> bool:

@@ -614,3 +614,84 @@ def test_a_quote_attributed_by_the_sentence_before_shares_that_reports_cue():
     clause, quote = sorted(quotes, key=lambda q: q.start)
     assert (clause.kind, quote.kind, quote.attribution) == ("indirect", "direct", "previous")
     assert quote.cue == "promised" and (quote.cue_start, quote.speaker_start) == (clause.cue_start, clause.speaker_start)
+
+
+def test_a_labeling_verbs_mixed_phrase_starts_with_what_it_labels():
+    # the parse reads the quote as a clause of its own ("run" with "overclassification" as subject)
+    found = _quotes('A spokesman for the senator has called the situation "overclassification run amok."')
+    assert ("indirect", 'the situation "overclassification run amok.', "A spokesman", "called") in found
+    # the parse hangs the quote on the subject: the words between the verb and the quote's mark are what it labels
+    found = _quotes("Tom Reed, a party donor, called Ohio's schools \"strong.\"")
+    assert ("indirect", 'Ohio\'s schools "strong.', "Tom Reed", "called") in found
+    found = _quotes("Tom Reed, a party donor, called Ohio's schools ''strong.''")  # (NYT's two-apostrophe mark too)
+    assert ("indirect", "Ohio's schools ''strong.", "Tom Reed", "called") in found
+    found = _quotes('The bishop issued a statement on Sunday declaring the mayor\'s remarks as "not Christian," aides said.')
+    assert ("indirect", 'the mayor\'s remarks as "not Christian,', "The bishop", "declaring") in found
+
+
+def test_a_partial_quote_in_the_clause_before_its_attribution_is_a_mixed_attribution():
+    found = _quotes('The rejection of the treaty signals "the beginning of the end" for the union, said Tom Reed, a party leader.')
+    assert ("indirect", 'The rejection of the treaty signals "the beginning of the end" for the union', "Tom Reed", "said") in found
+    assert ("partial", "the beginning of the end", "Tom Reed", "said") in found
+    # (the parse makes "commented" a clause inside the quote: the words from the sentence's start to the comma)
+    found = _quotes('He would be a better mayor than Reed "no matter what," one voter said.')
+    assert [row for row in found if row[0] == "indirect"][0][1].startswith('He would be a better mayor than Reed "no matter what')
+    # not past the comma that sets off the speaker, nor when the verb reports a clause of its own after it
+    found = _quotes('"We had better conventions than this one," Texas delegate Tom Reed, wearing a hat, said on Monday.')
+    assert [row for row in found if row[0] == "indirect"] == []
+    found = _quotes('To a question on the "privatization of public jobs," Reed said private firms can be costly.')
+    assert [row[1] for row in found if row[0] == "indirect"] == ["private firms can be costly"]
+
+
+def test_a_partial_quote_in_a_verbs_phrase_takes_that_verb_as_cue_not_the_verb_joined_after_it():
+    found = _quotes("Mayor Tom Reed denounced the senator’s remarks as “hurtful and humiliating” and warned of the consequences.")
+    assert ("partial", "hurtful and humiliating", "Mayor Tom Reed", "denounced") in found  # (not "warned")
+    assert ("indirect", "the senator’s remarks as “hurtful and humiliating", "Mayor Tom Reed", "denounced") in found
+    found = _quotes('Tom Reed remarked upon the fact that there is still "more work to do," noting the weak economy.')
+    assert ("partial", "more work to do,", "Tom Reed", "remarked") in found
+    assert ("indirect", "the weak economy", "Tom Reed", "noting") in found  # the verb after keeps its own report
+
+
+def test_a_headline_or_book_cited_with_its_author_or_kind_of_work_is_no_quote():
+    assert _quotes('One of his recent reads, "This Kind of War," by T.R. Fehrenbach, drove that point home.') == []
+    assert _quotes('In an interview with "Fox and Friends," Donald Trump pointed to China as the enforcer.') == []
+    found = _quotes('FAREWELL—"The Living Room to close at the end of December," by Times’ Ben Sisario: '
+                    '"The nightclub gave an early start to many singers."')
+    assert [text for _, text, _, _ in found] == ["The nightclub gave an early start to many singers."]
+    # a quote the by-phrase does not follow as a byline stays a quote
+    assert ("direct", "We are ready,", "Tom Reed", "said") in _quotes('"We are ready," by all accounts, said Tom Reed.')
+    assert ("partial", "devastated", "Senator Jane Miller", "said") in _quotes('Senator Jane Miller said the city was "devastated" by the closures.')
+
+
+def test_a_partial_quote_in_the_phrase_of_a_participle_after_its_cue_takes_that_participle_as_cue():
+    found = _quotes('Tom Reed denied the accusations through a spokeswoman, dismissing Ann Cole as "a disgruntled former employee."')
+    assert ("partial", "a disgruntled former employee.", "Tom Reed", "dismissing") in found
+    assert ("indirect", 'Ann Cole as "a disgruntled former employee.', "Tom Reed", "dismissing") in found
+    assert ("indirect", "the accusations", "Tom Reed", "denied") in found
+
+
+def test_a_mixed_phrase_holds_the_whole_quote_where_the_parse_hangs_its_last_words_elsewhere():
+    found = _quotes('The campaign took the unusual step of criticizing the agency, accusing spy agencies of engaging in '
+                    '"overclassification run amok."')
+    assert ("indirect", 'spy agencies of engaging in "overclassification run amok.', "The campaign", "accusing") in found
+
+
+def test_a_mixed_phrase_goes_on_with_a_prepositional_phrase_after_the_quote_but_not_with_a_time():
+    found = _quotes("Reporters called it a “rough week” for Trump.")
+    assert ("indirect", "it a “rough week” for Trump", "Reporters", "called") in found
+    found = _quotes("Senator Jane Miller called Tom Reed “a psychopath” over the weekend.")
+    assert ("indirect", "Tom Reed “a psychopath", "Senator Jane Miller", "called") in found
+    # nor with the occasion of the words (which would also make the writer's sentence the speaker's claim)
+    found = _quotes('On Wednesday, Tom Reed provoked fury by branding the campaign "two-bit Tories" in a confrontation '
+                    'outside its offices.')
+    assert [text for kind, text, _, cue in found if kind == "indirect" and cue == "branding"] == ['the campaign "two-bit Tories"']
+
+
+def test_a_partial_quote_whose_cue_is_a_verb_inside_a_reported_clause_of_its_speaker_joins_that_clause():
+    found = _quotes('Senator Jane Miller said she had begun "to unmask the true nature" of the governor.')
+    assert ("partial", "to unmask the true nature", "Senator Jane Miller", "said") in found  # (not "begun", "she")
+    assert ("indirect", 'she had begun "to unmask the true nature" of the governor', "Senator Jane Miller", "said") in found
+    # another speaker inside the clause, or a report of its own with its `that` clause, keeps its own attribution
+    assert ("partial", "bigot", "Jane Miller", "called") in _quotes('Tom Reed said Jane Miller called him a "bigot" on Monday.')
+    found = _quotes('Tom Reed said he was angry when he told Jane Miller at a debate that voters were "sick and tired of it."')
+    assert ("partial", "sick and tired of it.", "he", "told") in found
