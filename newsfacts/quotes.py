@@ -1023,7 +1023,9 @@ def _subject(verb: Token) -> Span | None:
         subject = _nearest_subject(node)
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                return _phrase(node.head)  # "..., who said"
+                # "..., who said"; `hoisted a sign that read "..."`: a thing ("that", "which") someone put out speaks for them
+                thing_of = (_author(node.head) or _actor_of_object(node.head)) if subject.tag_ == "WDT" else None
+                return thing_of or _phrase(node.head)
             if _in_dateline(subject):  # `PHILADELPHIA (UPI) — The committee released a statement, offering ...`
                 return _subject_after_dateline(subject)
             if node != verb and subject.pos_ == "NOUN" and node.dep_ in SUBORDINATE_CLAUSES and (outer := _subject(node.head)) is not None \

@@ -236,3 +236,18 @@ def test_a_verb_after_a_quote_inside_its_sentence_is_no_frame_for_it():
     # a quote opening its sentence keeps its frame, whatever the verb
     found = _speakers('"Go back to your seat," Mayor Ana Ruiz barked at the reporter.')
     assert [s for q, s, e in found] == ["Mayor Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The Washington Post recently ran a piece that noted his plan "would benefit affluent households more."',
+         "The Washington Post"),
+        ('Senator Ruiz wants a party platform that calls for "a $15-an-hour minimum wage."', "Senator Ruiz"),
+        # people a relative clause describes speak themselves
+        ('President Obama passionately rebuked critics who say he should condemn terrorists as "radical Islamists," saying '
+         'it would do nothing.', "critics"),
+    ],
+)
+def test_a_thing_someone_puts_out_speaks_for_them_in_a_relative_clause(text, speaker):
+    assert [s for q, s, e in _speakers(text)] == [speaker]
