@@ -558,11 +558,22 @@ def _frames_quote_after(verb: Token, span: QuoteSpan, text: str, quoted: list[tu
     subject and a verb, is what that verb reports, whatever the verb ("barked", "confessed", "shot back")."""
     if verb.pos_ != "VERB" or verb.dep_ not in {"ROOT", "parataxis", "ccomp", "conj"} or not _runs_on(text, span):
         return False
+    if not _opens_its_sentence(verb.doc, span):
+        return False  # `He says no one is "on pace to win," the number needed to ...`: words inside a sentence, not its frame
     close = span.close_mark if span.close_mark is not None else span.end
     subject = _subject(verb) or _name_before(verb, close)
     return (subject is not None and close < subject.start_char < verb.idx
             and (subject.root.pos_ in {"PROPN", "PRON", "NOUN"} or _name_read_as_verb(subject.root))
             and not _has_own_content(verb, span, quoted) and not any(c.dep_ == "dobj" and c.idx > verb.idx for c in verb.children))
+
+
+def _opens_its_sentence(doc: Doc, span: QuoteSpan) -> bool:
+    """Does the quote open its sentence: no word of the sentence before its opening mark (punctuation aside)?"""
+    first = first_token_from(doc, span.open_mark)
+    if first >= len(doc):
+        return True
+    sentence = doc[first].sent
+    return not any(t.is_alpha or t.is_digit for t in doc[sentence.start : first] if t.idx < span.open_mark)
 
 
 def _name_read_as_verb(token: Token) -> bool:
@@ -1012,7 +1023,9 @@ def _subject(verb: Token) -> Span | None:
         subject = _nearest_subject(node)
         if subject is not None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                return _phrase(node.head)  # "..., who said"
+                # "..., who said"; `hoisted a sign that read "..."`: a thing ("that", "which") someone put out speaks for them
+                thing_of = (_author(node.head) or _actor_of_object(node.head)) if subject.tag_ == "WDT" else None
+                return thing_of or _phrase(node.head)
             if _in_dateline(subject):  # `PHILADELPHIA (UPI) — The committee released a statement, offering ...`
                 return _subject_after_dateline(subject)
             if node != verb and subject.pos_ == "NOUN" and node.dep_ in SUBORDINATE_CLAUSES and (outer := _subject(node.head)) is not None \

@@ -225,3 +225,29 @@ def test_a_transcript_speaker_with_a_title_before_the_colon_speaks_the_quote():
     found = _speakers('The hearing went on. Former secretary of state Hillary Rodham Clinton: "We learned that from the '
                       'State Department."')
     assert [s for q, s, e in found] == [None]
+
+
+def test_a_verb_after_a_quote_inside_its_sentence_is_no_frame_for_it():
+    # the partial quote is words of the sentence ("He says ..."), not a quote a following "noun verb" frames
+    found = _speakers('He says no rival is "on pace to get 1,237 delegates," the number needed to win the nomination.')
+    assert [s for q, s, e in found] == ["He"]
+    found = _speakers('When the mayor finally wrapped up -- "We will fight for you!" -- the balloons cascaded down on the crowd.')
+    assert all(s != "the balloons" for q, s, e in found)
+    # a quote opening its sentence keeps its frame, whatever the verb
+    found = _speakers('"Go back to your seat," Mayor Ana Ruiz barked at the reporter.')
+    assert [s for q, s, e in found] == ["Mayor Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The Washington Post recently ran a piece that noted his plan "would benefit affluent households more."',
+         "The Washington Post"),
+        ('Senator Ruiz wants a party platform that calls for "a $15-an-hour minimum wage."', "Senator Ruiz"),
+        # people a relative clause describes speak themselves
+        ('President Obama passionately rebuked critics who say he should condemn terrorists as "radical Islamists," saying '
+         'it would do nothing.', "critics"),
+    ],
+)
+def test_a_thing_someone_puts_out_speaks_for_them_in_a_relative_clause(text, speaker):
+    assert [s for q, s, e in _speakers(text)] == [speaker]
