@@ -75,6 +75,11 @@ def test_benchmark_on_the_seed_annotations():
     assert score.metrics("direct+partial", 0.3)["recall"] == 1.0
     assert score.speaker_correct == score.speaker_total > 10
     assert score.speaker_missing == 0 and score.as_dict()["speaker_wrong_name_rate"] == 0
+    # the per-outlet breakdown (the article name's prefix) accounts for every matched quote, once
+    by_outlet = score.speaker_by_outlet
+    assert set(by_outlet) == {"000", "004"}
+    assert sum(n for _, n in by_outlet.values()) == score.speaker_total
+    assert sum(right for right, _ in by_outlet.values()) == score.speaker_correct
 
 
 def test_overlap_and_greedy_one_to_one_matching():
