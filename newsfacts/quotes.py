@@ -425,14 +425,10 @@ def _possessed_saying_before_copula(governor: Token | None, span: QuoteSpan) -> 
     noun = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS | THINKING_NOUNS:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or span.start <= owner.idx < span.end:
+    owner = _possessor_of(noun)
+    if owner is None or span.start <= owner.start_char < span.end:
         return None
-    if owner.tag_ == "PRP$":  # not "its": a thing's "answer" is the writer's figure of speech
-        return _Attribution(noun, owner.doc[owner.i : owner.i + 1], "governs") if owner.lower_ in {"his", "her", "their"} else None
-    if owner.pos_ == "PROPN" or owner.pos_ == "NOUN" and owner.ent_type_ in {"", "ORG", "NORP", "PERSON"}:
-        return _Attribution(noun, _phrase(owner), "governs")
-    return None
+    return _Attribution(noun, owner, "governs")
 
 
 def _owned_words(doc: Doc, span: QuoteSpan) -> _Attribution | None:
@@ -452,19 +448,35 @@ def _owned_words(doc: Doc, span: QuoteSpan) -> _Attribution | None:
     if before[-1].lower_ in {"a", "an", "the"}:
         before = before[:-1]  # `his call for a "revolution"`
     if len(before) >= 2 and before[-1].lower_ == "for" and before[-2].lemma_.lower() == "call" and before[-2].pos_ == "NOUN":
-        owner = next((c for c in before[-2].children if c.dep_ == "poss"), None)
+        owner = _possessor_of(before[-2])
         if owner is not None:
-            return _Attribution(before[-2], _possessor(owner) if owner.tag_ != "PRP$" else owner.doc[owner.i : owner.i + 1], "governs")
+            return _Attribution(before[-2], owner, "governs")
+    return None
+
+
+def _possessor_of(noun: Token) -> Span | None:
+    """Who owns a noun of saying, as a speaker: `his`/`her`/`their` (not `its`: a thing's "answer" is the writer's figure
+    of speech), a name (`Rubio's catch phrase`) or a group (`the party's line`); None for anything else."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.tag_ == "PRP$":
+        return owner.doc[owner.i : owner.i + 1] if owner.lower_ in SPEAKING_POSSESSIVES else None
+    if owner.pos_ == "PROPN" or owner.pos_ == "NOUN" and owner.ent_type_ in {"", "ORG", "NORP", "PERSON"}:
+        return _phrase(owner)
     return None
 
 
 QUOTE_OPENERS = frozenset({'"', "“", "‘", "'", "``", "''"})
 
 
+SPEAKING_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
 def _possessor(word: Token) -> Span | None:
     """The possessor a word closes: `his` itself, or the name before `'s` (`Barack Obama's`)."""
     doc = word.doc
-    if word.tag_ == "PRP$" and word.lower_ in {"his", "her", "their"}:
+    if word.tag_ == "PRP$" and word.lower_ in SPEAKING_POSSESSIVES:
         return doc[word.i : word.i + 1]
     if word.tag_ == "POS" and word.i > 0:
         word = doc[word.i - 1]

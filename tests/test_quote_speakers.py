@@ -251,3 +251,11 @@ def test_a_verb_after_a_quote_inside_its_sentence_is_no_frame_for_it():
 )
 def test_a_thing_someone_puts_out_speaks_for_them_in_a_relative_clause(text, speaker):
     assert [s for q, s, e in _speakers(text)] == [speaker]
+
+
+def test_a_possessed_call_for_takes_the_same_possessors_as_a_possessed_noun_of_saying():
+    # a group's call is the group's; a thing's ("its") is the writer's figure of speech, as for `its answer was that`
+    found = _speakers('The union\'s call for "a fair deal for every driver" went unheeded. The storm and its call for '
+                      '"a total rebuild of the levees" shaped the vote.')
+    assert [s for q, s, _ in found if q.startswith("a fair deal")] == ["The union's"]
+    assert [s for q, s, _ in found if q.startswith("a total rebuild")] == [None]
