@@ -1704,6 +1704,8 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if governor is not None and (phrase := _reported_phrase(governor, quote)) is not None:
             # `denounced X as "Y" and warned ...`: the quote's cue is the verb whose phrase holds it, not the next one
             quote.cue, quote.cue_start, quote.cue_end = _cue_words(governor, "clause")
+        if phrase is None and (aside := _clause_around_aside(doc[cue_index], quote)) is not None:
+            phrase = None if _overlaps_direct(quotes, *aside) else aside  # (a direct quote's attribution is no aside)
         if phrase is None:
             continue
         start, end = phrase
@@ -1720,6 +1722,40 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
                           quote.speaker_end, quote.cue, quote.cue_start, quote.cue_end, quote.paragraph, confidence, "mixed"))
         covered.append((quote.cue_start, start, end))
     return rows
+
+
+# How a writer sets a report off inside the sentence it reports: `As X reported, ...`, `as he puts it, ...`.
+ASIDE_VERBS = INDIRECT_VERBS | SPEECH_VERBS | frozenset({"put"})
+
+
+def _clause_around_aside(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """`As X reported, the star "gave $5,000" to them`, `Proposals, he added, amount to "tinkering"`: a cue set off
+    (an `as` clause or a parenthetical) inside the clause that holds the quote reports that whole clause; the gold
+    takes the clause, the aside aside, as the quote's content."""
+    head = cue.head
+    is_as_clause = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    # (a parenthetical names its own speaker: `, he added,`; a verb joined to the clause with its subject is another act)
+    set_off = cue.dep_ == "parataxis" and any(c.dep_ in SUBJECTS for c in cue.children) and cue.left_edge.i > head.left_edge.i
+    if not (is_as_clause or set_off) or head == cue or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if cue.lemma_.lower() not in ASIDE_VERBS or cue.idx > quote.start:
+        return None
+    doc = cue.doc
+    first = first_token_from(doc, quote.start)
+    if first >= len(doc) or doc[first] not in head.subtree or doc[first] in cue.subtree:
+        return None
+    start, end = _clause_span(head)
+    opening = tokens_starting_in(doc, start, cue.left_edge.idx)
+    if all(t.dep_ == "cc" or t.is_punct or t.is_space for t in opening):  # (`But as X noted, ...`: the aside opens the
+        # clause: the content starts after it and its comma or dash)
+        after = next((t for t in doc[cue.right_edge.i + 1 :] if not (t.is_punct or t.is_space) or t.text in QUOTE_OPENERS), None)
+        start = after.idx if after is not None else start
+    text = doc_text(doc)
+    if not any(c.isalnum() for c in text[min(end, quote.end) : max(end, quote.end)]):
+        end = quote.end  # (the clause ends with the quote's words, without or with its closing mark: as other rows)
+    if start > quote.start or end < quote.end or start >= quote.start - 1 and end <= quote.end + 2:
+        return None  # (nothing reported beyond the quoted words)
+    return start, end
 
 
 def _verb_before_its_cue(cue: Token, quote: Quote) -> Token | None:
