@@ -1774,8 +1774,28 @@ def _verb_under_its_cue(cue: Token, quote: Quote) -> Token | None:
     if first >= len(cue.doc):
         return None
     return next((c for c in cue.children if c.dep_ in {"advcl", "conj", "xcomp"} and c.pos_ == "VERB" and cue.i < c.i
-                 and c.idx < quote.start and cue.doc[first] in c.subtree and not any(g.dep_ in SUBJECTS for g in c.children)
-                 and (c.dep_ != "conj" or _reports(c))), None)  # (a verb the parser joined to the cue from inside its clause)
+                 and c.idx < quote.start and cue.doc[first] in c.subtree and _same_subject(c, cue)
+                 and (c.dep_ == "conj" or not any(g.dep_ in SUBJECTS for g in c.children))
+                 and (c.dep_ != "conj" or _reports(c) or _second_act(c, cue, cue.doc[first]))), None)
+    # (a verb the parser joined to the cue from inside its clause is not)
+
+
+def _same_subject(verb: Token, cue: Token) -> bool:
+    """The verb has no subject of its own, or repeats the cue's (`He voiced a wish ... and he pronounced X "a friend"`;
+    a clause of its own, `because he thought it "..."`, is not joined as a second act)."""
+    own = [t.lower_ for g in verb.children if g.dep_ in SUBJECTS for t in g.subtree]
+    if not own:
+        return True
+    cues = [t.lower_ for g in cue.children if g.dep_ in SUBJECTS for t in g.subtree]
+    return own == cues
+
+
+def _second_act(verb: Token, cue: Token, quoted: Token) -> bool:
+    """`called the merger "a terrible deal" and ranked Fiorina as one of the worst "in the history of business"`: a verb
+    joined to the cue in its tense (not one inside the cue's clause: `said he would sit down and tell him "..."`) whose
+    own words hold the quote (the first verb above the quoted words)."""
+    above = next((t for t in quoted.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return verb.tag_ == cue.tag_ and above == verb
 
 
 def _reports(verb: Token) -> bool:

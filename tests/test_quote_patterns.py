@@ -711,3 +711,16 @@ def test_a_partial_quote_in_a_clause_its_cue_is_set_off_in_reports_the_clause():
     # an `as` clause that reports nothing is no aside
     found = _quotes('As the storm passed, the old bridge was "a total loss" for the town.')
     assert [row for row in found if row[0] == "indirect"] == []
+
+
+def test_a_partial_quote_in_the_phrase_of_a_second_act_joined_to_its_cue_takes_that_verb_and_phrase():
+    found = _quotes('Senator Jane Miller called the merger "a terrible deal" and ranked Tom Reed as one of the worst mayors '
+                    '"in the history of the city."')
+    assert ("indirect", 'Tom Reed as one of the worst mayors "in the history of the city.', "Senator Jane Miller", "ranked") in found
+    # the same subject repeated
+    found = _quotes('He praised the new mayor and he pronounced her "a true friend of the city."')
+    assert ("indirect", 'her "a true friend of the city.', "He", "pronounced") in found
+    # a verb inside the cue's reported clause (another tense) stays inside that clause
+    found = _quotes('Tom Reed said he would sit down with the governor and tell him "enough is enough."')
+    assert [row for row in found if row[0] == "indirect"] == [
+        ("indirect", 'he would sit down with the governor and tell him "enough is enough', "Tom Reed", "said")]
