@@ -1863,6 +1863,10 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     following = next((c for c in complements[complements.index(holder) + 1 :] if c.left_edge.idx >= quote.end), None)
     if following is not None and _goes_on_with(following) and not text[quote.end : following.left_edge.idx].strip("\"”’' "):
         last = following.right_edge
+    # and with the reason the speaker gives right after it (`calls the project "a mistake" [because few live near it]`)
+    reason = next((c for c in cue.children if c.dep_ == "advcl" and c.left_edge.idx >= quote.end and c.left_edge.lower_ == "because"), None)
+    if reason is not None and not text[quote.end : reason.left_edge.idx].strip("\"”’' ,"):
+        last = reason.right_edge
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]
     kept = _without_writer_addition(list(cue.doc[first.i : last.i + 1]))

@@ -724,3 +724,10 @@ def test_a_partial_quote_in_the_phrase_of_a_second_act_joined_to_its_cue_takes_t
     found = _quotes('Tom Reed said he would sit down with the governor and tell him "enough is enough."')
     assert [row for row in found if row[0] == "indirect"] == [
         ("indirect", 'he would sit down with the governor and tell him "enough is enough', "Tom Reed", "said")]
+
+
+def test_a_mixed_phrase_goes_on_with_the_reason_given_right_after_the_quote_but_not_with_when():
+    found = _quotes('Tom Reed calls the new bridge "a mistake" because so few people live near it.')
+    assert ("indirect", 'the new bridge "a mistake" because so few people live near it', "Tom Reed", "calls") in found
+    found = _quotes('Tom Reed called the new bridge "a mistake" when he spoke to reporters on Monday.')
+    assert ("indirect", 'the new bridge "a mistake"', "Tom Reed", "called") in found
