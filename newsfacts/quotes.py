@@ -2063,7 +2063,7 @@ def _without_writer_addition(tokens: list[Token]) -> list[Token]:
                      or t.head.i < comma.i), addition)  # the addition's own head: the first word hung before the comma
         if root.left_edge.i != addition.i or root.right_edge.i != tokens[-1].i:
             continue  # not a phrase that runs from the comma to the clause's end
-        if _is_writer_addition(root):
+        if _is_writer_addition(root) or after > at + 1 and _participle_after_quote(root):
             return _trimmed_end(tokens[:after])
     return tokens
 
@@ -2077,6 +2077,12 @@ def _is_writer_addition(root: Token) -> bool:
 
 
 CLOSING_MARKS = frozenset({'"', "”", "’", "''"})
+
+
+def _participle_after_quote(root: Token) -> bool:
+    """`called Cruz the "ultimate hypocrite," [linking to a story ...]`: a participle after a quote's closing comma
+    and mark tells what the speaker did next, even where the parse hangs it on the quoted noun."""
+    return root.dep_ == "acl" and root.tag_ == "VBG" and root.left_edge == root
 
 
 def _trimmed_end(tokens: list[Token]) -> list[Token]:

@@ -731,3 +731,8 @@ def test_a_mixed_phrase_goes_on_with_the_reason_given_right_after_the_quote_but_
     assert ("indirect", 'the new bridge "a mistake" because so few people live near it', "Tom Reed", "calls") in found
     found = _quotes('Tom Reed called the new bridge "a mistake" when he spoke to reporters on Monday.')
     assert ("indirect", 'the new bridge "a mistake"', "Tom Reed", "called") in found
+
+
+def test_a_mixed_phrase_leaves_out_a_participle_after_the_quotes_closing_comma():
+    found = _quotes('In a tweet, Senator Jane Miller called Tom Reed the "ultimate hypocrite," linking to a story about his donors.')
+    assert ("indirect", 'Tom Reed the "ultimate hypocrite,"', "Senator Jane Miller", "called") in found
