@@ -1716,6 +1716,8 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
         if governor is not None and (phrase := _reported_phrase(governor, quote)) is not None:
             # `denounced X as "Y" and warned ...`: the quote's cue is the verb whose phrase holds it, not the next one
             quote.cue, quote.cue_start, quote.cue_end = _cue_words(governor, "clause")
+        if phrase is None and (aside := _clause_around_aside(doc[cue_index], quote)) is not None:
+            phrase = None if _overlaps_direct(quotes, *aside) else aside  # (a direct quote's attribution is no aside)
         if phrase is None:
             continue
         start, end = phrase
@@ -1734,6 +1736,40 @@ def _mixed_quotes(doc: Doc, quotes: list[Quote]) -> list[Quote]:
     return rows
 
 
+# How a writer sets a report off inside the sentence it reports: `As X reported, ...`, `as he puts it, ...`.
+ASIDE_VERBS = INDIRECT_VERBS | SPEECH_VERBS | frozenset({"put"})
+
+
+def _clause_around_aside(cue: Token, quote: Quote) -> tuple[int, int] | None:
+    """`As X reported, the star "gave $5,000" to them`, `Proposals, he added, amount to "tinkering"`: a cue set off
+    (an `as` clause or a parenthetical) inside the clause that holds the quote reports that whole clause; the gold
+    takes the clause, the aside aside, as the quote's content."""
+    head = cue.head
+    is_as_clause = cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+    # (a parenthetical names its own speaker: `, he added,`; a verb joined to the clause with its subject is another act)
+    set_off = cue.dep_ == "parataxis" and any(c.dep_ in SUBJECTS for c in cue.children) and cue.left_edge.i > head.left_edge.i
+    if not (is_as_clause or set_off) or head == cue or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if cue.lemma_.lower() not in ASIDE_VERBS or cue.idx > quote.start:
+        return None
+    doc = cue.doc
+    first = first_token_from(doc, quote.start)
+    if first >= len(doc) or doc[first] not in head.subtree or doc[first] in cue.subtree:
+        return None
+    start, end = _clause_span(head)
+    opening = tokens_starting_in(doc, start, cue.left_edge.idx)
+    if all(t.dep_ == "cc" or t.is_punct or t.is_space for t in opening):  # (`But as X noted, ...`: the aside opens the
+        # clause: the content starts after it and its comma or dash)
+        after = next((t for t in doc[cue.right_edge.i + 1 :] if not (t.is_punct or t.is_space) or t.text in QUOTE_OPENERS), None)
+        start = after.idx if after is not None else start
+    text = doc_text(doc)
+    if not any(c.isalnum() for c in text[min(end, quote.end) : max(end, quote.end)]):
+        end = quote.end  # (the clause ends with the quote's words, without or with its closing mark: as other rows)
+    if start > quote.start or end < quote.end or start >= quote.start - 1 and end <= quote.end + 2:
+        return None  # (nothing reported beyond the quoted words)
+    return start, end
+
+
 def _verb_before_its_cue(cue: Token, quote: Quote) -> Token | None:
     """`called it "shameful" and called on ...`, `remarked upon "X," noting ...`: a cue after the quote joined to a verb
     before it (and, so, its subject) whose words hold the quote."""
@@ -1750,8 +1786,28 @@ def _verb_under_its_cue(cue: Token, quote: Quote) -> Token | None:
     if first >= len(cue.doc):
         return None
     return next((c for c in cue.children if c.dep_ in {"advcl", "conj", "xcomp"} and c.pos_ == "VERB" and cue.i < c.i
-                 and c.idx < quote.start and cue.doc[first] in c.subtree and not any(g.dep_ in SUBJECTS for g in c.children)
-                 and (c.dep_ != "conj" or _reports(c))), None)  # (a verb the parser joined to the cue from inside its clause)
+                 and c.idx < quote.start and cue.doc[first] in c.subtree and _same_subject(c, cue)
+                 and (c.dep_ == "conj" or not any(g.dep_ in SUBJECTS for g in c.children))
+                 and (c.dep_ != "conj" or _reports(c) or _second_act(c, cue, cue.doc[first]))), None)
+    # (a verb the parser joined to the cue from inside its clause is not)
+
+
+def _same_subject(verb: Token, cue: Token) -> bool:
+    """The verb has no subject of its own, or repeats the cue's (`He voiced a wish ... and he pronounced X "a friend"`;
+    a clause of its own, `because he thought it "..."`, is not joined as a second act)."""
+    own = [t.lower_ for g in verb.children if g.dep_ in SUBJECTS for t in g.subtree]
+    if not own:
+        return True
+    cues = [t.lower_ for g in cue.children if g.dep_ in SUBJECTS for t in g.subtree]
+    return own == cues
+
+
+def _second_act(verb: Token, cue: Token, quoted: Token) -> bool:
+    """`called the merger "a terrible deal" and ranked Fiorina as one of the worst "in the history of business"`: a verb
+    joined to the cue in its tense (not one inside the cue's clause: `said he would sit down and tell him "..."`) whose
+    own words hold the quote (the first verb above the quoted words)."""
+    above = next((t for t in quoted.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return verb.tag_ == cue.tag_ and above == verb
 
 
 def _reports(verb: Token) -> bool:
@@ -1819,6 +1875,10 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     following = next((c for c in complements[complements.index(holder) + 1 :] if c.left_edge.idx >= quote.end), None)
     if following is not None and _goes_on_with(following) and not text[quote.end : following.left_edge.idx].strip("\"”’' "):
         last = following.right_edge
+    # and with the reason the speaker gives right after it (`calls the project "a mistake" [because few live near it]`)
+    reason = next((c for c in cue.children if c.dep_ == "advcl" and c.left_edge.idx >= quote.end and c.left_edge.lower_ == "because"), None)
+    if reason is not None and not text[quote.end : reason.left_edge.idx].strip("\"”’' ,"):
+        last = reason.right_edge
     while last.i > first.i and last.is_punct and last.text not in {'"', "”", "’", "''"}:
         last = last.doc[last.i - 1]
     kept = _without_writer_addition(list(cue.doc[first.i : last.i + 1]))
@@ -2015,7 +2075,7 @@ def _without_writer_addition(tokens: list[Token]) -> list[Token]:
                      or t.head.i < comma.i), addition)  # the addition's own head: the first word hung before the comma
         if root.left_edge.i != addition.i or root.right_edge.i != tokens[-1].i:
             continue  # not a phrase that runs from the comma to the clause's end
-        if _is_writer_addition(root):
+        if _is_writer_addition(root) or after > at + 1 and _participle_after_quote(root):
             return _trimmed_end(tokens[:after])
     return tokens
 
@@ -2029,6 +2089,12 @@ def _is_writer_addition(root: Token) -> bool:
 
 
 CLOSING_MARKS = frozenset({'"', "”", "’", "''"})
+
+
+def _participle_after_quote(root: Token) -> bool:
+    """`called Cruz the "ultimate hypocrite," [linking to a story ...]`: a participle after a quote's closing comma
+    and mark tells what the speaker did next, even where the parse hangs it on the quoted noun."""
+    return root.dep_ == "acl" and root.tag_ == "VBG" and root.left_edge == root
 
 
 def _trimmed_end(tokens: list[Token]) -> list[Token]:

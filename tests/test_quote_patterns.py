@@ -593,7 +593,9 @@ def test_a_speaker_described_by_a_relative_clause_the_parse_read_as_what_is_said
 def test_an_as_x_noted_aside_earlier_in_the_sentence_names_who_a_quoted_phrase_is_from():
     found = _quotes('But as the Global Times tabloid noted in an op-ed on Thursday, the leading candidate "has surprisingly '
                     'earned himself a few fans in China."')
-    assert [(kind, speaker) for kind, _, speaker, _ in found] == [("partial", "the Global Times tabloid")]
+    assert [(kind, speaker) for kind, _, speaker, _ in found] == [("indirect", "the Global Times tabloid"),
+                                                                  ("partial", "the Global Times tabloid")]
+    assert found[0][1] == 'the leading candidate "has surprisingly earned himself a few fans in China.'  # (its clause: mixed)
 
 
 def test_the_start_of_a_sentence_a_lower_case_quote_goes_on_with_joins_the_quote():
@@ -695,3 +697,42 @@ def test_a_partial_quote_whose_cue_is_a_verb_inside_a_reported_clause_of_its_spe
     assert ("partial", "bigot", "Jane Miller", "called") in _quotes('Tom Reed said Jane Miller called him a "bigot" on Monday.')
     found = _quotes('Tom Reed said he was angry when he told Jane Miller at a debate that voters were "sick and tired of it."')
     assert ("partial", "sick and tired of it.", "he", "told") in found
+
+
+def test_a_partial_quote_in_a_clause_its_cue_is_set_off_in_reports_the_clause():
+    # `As X reported, <clause>`: the clause after the aside, without it, is the mixed content
+    found = _quotes('As The Daily Post reported, the actor “gave between $1,001 and $5,000” to the campaign.')
+    assert ("indirect", "the actor “gave between $1,001 and $5,000” to the campaign", "The Daily Post", "reported") in found
+    found = _quotes('But as Senator Jane Miller noted on Monday, the governor has "no plan at all" for the schools.')
+    assert [t for k, t, _, _ in found if k == "indirect"] == ['the governor has "no plan at all" for the schools']
+    # the aside inside the clause: the content runs over it (a row holds one span)
+    found = _quotes('The proposals so far, he added, would "only tinker around the edges."')
+    assert [t[:35] for k, t, _, _ in found if k == "indirect"] == ["The proposals so far, he added, wou"]
+    # an `as` clause that reports nothing is no aside
+    found = _quotes('As the storm passed, the old bridge was "a total loss" for the town.')
+    assert [row for row in found if row[0] == "indirect"] == []
+
+
+def test_a_partial_quote_in_the_phrase_of_a_second_act_joined_to_its_cue_takes_that_verb_and_phrase():
+    found = _quotes('Senator Jane Miller called the merger "a terrible deal" and ranked Tom Reed as one of the worst mayors '
+                    '"in the history of the city."')
+    assert ("indirect", 'Tom Reed as one of the worst mayors "in the history of the city.', "Senator Jane Miller", "ranked") in found
+    # the same subject repeated
+    found = _quotes('He praised the new mayor and he pronounced her "a true friend of the city."')
+    assert ("indirect", 'her "a true friend of the city.', "He", "pronounced") in found
+    # a verb inside the cue's reported clause (another tense) stays inside that clause
+    found = _quotes('Tom Reed said he would sit down with the governor and tell him "enough is enough."')
+    assert [row for row in found if row[0] == "indirect"] == [
+        ("indirect", 'he would sit down with the governor and tell him "enough is enough', "Tom Reed", "said")]
+
+
+def test_a_mixed_phrase_goes_on_with_the_reason_given_right_after_the_quote_but_not_with_when():
+    found = _quotes('Tom Reed calls the new bridge "a mistake" because so few people live near it.')
+    assert ("indirect", 'the new bridge "a mistake" because so few people live near it', "Tom Reed", "calls") in found
+    found = _quotes('Tom Reed called the new bridge "a mistake" when he spoke to reporters on Monday.')
+    assert ("indirect", 'the new bridge "a mistake"', "Tom Reed", "called") in found
+
+
+def test_a_mixed_phrase_leaves_out_a_participle_after_the_quotes_closing_comma():
+    found = _quotes('In a tweet, Senator Jane Miller called Tom Reed the "ultimate hypocrite," linking to a story about his donors.')
+    assert ("indirect", 'Tom Reed the "ultimate hypocrite,"', "Senator Jane Miller", "called") in found
