@@ -86,13 +86,27 @@ class QuoteScore:
     speaker_missing: int = 0  # matched quotes given no speaker (counted as not correct)
     inside_gold: dict = field(default_factory=dict)  # category -> unmatched units inside a gold attribution of their speaker
     partial_inside_mixed: int = 0  # d+p matches below 0.8 of a unit of partial rows only, wholly inside the gold's content
-    speaker_by_outlet: dict = field(default_factory=dict)  # outlet -> [correct, matched quotes with a gold source]
+    speaker_by_article: dict = field(default_factory=dict)  # article -> [correct, matched quotes with a gold source]
     articles: int = 0
     gold_in_headlines: int = 0
 
     def metrics(self, category: str, threshold: float, joined: bool = False) -> dict:
         tp, n_pred, n_gold = (self.counts_joined if joined else self.counts).get((category, threshold), (0, 0, 0))
         return _precision_recall_f1(tp, n_pred, n_gold) | {"tp": tp, "predicted": n_pred, "gold": n_gold}
+
+    def speaker_by_outlet(self) -> dict[str, tuple[int, int]]:
+        """(correct, matched) per outlet, the publisher an article name starts with (PolNeAR: `breitbart_2016-03-11_...`)."""
+        totals: dict = defaultdict(lambda: [0, 0])
+        for article, (right, n) in self.speaker_by_article.items():
+            outlet = totals[article.split("_", 1)[0]]
+            outlet[0] += right
+            outlet[1] += n
+        return {outlet: tuple(counts) for outlet, counts in sorted(totals.items())}
+
+    def most_speaker_misses(self, top: int = 3) -> list[tuple[str, tuple[int, int]]]:
+        """The articles with the most matched quotes not given the gold's speaker (is the miss spread or in one place?)."""
+        missed = [(name, (right, n)) for name, (right, n) in self.speaker_by_article.items() if right < n]
+        return sorted(missed, key=lambda item: (item[1][0] - item[1][1], item[0]))[:top]
 
     def partial_inside_mixed_metrics(self) -> dict:
         """d+p at 0.8, also counting as matched a unit of partial rows only whose words lie wholly inside the gold's content:
@@ -112,7 +126,8 @@ class QuoteScore:
             "speaker_accuracy_strict": self.speaker_correct_strict / self.speaker_total if self.speaker_total else None,
             "speaker_evaluated": self.speaker_total,
             "speaker_missing": self.speaker_missing,
-            "speaker_by_outlet": {outlet: {"correct": right, "matched": n} for outlet, (right, n) in sorted(self.speaker_by_outlet.items())},
+            "speaker_by_outlet": {outlet: {"correct": right, "matched": n} for outlet, (right, n) in self.speaker_by_outlet().items()},
+            "speaker_by_article": {name: {"correct": right, "matched": n} for name, (right, n) in sorted(self.speaker_by_article.items())},
             "speaker_wrong_name_rate": (self.speaker_total - self.speaker_correct - self.speaker_missing) / self.speaker_total
             if self.speaker_total else None,
             "precision_by_confidence": {b: m / n for b, (m, n) in sorted(self.calibration.items())},
@@ -251,17 +266,12 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
                         score.speaker_correct += _speaker_matches(g[i], p[j], entity_at)
                         score.speaker_correct_strict += _speaker_matches(g[i], p[j], entity_at, strict=True)
                         score.speaker_missing += not p[j].speaker_words and p[j].speaker_entity is None
-                        outlet = score.speaker_by_outlet.setdefault(_outlet(article), [0, 0])
-                        outlet[0] += _speaker_matches(g[i], p[j], entity_at)
-                        outlet[1] += 1
+                        counts = score.speaker_by_article.setdefault(article, [0, 0])
+                        counts[0] += _speaker_matches(g[i], p[j], entity_at)
+                        counts[1] += 1
     score.counts = {key: tuple(value) for key, value in totals.items()}
     score.counts_joined = {key: tuple(value) for key, value in joined_totals.items()}
     return score
-
-
-def _outlet(article: str) -> str:
-    """The publisher an article name starts with (PolNeAR: `breitbart_2016-03-11_...`); the whole name otherwise."""
-    return article.split("_", 1)[0]
 
 
 def _count_rows_by_group(score: QuoteScore, rows: list[dict], gold: list[Unit], words: _WordMap, entity_at) -> None:
@@ -456,7 +466,10 @@ def format_report(score: QuoteScore) -> str:
                      f"allowances: {score.speaker_correct_strict / score.speaker_total:.3f}); no speaker {score.speaker_missing}, "
                      f"wrong name {score.speaker_total - score.speaker_correct - score.speaker_missing} "
                      f"= {(score.speaker_total - score.speaker_correct - score.speaker_missing) / score.speaker_total:.3f}")
-    if len(score.speaker_by_outlet) > 1:
+    if len(by_outlet := score.speaker_by_outlet()) > 1:
         lines.append("speaker correct by outlet: " + ", ".join(
-            f"{outlet} {right}/{n}={right / n:.2f}" for outlet, (right, n) in sorted(score.speaker_by_outlet.items())))
+            f"{outlet} {right}/{n}={right / n:.2f}" for outlet, (right, n) in by_outlet.items()))
+    if worst := score.most_speaker_misses():
+        lines.append("articles with the most speaker misses: " + ", ".join(
+            f"{name} {n - right} of {n}" for name, (right, n) in worst))
     return "\n".join(lines)

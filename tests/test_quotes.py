@@ -76,10 +76,18 @@ def test_benchmark_on_the_seed_annotations():
     assert score.speaker_correct == score.speaker_total > 10
     assert score.speaker_missing == 0 and score.as_dict()["speaker_wrong_name_rate"] == 0
     # the per-outlet breakdown (the article name's prefix) accounts for every matched quote, once
-    by_outlet = score.speaker_by_outlet
+    by_outlet = score.speaker_by_outlet()
     assert set(by_outlet) == {"000", "004"}
     assert sum(n for _, n in by_outlet.values()) == score.speaker_total
     assert sum(right for right, _ in by_outlet.values()) == score.speaker_correct
+
+
+def test_the_scorer_says_where_speaker_misses_are_by_outlet_and_article():
+    from newsfacts.quote_scoring import QuoteScore
+    score = QuoteScore(speaker_by_article={"nyt_a": [1, 3], "nyt_b": [5, 5], "wapo_c": [0, 2], "wapo_d": [3, 4]})
+    assert score.speaker_by_outlet() == {"nyt": (6, 8), "wapo": (3, 6)}
+    assert score.most_speaker_misses(top=2) == [("nyt_a", (1, 3)), ("wapo_c", (0, 2))]  # two misses each, then by name
+    assert "nyt_b" not in dict(score.most_speaker_misses())
 
 
 def test_overlap_and_greedy_one_to_one_matching():
