@@ -1108,13 +1108,21 @@ def _name_before_parenthesis(verb: Token) -> Span | None:
     return _phrase(doc[opening - 1])
 
 
+# Acts of passing on a document (a message, an article) whose words become the actor's message: `retweeted a message
+# that read "..."`, `emailed a news article reporting "..."`. Not showing one (`held a sign reading "..."`): there the
+# gold names the sign as often as the one holding it.
+PASSING_ON_VERBS = frozenset("retweet retweete forward email e-mail".split())  # ("retweete": the lemmatizer's for "retweeted")
+
+
 def _actor_of_object(noun: Token) -> Span | None:
     """`Lycos has shut down the campaign saying it had achieved its aim`: a participle the parser hung on the object
     of an act speaks for whoever acts, when that object is a plain thing (not a document, a name or an entity) and
     the act is not itself one of reporting (`quoted a spokesman saying`)."""
     verb = noun.head
-    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.ent_type_ or noun.lemma_.lower() in DOCUMENT_NOUNS:
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.ent_type_:
         return None
+    if noun.lemma_.lower() in DOCUMENT_NOUNS and verb.lemma_.lower() not in PASSING_ON_VERBS:
+        return None  # `released a report saying`: the document speaks
     if verb.pos_ not in {"VERB", "AUX"} or _is_speech_verb(verb) or verb.lemma_.lower() in {"quote", "cite", "hear", "see"}:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -539,6 +539,19 @@ def test_the_people_addressed_or_named_before_a_quote_do_not_speak_it(text, quot
     assert _speaker_text_of(text, quoted) == speaker
 
 
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ('The RNC emailed a news article reporting that "the governor is losing ground" to reporters on Monday.',
+     "the governor is losing ground", "The RNC"),
+    ('Senator Warren retweeted a message that read "We will not back down."', "We will not back down.", "Senator Warren"),
+    ('Maria Lopez forwarded an email that said the vote was "rigged from the start."', "rigged from the start.", "Maria Lopez"),
+    # showing a document is not passing it on: the sign carries the words
+    ('Maria Lopez held a sign that read "Stop the war."', "Stop the war.", "a sign"),
+])
+def test_a_document_passed_on_speaks_for_whoever_passes_it_on(text, quoted, speaker):
+    """Not "a news article", "a message": retweeting, forwarding or emailing a document makes its words the sender's."""
+    assert _speaker_text_of(text, quoted) == speaker
+
+
 def test_the_start_of_a_sentence_split_by_its_attribution_joins_the_quote_that_goes_on_with_it():
     found = _quotes('The streets were empty, he added, "but people need to meet somehow."\n\n'
                     'On Monday, the mayor said, "the plan is dead."\n\nSooner or later, Reed told reporters, "it starts to pay off."')
