@@ -1164,9 +1164,16 @@ def _addresser(noun: Token) -> Span | None:
         verb = noun.head
     else:
         return None
-    if noun.lemma_.lower() in DOCUMENT_NOUNS or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in ADDRESSING_VERBS:
+    if noun.lemma_.lower() in DOCUMENT_NOUNS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.lemma_.lower() not in ADDRESSING_VERBS and not _sends_document_to(verb, noun):
         return None
     return _subject(verb)
+
+
+def _sends_document_to(verb: Token, people: Token) -> bool:
+    """`blasted out an email to supporters stating`: any act that takes a document and a "to" phrase sends it to them."""
+    return people.dep_ == "pobj" and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
 
 
 def _participle_clause_owner(verb: Token) -> Token:

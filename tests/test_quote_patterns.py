@@ -552,6 +552,16 @@ def test_a_document_passed_on_speaks_for_whoever_passes_it_on(text, quoted, spea
     assert _speaker_text_of(text, quoted) == speaker
 
 
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ('Her campaign quickly blasted out an email to supporters stating, "Speaker Paul Ryan Joins Growing List of Conservatives."',
+     "Speaker Paul Ryan Joins Growing List of Conservatives.", "Her campaign"),
+    ('The mayor handed a note to reporters saying the plan was "dead on arrival."', "dead on arrival.", "The mayor"),
+])
+def test_the_people_a_document_is_sent_to_do_not_speak_it(text, quoted, speaker):
+    """Not "supporters": whatever the verb, one that takes a document and a "to" phrase sends the document to them."""
+    assert _speaker_text_of(text, quoted) == speaker
+
+
 def test_the_start_of_a_sentence_split_by_its_attribution_joins_the_quote_that_goes_on_with_it():
     found = _quotes('The streets were empty, he added, "but people need to meet somehow."\n\n'
                     'On Monday, the mayor said, "the plan is dead."\n\nSooner or later, Reed told reporters, "it starts to pay off."')
