@@ -1037,6 +1037,8 @@ def _subject(verb: Token) -> Span | None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 # "..., who said"; `hoisted a sign that read "..."`: a thing ("that", "which") someone put out speaks for them
                 thing_of = (_author(node.head) or _actor_of_object(node.head)) if subject.tag_ == "WDT" else None
+                if subject.tag_ == "WDT" and thing_of is None and (read := _document_read(node)) is not None:
+                    thing_of = _author(read) or _actor_of_object(read)
                 return thing_of or _phrase(node.head)
             if _in_dateline(subject):  # `PHILADELPHIA (UPI) — The committee released a statement, offering ...`
                 return _subject_after_dateline(subject)
@@ -1066,6 +1068,17 @@ def _subject(verb: Token) -> Span | None:
             continue
         break
     return None
+
+
+def _document_read(relative: Token) -> Token | None:
+    """`retweeted a message from her adviser, Ann O'Leary, that read: "..."`: what "reads" is a document; the parser
+    hung the clause on the person the document is from, the document being the noun that phrase belongs to."""
+    person = relative.head
+    if relative.lemma_.lower() != "read" or person.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    if person.dep_ != "pobj" or person.head.dep_ != "prep" or person.head.head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    return person.head.head
 
 
 def _nearest_subject(verb: Token) -> Token | None:

@@ -562,6 +562,19 @@ def test_the_people_a_document_is_sent_to_do_not_speak_it(text, quoted, speaker)
     assert _speaker_text_of(text, quoted) == speaker
 
 
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ('She retweeted a message from her senior policy advisor, Ann O\'Leary, that read: "Senate Dems are right."',
+     "Senate Dems are right.", "She"),
+    ('Warren retweeted a post from a voter that read, "This is our moment."', "This is our moment.", "Warren"),
+    # no one passes the letter on: the clause stays with whom it is from
+    ('She read a letter from a voter that read, "This is our moment."', "This is our moment.", "a voter"),
+])
+def test_what_reads_is_the_document_not_the_person_it_is_from(text, quoted, speaker):
+    """Not "her senior policy advisor": a clause "that read" hung on the person a document is from describes the
+    document, which speaks for whoever retweeted it."""
+    assert _speaker_text_of(text, quoted) == speaker
+
+
 def test_the_start_of_a_sentence_split_by_its_attribution_joins_the_quote_that_goes_on_with_it():
     found = _quotes('The streets were empty, he added, "but people need to meet somehow."\n\n'
                     'On Monday, the mayor said, "the plan is dead."\n\nSooner or later, Reed told reporters, "it starts to pay off."')
