@@ -172,7 +172,7 @@ class Bench:
     def pick(self, probabilities: np.ndarray) -> tuple[float, dict]:
         """The lowest threshold (0.001 steps) whose held-out precision reaches PRECISION: a bisection, then a look a few
         steps lower (precision is nearly, not quite, monotone in the threshold)."""
-        split = np.split(probabilities, np.cumsum([len(s.rows) for s in self.sets])[:-1])
+        split = training.per_article(self.sets, probabilities)
         grid = [round(float(x), 3) for x in np.arange(0.30, 0.96, 0.001)]
         seen: dict[int, dict] = {}
 

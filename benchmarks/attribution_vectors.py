@@ -119,11 +119,7 @@ def mlp_probabilities(sets, blocks: tuple[str, ...], hidden: int, alpha: float, 
         net = MLPClassifier((hidden,), alpha=alpha, early_stopping=True, random_state=training.SEED, max_iter=200)
         net.fit(matrix(train), labels[train])
         probabilities[test] = net.predict_proba(matrix(test))[:, 1]
-    split, at = [], 0
-    for s in sets:
-        split.append(probabilities[at : at + len(s.rows)])
-        at += len(s.rows)
-    return split
+    return training.per_article(sets, probabilities)
 
 
 def main(argv: list[str] | None = None) -> None:

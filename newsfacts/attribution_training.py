@@ -349,11 +349,12 @@ def held_out_probabilities(sets: list[Candidates], c: float, columns: list[int] 
         fitted = fit([features[i] for i in train], [labels[i] for i in train], c,
                      vectors[train] if vectors is not None else None, vector_weight)
         probabilities[test] = fitted.probabilities([features[i] for i in test], vectors[test] if vectors is not None else None)
-    split, at = [], 0
-    for s in sets:
-        split.append(probabilities[at : at + len(s.rows)])
-        at += len(s.rows)
-    return split
+    return per_article(sets, probabilities)
+
+
+def per_article(sets: list[Candidates], probabilities: np.ndarray) -> list[np.ndarray]:
+    """The candidates' probabilities, one array for all articles end to end, cut back into one array per article."""
+    return np.split(probabilities, np.cumsum([len(s.rows) for s in sets])[:-1])
 
 
 def pick_threshold(sets: list[Candidates], probabilities: list[np.ndarray], precision: float) -> tuple[float, dict]:
@@ -406,6 +407,7 @@ def main(argv: list[str] | None = None) -> None:
     model = to_dict(fitted, threshold, {k: round(v, 4) for k, v in figures.items()})
     write_model_file(args.out, model)
     print(f"wrote {args.out} ({len(model['weights'])} weights)")
+
 
 if __name__ == "__main__":
     main()

@@ -1793,8 +1793,8 @@ def _clause_around_aside(cue: Token, quote: Quote) -> tuple[int, int] | None:
     text = doc_text(doc)
     if not any(c.isalnum() for c in text[min(end, quote.end) : max(end, quote.end)]):
         end = quote.end  # (the clause ends with the quote's words, without or with its closing mark: as other rows)
-    if start > quote.start or end < quote.end or start >= quote.start - 1 and end <= quote.end + 2:
-        return None  # (nothing reported beyond the quoted words)
+    if start > quote.start or end < quote.end or _only_the_quoted_words(start, end, quote):
+        return None
     return start, end
 
 
@@ -1915,9 +1915,15 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     start, end = first.idx, last.idx + len(last.text)
     if end < quote.end:
         end = quote.end  # the parse hung the quote's last words or punctuation elsewhere: the phrase still holds the quote
-    if start >= quote.start - 1 and end <= quote.end + 2:
-        return None  # nothing reported beyond the quoted words
+    if _only_the_quoted_words(start, end, quote):
+        return None
     return start, end
+
+
+def _only_the_quoted_words(start: int, end: int, quote: Quote) -> bool:
+    """Does [start, end) report nothing beyond the quoted words (their marks and a punctuation mark aside)? Then it is
+    no mixed row: the partial row already holds them."""
+    return start >= quote.start - 1 and end <= quote.end + 2
 
 
 # Where or how words were said: `in a statement`, `at a rally`, `in a confrontation outside its offices`.
@@ -1952,7 +1958,7 @@ def _reported_clause_before(cue: Token, quote: Quote) -> tuple[int, int] | None:
         end = comma  # (the clause ends at the comma that sets off its attribution: `"...," an aide, who ..., said`)
     if end < quote.end and not any(c.isalnum() for c in text[end : quote.end]):
         end = quote.end  # (the clause stops before the full stop printed inside the marks)
-    if start >= quote.start - 1 and end <= quote.end + 2 or end < quote.end or start > quote.start:
+    if _only_the_quoted_words(start, end, quote) or end < quote.end or start > quote.start:
         return None
     return start, end
 
