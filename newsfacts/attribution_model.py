@@ -28,15 +28,23 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts import quotes as q
 from newsfacts.nlp import doc_text, tokens_starting_in
+from newsfacts.quotes.clauses import thought_inside_a_report
+from newsfacts.quotes.grammar import is_infinitive, is_speech_verb
+from newsfacts.quotes.mixed import according_clause, reported_object, speaker_after_clause
+from newsfacts.quotes.speakers import NO_SPEAKER_CONFIDENCE
+from newsfacts.quotes.subjects import according_to, speaker_phrase, subject_of
+from newsfacts.quotes.vocabulary import (
+    ABOUT_CUES, ABOUT_PREPOSITIONS, ATTRIBUTION_NOUNS, DOCUMENT_NOUNS, INDIRECT_VERBS, INFINITIVE_CUES, OBJECT_CUES,
+    SPEECH_VERBS, SUBJECTS,
+)
 
 MODEL_RESOURCE = Path(__file__).parent / "data" / "attribution_model.json.gz"  # gzipped JSON, as checkworthiness's
 MODEL_FORMAT = 1
 FIRST_PERSON = frozenset("i we me us".split())
 THIRD_PERSON = frozenset("he she they him her them".split())
 IMPERSONAL = frozenset("it this that there which who what".split())
-THOUGHT_VERBS = q.INDIRECT_VERBS - q.SPEECH_VERBS
+THOUGHT_VERBS = INDIRECT_VERBS - SPEECH_VERBS
 
 
 @dataclass
@@ -52,8 +60,8 @@ def indirect_candidates(doc: Doc) -> list[Candidate]:
     found = []
     for token in doc:
         candidate = None
-        if token.lower_ == "according" and (source := q._according_to(token)) is not None:
-            content = q._according_clause(token)
+        if token.lower_ == "according" and (source := according_to(token)) is not None:
+            content = according_clause(token)
             candidate = Candidate(token, content, "according", source) if content is not None else None
         elif token.pos_ in {"VERB", "AUX"}:
             candidate = _verb_candidate(token)
@@ -75,20 +83,20 @@ def _verb_candidate(verb: Token) -> Candidate | None:
     content = next((c for c in verb.children if c.dep_ == "ccomp" and not _is_adverbial(c)), None)
     how = "clause"
     if content is None:
-        content, how = next((c for c in verb.children if c.dep_ == "xcomp" and q._is_infinitive(c)), None), "infinitive"
+        content, how = next((c for c in verb.children if c.dep_ == "xcomp" and is_infinitive(c)), None), "infinitive"
     if content is None and verb.dep_ == "parataxis" and verb.head.pos_ in {"VERB", "AUX"} and not _that_said(verb):
         content, how = verb.head, "aside"  # "In three years, Barden says, far too many lives have been lost"
     if content is not None:
-        return Candidate(verb, content, how, q._subject(verb) or q._speaker_after_clause(verb, content))
-    if verb.pos_ == "VERB" and (target := q._reported_object(verb) or _any_object(verb)) is not None:
-        subject = q._subject(verb)  # (a phrase is reported content only for a speaker the article names)
+        return Candidate(verb, content, how, subject_of(verb) or speaker_after_clause(verb, content))
+    if verb.pos_ == "VERB" and (target := reported_object(verb) or _any_object(verb)) is not None:
+        subject = subject_of(verb)  # (a phrase is reported content only for a speaker the article names)
         return Candidate(verb, target, "object", subject) if subject is not None else None
     return None
 
 
 def _that_said(verb: Token) -> bool:
     """`That said, Cruz cannot win`: the writer's "nevertheless", whose subject is the sentence before, not a speaker."""
-    subject = q._subject(verb)
+    subject = subject_of(verb)
     return subject is not None and len(subject) == 1 and subject.root.lower_ in {"that", "this"}
 
 
@@ -109,7 +117,7 @@ def _any_object(verb: Token) -> Token | None:
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if target is None:
         preps = [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
-        prep = next((c for c in preps if c.lower_ in q.ABOUT_PREPOSITIONS), preps[0] if preps else None)
+        prep = next((c for c in preps if c.lower_ in ABOUT_PREPOSITIONS), preps[0] if preps else None)
         target = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
     if target is None or target.ent_type_ in {"DATE", "TIME"} or _noun_candidate(target) is not None:
         return None  # (a noun with its own that-clause, "repeated [his claim that X]": the noun's candidate reports X)
@@ -128,15 +136,15 @@ def _noun_candidate(noun: Token) -> Candidate | None:
     if owner is None:
         by = next((c for c in noun.children if c.lower_ == "by" and c.dep_ == "prep"), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-    speaker = q._phrase(owner) if owner is not None else None
+    speaker = speaker_phrase(owner) if owner is not None else None
     if speaker is None and noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
-        speaker = q._subject(noun.head)  # "X made the argument that ..."
+        speaker = subject_of(noun.head)  # "X made the argument that ..."
     return Candidate(noun, clause, "noun", speaker)
 
 
 # Nouns of a stance or a report whose object or infinitive is what somebody holds or says: "her support for [X]",
 # "attacks on [Y]", "plans [to Z]" (PolNeAR train: the nouns of missed gold attributions that take a preposition).
-STANCE_NOUNS = q.ATTRIBUTION_NOUNS | frozenset(
+STANCE_NOUNS = ATTRIBUTION_NOUNS | frozenset(
     """support supporter opposition opponent criticism endorsement attack plan proposal call demand push praise view
     position stance goal decision concern doubt request refusal question accusation denunciation defense defence
     backing condemnation rejection advocacy bid vote talk commitment intention desire hope fear belief
@@ -150,16 +158,16 @@ def _stance_noun_candidate(noun: Token) -> Candidate | None:
     its owner (possessor or by-phrase) or, for a noun a verb takes, that verb's subject as the source."""
     if noun.lemma_.lower() not in STANCE_NOUNS:
         return None
-    content = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and q._is_infinitive(c)), None)
+    content = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and is_infinitive(c)), None)
     if content is None:
         prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i and c.lower_ in NOUN_OBJECT_PREPOSITIONS), None)
         content = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
     if content is None or content.ent_type_ in {"DATE", "TIME"}:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    speaker = q._phrase(owner) if owner is not None else None
+    speaker = speaker_phrase(owner) if owner is not None else None
     if speaker is None and noun.dep_ in {"dobj", "attr", "pobj"} and noun.head.pos_ in {"VERB", "AUX"}:
-        speaker = q._subject(noun.head)  # "X voiced support for Y"
+        speaker = subject_of(noun.head)  # "X voiced support for Y"
     return Candidate(noun, content, "object", speaker)  # (the claims stage treats it as any reported phrase)
 
 
@@ -187,24 +195,24 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         f"how_speaker={how}:{kind}": 1.0,
         f"speaker_ent={speaker.root.ent_type_ or '-'}" if speaker is not None else "speaker_ent=none": 1.0,
         "speaker_resolved": float(speaker_resolved),
-        "speech_verb": float(lemma in q.SPEECH_VERBS),
-        "indirect_verb": float(lemma in q.INDIRECT_VERBS),
+        "speech_verb": float(lemma in SPEECH_VERBS),
+        "indirect_verb": float(lemma in INDIRECT_VERBS),
         "thought_verb": float(lemma in THOUGHT_VERBS),
-        "infinitive_cue": float(lemma in q.INFINITIVE_CUES),
-        "attribution_noun": float(lemma in q.ATTRIBUTION_NOUNS),
-        "object_cue": float(lemma in q.OBJECT_CUES or lemma in q.ABOUT_CUES),
+        "infinitive_cue": float(lemma in INFINITIVE_CUES),
+        "attribution_noun": float(lemma in ATTRIBUTION_NOUNS),
+        "object_cue": float(lemma in OBJECT_CUES or lemma in ABOUT_CUES),
         f"object_dep={content.dep_}" if how == "object" else "object_dep=-": 1.0,
-        "document_speaker": float(speaker is not None and speaker.root.lemma_.lower() in q.DOCUMENT_NOUNS),
+        "document_speaker": float(speaker is not None and speaker.root.lemma_.lower() in DOCUMENT_NOUNS),
         "that": float(any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children)),
         "content_modal": float(any(c.dep_ == "aux" and c.tag_ == "MD" for c in content.children)),
         "content_negated": float(any(c.dep_ == "neg" for c in content.children)),
-        "content_has_subject": float(any(c.dep_ in q.SUBJECTS for c in content.children)),
+        "content_has_subject": float(any(c.dep_ in SUBJECTS for c in content.children)),
         "cue_negated": float(any(c.dep_ == "neg" for c in cue.children)),
         "cue_modal": float(any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)),
         "cue_passive": float(any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children)),
         "cue_object": float(any(c.dep_ in {"dobj", "dative"} for c in cue.children)),
         "cue_after_content": float(cue.idx >= end),
-        "inside_quote_report": float(q._thought_inside_a_report(cue)),
+        "inside_quote_report": float(thought_inside_a_report(cue)),
         "under_speech_verb": float(_under_speech_verb(cue)),
         "question": float(doc_text(cue.doc)[sentence.start_char : sentence.end_char].rstrip().rstrip("\"”’'").endswith("?")),
         "sentence_start": float(cue.i - sentence.start <= 1),
@@ -217,7 +225,7 @@ def features(candidate: Candidate, start: int, end: int, speaker_resolved: bool)
         # the complement's form with its verb: "said he will" reports, "having him deliver" does not
         f"lemma_content_tag={lemma}:{content.tag_}": 1.0,
         f"how_content_tag={how}:{content.tag_}": 1.0,
-        f"speech_ent={lemma in q.SPEECH_VERBS}:{speaker.root.ent_type_ if speaker is not None else 'none'}": 1.0,
+        f"speech_ent={lemma in SPEECH_VERBS}:{speaker.root.ent_type_ if speaker is not None else 'none'}": 1.0,
         f"gap={_bucket(abs(content.i - cue.i))}": 1.0,
         f"particle={particle.lower_ if particle is not None else '-'}": 1.0,
         f"object_prep={content.head.lower_}" if how == "object" and content.dep_ == "pobj" else "object_prep=-": 1.0,
@@ -300,7 +308,7 @@ def _under_speech_verb(cue: Token) -> bool:
     for _ in range(6):
         if node.head == node:
             return False
-        if node.dep_ in {"ccomp", "xcomp"} and q._is_speech_verb(node.head):
+        if node.dep_ in {"ccomp", "xcomp"} and is_speech_verb(node.head):
             return True
         node = node.head
     return False
@@ -345,7 +353,7 @@ def choose(rows: list[tuple], model: AttributionModel) -> list:
     kept = []
     for i in keep([(row.start, row.end) for row, _ in rows], probabilities, model.threshold):
         row, probability = rows[i][0], probabilities[i]
-        row.confidence = round(probability if row.speaker_text is not None else min(probability, q.NO_SPEAKER_CONFIDENCE), 3)
+        row.confidence = round(probability if row.speaker_text is not None else min(probability, NO_SPEAKER_CONFIDENCE), 3)
         kept.append(row)
     return sorted(kept, key=lambda row: (row.start, row.end))
 

@@ -153,14 +153,15 @@ LABEL_OVERLAP = 0.3
 def candidates_of(article: Article, doc) -> Candidates:
     from newsfacts.entities import extract_entities
     from newsfacts.quotemarks import find_quotes_in_paragraphs
-    from newsfacts.quotes import INDIRECT, _mention_index, extract_quotes, indirect_candidate_rows
+    from newsfacts.quotes import INDIRECT, extract_quotes, indirect_candidate_rows
+    from newsfacts.quotes.speakers import mention_index
 
     _, mentions, _ = extract_entities(doc)
     base = [row for row in extract_quotes(doc, article.paragraphs, mentions) if row.kind != INDIRECT]
     spans = [(p[0], p[1]) for p in article.paragraphs]
     marks = find_quotes_in_paragraphs(article.text, spans)
     headings = {i for i, p in enumerate(article.paragraphs) if p[2]}
-    found = indirect_candidate_rows(doc, spans, marks, headings, _mention_index(mentions), base)
+    found = indirect_candidate_rows(doc, spans, marks, headings, mention_index(mentions), base)
     rows = [row for row, _ in found]
     entity_at = [(article.words.norm_span(m.start, m.end), m.entity) for m in mentions]
     symbolic, vectors = split_vectors([named for _, named in found])

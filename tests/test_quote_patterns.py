@@ -322,7 +322,8 @@ def test_a_speech_verb_the_tagger_read_as_a_noun_after_a_quote_is_its_cue():
 
 def test_an_open_he_said_goes_on_with_the_last_quoted_person_the_article_does_not_call_a_woman():
     from newsfacts.entities import Mention
-    from newsfacts.quotes import Quote, _last_speaker
+    from newsfacts.quotes import Quote
+    from newsfacts.quotes.speakers import last_speaker
 
     text = 'Ms. Ann Teller spoke. "Yes," Mr. Tom Reed said.\n\n"No," Ms. Teller said.\n\n"Maybe," he said.'
     doc = next(parse([text]))
@@ -334,8 +335,8 @@ def test_an_open_he_said_goes_on_with_the_last_quoted_person_the_article_does_no
     mentions = [Mention(text.index("Ms. Ann"), text.index("Ms. Ann") + 14, "Ms. Ann Teller", "PERSON", "name", 0),
                 Mention(text.index("Mr. Tom"), text.index("Mr. Tom") + 12, "Mr. Tom Reed", "PERSON", "name", 1)]
     quotes = [quote("Yes", 1), quote("No", 0)]
-    assert _last_speaker(doc, quotes, text.index("he said"), "he", mentions) == 1  # not Ms. Teller, quoted last
-    assert _last_speaker(doc, quotes, text.index("he said"), "she", mentions) == 0
+    assert last_speaker(doc, quotes, text.index("he said"), "he", mentions) == 1  # not Ms. Teller, quoted last
+    assert last_speaker(doc, quotes, text.index("he said"), "she", mentions) == 0
 
 
 def test_a_quote_ending_in_a_quote_inside_it_is_a_sentence_of_its_own_and_its_second_half_goes_on():

@@ -1,0 +1,67 @@
+"""One article's quotations in text order (`extract_quotes`): direct and partial from quote marks, then rows
+across paragraphs, indirect, mixed and lead-in rows."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsfacts.entities import Mention
+from newsfacts.nlp import doc_text
+from newsfacts.quotemarks import QuoteSpan, find_quotes_in_paragraphs
+from newsfacts.quotes.cues import attribute, speech_verb_earlier_in_sentence
+from newsfacts.quotes.indirect import indirect_quotes
+from newsfacts.quotes.introduced import reporter_before_embedded, speaker_of_previous_sentence
+from newsfacts.quotes.kinds import is_embedded, kind_of
+from newsfacts.quotes.lead_in import lead_in_rows
+from newsfacts.quotes.mixed import join_reports_holding_them, mixed_quotes
+from newsfacts.quotes.paragraphs import (
+    attribute_forward, attribute_to_signature, continues, paragraph_of, unattributed_paragraph,
+)
+from newsfacts.quotes.rows import Attribution, DIRECT, Quote
+from newsfacts.quotes.speakers import mention_index, quote_row
+
+
+def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: list[Mention]) -> list[Quote]:
+    """Every direct, partial and indirect quotation in one article, in text order."""
+    text = doc_text(doc)
+    spans = [(p[0], p[1]) for p in paragraphs]
+    headings = {i for i, p in enumerate(paragraphs) if p[2]}
+    marks = find_quotes_in_paragraphs(text, spans)
+    mention_at = mention_index(mentions)
+    quotes: list[Quote] = []
+    previous: tuple[QuoteSpan, Attribution, Quote | None] | None = None
+    found: list[tuple[QuoteSpan, Quote]] = []
+    for span in marks:
+        paragraph = paragraph_of(spans, span.start)
+        if paragraph in headings:
+            continue
+        attribution = attribute(doc, span, marks)
+        inherited = attribution.cue is None and previous is not None and continues(text, spans, previous[0], span, previous[1])
+        # `"A," X said, "B."`: B found the same verb before it; it keeps the speaker A found for it
+        same_cue = (attribution.how == "before" and previous is not None and previous[1].how == "after"
+                    and attribution.cue.i == previous[1].cue.i and previous[1].speaker is not None)
+        if inherited or same_cue:
+            attribution = Attribution(previous[1].cue, previous[1].speaker, "inherited")
+        elif attribution.cue is None and not is_embedded(text, span):
+            attribution = speaker_of_previous_sentence(doc, span) or attribution
+        elif attribution.cue is None:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
+            attribution = speech_verb_earlier_in_sentence(doc, span, marks) or reporter_before_embedded(doc, span) or attribution
+        kind = kind_of(doc, text, span, attribution)
+        if kind is None:
+            continue  # a title or scare quote between the halves of a quote does not break them apart
+        quote = quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes)
+        quotes.append(quote)
+        found.append((span, quote))
+        # A quoted phrase inside the attribution of a split quote (`"A," said X of the "thing". "B."`) does not
+        # break the split quote apart: B goes on from A.
+        if kind == DIRECT or previous is None or paragraph_of(spans, previous[0].start) != paragraph:
+            previous = (span, attribution, quote)
+    attribute_forward(text, spans, found)
+    attribute_to_signature(doc, spans, found, mention_at)
+    quotes = [q for span, q in found if not unattributed_paragraph(text, spans, span, q)]
+    quotes += indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
+    join_reports_holding_them(doc, quotes)
+    quotes += mixed_quotes(doc, quotes)
+    quotes += lead_in_rows(doc, quotes)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes

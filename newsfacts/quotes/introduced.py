@@ -1,0 +1,205 @@
+"""Quotes introduced outside their own clause: by a colon (`Sanders: "..."`, `X stated:`), by the previous
+sentence's speaker, or by the paragraph before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.nlp import doc_text, first_token_from
+from newsfacts.quotemarks import QuoteSpan
+from newsfacts.quotes.grammar import CLOSING_MARKS, is_speech_verb
+from newsfacts.quotes.rows import Attribution
+from newsfacts.quotes.subjects import speaker_phrase, subject_of
+from newsfacts.quotes.vocabulary import INDIRECT_VERBS, MAX_SCARE_QUOTE_WORDS, MAX_TITLE_WORDS, SPEECH_VERBS
+
+
+def speaker_of_previous_sentence(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """`Smith said the plan was flawed. "It will not work."`: a quote that opens a sentence with no cue
+    of its own goes on for the speaker of the sentence just before it, in the same or the previous paragraph."""
+    index = first_token_from(doc, span.open_mark)
+    opening = doc[index] if index < len(doc) else None
+    if opening is None or opening.sent.start == 0:
+        return None
+    return reporter_of_previous_sentence(opening)
+
+
+def reporter_before_embedded(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """`"...," he said. Good information drives out bad only when "the truth is sexier than the lie."`: a quoted clause
+    inside a sentence with no cue of its own goes on for the named reporter of the sentence just before it in the same
+    paragraph. Not a short phrase or a title (scare quotes, names of shows), nor an aside in parentheses."""
+    index = first_token_from(doc, span.open_mark)
+    if index >= len(doc):
+        return None
+    text = doc_text(doc)
+    opening = doc[index].sent[0]
+    content = text[span.start : span.end]
+    if opening.sent.start == 0 or "\n" in text[doc[opening.sent.start - 1].sent.start_char : opening.idx]:
+        return None
+    if len(content.split()) <= MAX_SCARE_QUOTE_WORDS or content[:1].isupper() and len(content.split()) <= MAX_TITLE_WORDS:
+        return None
+    lead = text[opening.idx : span.open_mark]
+    if lead.count("(") > lead.count(")") or any(is_speech_verb(t) for t in doc[opening.i : index]):
+        return None  # (a sentence with a report of its own, `Her office insists ... "..."`, is no longer the last speaker's)
+    found = reporter_of_previous_sentence(opening)
+    if found is None or found.speaker.root.pos_ not in {"PROPN", "PRON"}:
+        return None
+    return found
+
+
+def reporter_of_previous_sentence(opening: Token) -> Attribution | None:
+    """The speech verb and its subject in the sentence before the one `opening` starts (in the same or the previous
+    paragraph)."""
+    doc = opening.doc
+    if opening.sent.start == 0:
+        return None
+    previous = doc[opening.sent.start - 1].sent
+    if doc_text(doc).count("\n\n", previous.start_char, opening.idx) > 1:
+        return None
+    cues = [t for t in previous if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS]
+    # not a verb inside what another one reports (`Carter said that critics had been predicting ...`: Carter speaks)
+    cues = [t for t in cues if not any(a in cues for a in t.ancestors)]
+    for cue in reversed(cues):
+        subject = subject_of(cue)
+        if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.root.lower_ not in {"it", "this", "that"}:
+            return Attribution(cue, subject, "previous")
+    return None
+
+
+def colon_speaker(before: list[Token]) -> Span | None:
+    """`Sanders: "..."`: a name (one to four proper nouns, or two names joined by "and") and a colon right before
+    the quote. A capitalized speech verb opening the sentence is no part of the name, even where the tagger read it
+    as one (`Stated Stone:`)."""
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    names = []
+    for token in reversed(before[:-1]):
+        joins_names = token.lower_ == "and" and names and names[-1].pos_ == "PROPN"
+        if not (token.pos_ == "PROPN" or joins_names) or len(names) == 7 or _capitalized_speech_verb(token):
+            break
+        names.append(token)
+    while names and names[-1].pos_ != "PROPN":
+        names.pop()  # (an "and" with no name before it)
+    if not names:
+        return None
+    if len(before) > len(names) + 1 and before[-len(names) - 2].pos_ not in {"PUNCT", "SPACE"} \
+            and not inverted_speech_verb(before, len(names)) and not _titled_at_paragraph_start(before[: -len(names) - 1]):
+        return None
+    return before[-1].doc[names[-1].i : names[0].i + 1]
+
+
+ROLE_WORDS = {"ADJ", "NOUN", "ADP", "DET", "PROPN"}
+
+
+def _titled_at_paragraph_start(role: list[Token]) -> bool:
+    """`Former secretary of state Hillary Clinton: "..."`, as transcripts print a speaker: the words before the name are a
+    title (no verb) that opens the paragraph."""
+    doc = role[0].doc if role else None
+    return bool(role) and all(t.pos_ in ROLE_WORDS for t in role) and (role[0].i == 0 or doc[role[0].i - 1].is_space
+                                                                        or "\n" in doc[role[0].i - 1].whitespace_)
+
+
+def inverted_speech_verb(before: list[Token], names: int) -> bool:
+    """`Continued Stone: "..."`: a speech verb opening its sentence, then the name and the colon."""
+    if len(before) < names + 2:
+        return False
+    verb = before[-names - 2]
+    opens = verb.is_sent_start or len(before) == names + 2 or before[-names - 3].is_space
+    return (is_speech_verb(verb) or _capitalized_speech_verb(verb)) and opens
+
+
+def _capitalized_speech_verb(token: Token) -> bool:
+    """A capitalized past or present form of a speech verb that the tagger took for part of a name (`Stated Stone:`);
+    read from the word itself, since its lemma is then the word."""
+    word = token.lower_
+    if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        return False
+    return word in {"said", "says", "wrote", "told"} or any(word.endswith(end) and word[: -len(end)] in SPEECH_VERBS
+                                                           for end in ("d", "ed", "s"))
+
+
+def introduced_by_colon(before: list[Token]) -> Attribution | None:
+    """A quote after a colon belongs to the clause that introduces it: its subject, or X in `From X:`."""
+    if not before or before[-1].text != ":":
+        return None
+    colon = before[-1]
+    clause = [t for t in before[:-1] if t.sent == colon.sent]
+    reporter = as_reported_by([t for t in colon.sent if t.i < colon.i])  # (the aside may stand far from the colon)
+    if reporter is not None:
+        return reporter
+    source = next((t for t in clause if t.lower_ == "from" and any(c.dep_ == "pobj" for c in t.children)), None)
+    # (the parser often reads the quote's sentence as the root and hangs the introduction on it: `From the report: "..."`)
+    if source is not None and (source.head.pos_ not in {"VERB", "AUX"} or source.head.i > colon.i):
+        obj = next(c for c in source.children if c.dep_ == "pobj")
+        return Attribution(colon, speaker_phrase(obj), "before")
+    verbs = [t for t in clause if _leads_in(t, colon)]
+    if not verbs:  # `Mr. Amar said that if viewed through the lens of negotiating strategy, a deal might be possible: "..."`
+        verbs = [t for t in _writers_words_before(colon) if _leads_in(t, colon)]
+    if verbs:
+        subject = subject_of(verbs[-1])
+        if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return Attribution(verbs[-1], None if _says_nothing(verbs[-1], subject) else subject, "before")
+    return None
+
+
+PERSONAL_PRONOUNS = frozenset("i we they he she his her my our their".split())
+
+
+def _says_nothing(verb: Token, subject: Span) -> bool:
+    """`Estimates are: "..."`, `Wait, it gets better: "..."`: a clause that only says what the quote is (a copula or
+    "get") introduces the quote but names no speaker, unless its subject is a name or a person's words (`Trump's
+    reply was: "..."`)."""
+    if verb.lemma_.lower() not in {"be", "get"}:
+        return False
+    return not any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "NORP"} or t.lower_ in PERSONAL_PRONOUNS for t in subject)
+
+
+def _leads_in(verb: Token, colon: Token) -> bool:
+    """A main verb of the clause before the colon (the parser often hangs it on the quote's sentence after the colon)."""
+    return verb.pos_ in {"VERB", "AUX"} and (verb.dep_ in {"ROOT", "conj"} or verb.dep_ == "ccomp" and verb.head.i > colon.i)
+
+
+def _writers_words_before(colon: Token) -> list[Token]:
+    """The colon's sentence up to the colon, after the last quote mark in it (the words of the writer that lead in)."""
+    words = [t for t in colon.sent if t.i < colon.i]
+    marks = [k for k, t in enumerate(words) if t.text in CLOSING_MARKS or t.text in {"“", "``", "«", "»"}]
+    return words[marks[-1] + 1 :] if marks else words
+
+
+def as_reported_by(clause: list[Token]) -> Attribution | None:
+    """`Of course, as X observed, the biggest victor was not on the stage:`: the writer's clause before a colon that
+    says whose words follow in an "as X said" aside introduces X's words, whatever its own subject ("the victor")."""
+    for verb in clause:
+        if is_speech_verb(verb) and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+                return Attribution(verb, speaker_phrase(subject), "before")
+    return None
+
+
+def introduced_by_previous_paragraph(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution | None:
+    """`Dr. Ward stated:` (paragraph break) `"..."`: a paragraph that opens with a quote, after a paragraph of the
+    writer's that ends with a colon, is what that paragraph's last clause introduces."""
+    text = doc_text(doc)
+    paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
+    if text[paragraph_start : span.open_mark].strip() or paragraph_start == 0:
+        return None
+    previous_text = text[:paragraph_start].rstrip()
+    colon_at = len(previous_text) - 1
+    if not previous_text.endswith(":") or any(m.open_mark < colon_at < (m.close_mark or m.end) for m in marks):
+        return None  # no colon, or the colon is inside a quotation (a long quote goes on by inheritance instead)
+    colon_index = first_token_from(doc, colon_at)
+    if colon_index >= len(doc) or doc[colon_index].text != ":":
+        return None
+    colon = doc[colon_index]
+    reporter = as_reported_by([t for t in colon.sent if t.i < colon.i])
+    if reporter is not None:  # `As X observed, the winner was not on the stage:` (paragraph break) `"..."`
+        return reporter
+    verb = colon.head  # the parser often reads the quote's sentence as the root, so the introducing verb is no ROOT
+    subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} and verb.i < colon.i else None
+    if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.end_char <= colon.idx:
+        return Attribution(verb, None if _says_nothing(verb, subject) else subject, "before")
+    clause = [t for t in colon.sent if t.i <= colon.i]
+    named = colon_speaker(clause)  # `Stated Stone:` (paragraph break) `"..."`
+    if named is not None and inverted_speech_verb(clause, len(named)):
+        return Attribution(clause[-len(named) - 2], named, "before")
+    return introduced_by_colon(clause)

@@ -1,0 +1,40 @@
+"""A quotation row (`Quote`) and an attribution found for it on the way (`Attribution`: cue, speaker words, how)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+
+DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker_entity: int | None  # index of the article's local entity
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    paragraph: int
+    confidence: float
+    # how the speaker was found: after, before, according, governs, inherited, previous, forward, signature (a `- Name.`
+    # paragraph under the quote), verb (the subject of a verb that does not report speech), outer (the subject of the
+    # clause above an unreported partial quote's own), clause, mixed (a reported
+    # phrase around a partial quote), object (a reported noun phrase), lead-in (the start of a sentence its attribution
+    # splits), none
+    attribution: str = "none"
+
+
+@dataclass
+class Attribution:
+    cue: Token | None
+    speaker: Span | None  # the speaker's words
+    how: str  # "after", "before", "governs", "according", "inherited", "none"
