@@ -773,3 +773,14 @@ def test_a_mixed_phrase_goes_on_with_the_reason_given_right_after_the_quote_but_
 def test_a_mixed_phrase_leaves_out_a_participle_after_the_quotes_closing_comma():
     found = _quotes('In a tweet, Senator Jane Miller called Tom Reed the "ultimate hypocrite," linking to a story about his donors.')
     assert ("indirect", 'Tom Reed the "ultimate hypocrite,"', "Senator Jane Miller", "called") in found
+
+
+def test_a_reported_clause_goes_on_after_a_comma_inside_the_quotes_closing_mark():
+    # the parse ends the clause at `,"` and hangs the rest of the sentence on the cue; the gold's content runs on
+    found = _quotes('Senator Rand Paul told reporters that polls could be "way off," and have been unreliable in past races.')
+    assert ("indirect", 'that polls could be "way off," and have been unreliable in past races', "Senator Rand Paul", "told") in found
+    # but not across a second report of the speaker, nor where the cue is not the sentence's main verb
+    found = _quotes('Paul said the plan was "a disaster," and said that the mayor should resign.')
+    assert ("indirect", 'the plan was "a disaster', "Paul", "said") in found
+    found = _quotes('When Paul said he would "protect our citizens," the crowd applauded loudly.')
+    assert ("indirect", 'he would "protect our citizens', "Paul", "said") in found
