@@ -784,3 +784,12 @@ def test_a_reported_clause_goes_on_after_a_comma_inside_the_quotes_closing_mark(
     assert ("indirect", 'the plan was "a disaster', "Paul", "said") in found
     found = _quotes('When Paul said he would "protect our citizens," the crowd applauded loudly.')
     assert ("indirect", 'he would "protect our citizens', "Paul", "said") in found
+
+
+def test_a_reported_clause_stops_at_a_lone_dash_after_its_quote_but_not_at_a_pair_of_dashes():
+    found = _quotes('Senator Tom Reed said he was "encouraged" by the plan — a modest boost for the governor since 2009.')
+    assert ("indirect", 'he was "encouraged" by the plan', "Senator Tom Reed", "said") in found
+    # a pair of dashes sets off an aside inside the clause, which goes on after it
+    found = _quotes('Tom Reed argued that "every candidate on the stage" - including Miller - favored some sort of legalization.')
+    assert ("indirect", 'that "every candidate on the stage" - including Miller - favored some sort of legalization', "Tom Reed",
+            "argued") in found
