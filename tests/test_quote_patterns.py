@@ -786,10 +786,15 @@ def test_a_reported_clause_goes_on_after_a_comma_inside_the_quotes_closing_mark(
     assert ("indirect", 'he would "protect our citizens', "Paul", "said") in found
 
 
-def test_a_reported_clause_stops_at_a_lone_dash_after_its_quote_but_not_at_a_pair_of_dashes():
+def test_a_reported_clause_stops_at_the_writers_words_after_its_quote():
     found = _quotes('Senator Tom Reed said he was "encouraged" by the plan — a modest boost for the governor since 2009.')
     assert ("indirect", 'he was "encouraged" by the plan', "Senator Tom Reed", "said") in found
     # a pair of dashes sets off an aside inside the clause, which goes on after it
     found = _quotes('Tom Reed argued that "every candidate on the stage" - including Miller - favored some sort of legalization.')
     assert ("indirect", 'that "every candidate on the stage" - including Miller - favored some sort of legalization', "Tom Reed",
             "argued") in found
+    # the writer's comment after the quote's closing comma (an indefinite noun phrase); what the words are (definite) stays
+    found = _quotes('In the debate, Senator Tom Reed called Miller a "moderate," a subtle dig at his rival.')
+    assert ("indirect", 'Miller a "moderate,"', "Senator Tom Reed", "called") in found
+    found = _quotes('Reed said most of the emails were rated "confidential," the lowest level of sensitivity.')
+    assert ("indirect", 'most of the emails were rated "confidential," the lowest level of sensitivity', "Reed", "said") in found

@@ -14,7 +14,7 @@ from newsfacts.quotes.introduced import reporter_before_embedded, speaker_of_pre
 from newsfacts.quotes.kinds import is_embedded, kind_of
 from newsfacts.quotes.lead_in import lead_in_rows
 from newsfacts.quotes.mixed import (
-    clauses_cut_at_a_dash_after_a_quote, clauses_going_on_after_a_quote, join_reports_holding_them, mixed_quotes,
+    clauses_cut_at_the_writers_words_after_a_quote, clauses_going_on_after_a_quote, join_reports_holding_them, mixed_quotes,
 )
 from newsfacts.quotes.paragraphs import (
     attribute_forward, attribute_to_signature, continues, paragraph_of, unattributed_paragraph,
@@ -65,7 +65,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     join_reports_holding_them(doc, quotes)
     quotes += mixed_quotes(doc, quotes)
     clauses_going_on_after_a_quote(doc, quotes)
-    clauses_cut_at_a_dash_after_a_quote(doc, quotes)
+    clauses_cut_at_the_writers_words_after_a_quote(doc, quotes)
     quotes += lead_in_rows(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
