@@ -798,3 +798,10 @@ def test_a_reported_clause_stops_at_the_writers_words_after_its_quote():
     assert ("indirect", 'Miller a "moderate,"', "Senator Tom Reed", "called") in found
     found = _quotes('Reed said most of the emails were rated "confidential," the lowest level of sensitivity.')
     assert ("indirect", 'most of the emails were rated "confidential," the lowest level of sensitivity', "Reed", "said") in found
+
+
+def test_a_partial_quote_inside_a_clause_of_its_speaker_cued_by_the_next_act_takes_the_clauses_cue():
+    # `criticized` comes after the clause: the quote is part of what she said, one attribution with the clause
+    found = _quotes('Ms. Khan said Mr. Trump was "ignorant" of Islam and criticized him for saying he had sacrificed.')
+    assert ("partial", "ignorant", "Ms. Khan", "said") in found
+    assert ("indirect", 'Mr. Trump was "ignorant" of Islam', "Ms. Khan", "said") in found

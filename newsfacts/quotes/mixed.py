@@ -253,6 +253,23 @@ def _sentence_after_closing_comma(doc: Doc, text: str, row: Quote) -> list[Token
     return tail
 
 
+def join_quotes_cued_after_their_clause(doc: Doc, quotes: list[Quote]) -> None:
+    """`Ms. Khan said Mr. Trump was "ignorant" of Islam and criticized him`, `He says he "loves China," and "people from
+    China love me," he also accuses it of ...`: a partial quote inside a reported clause of its speaker, whose cue is a verb
+    after that clause (the next act, found after the quote), is part of the clause's attribution: it takes the clause's
+    cue (in place), as the gold counts them: one attribution."""
+    text = doc_text(doc)
+    clauses = [q for q in quotes if q.kind == INDIRECT and q.cue_start is not None and q.speaker_entity is not None]
+    for quote in quotes:
+        if quote.kind != PARTIAL or quote.attribution != "after" or quote.cue_start is None or quote.speaker_entity is None:
+            continue
+        holder = next((c for c in clauses if c.speaker_entity == quote.speaker_entity and c.cue_start < c.start
+                       and c.end <= quote.cue_start and _holds(text, c.start, c.end, quote)), None)
+        if holder is not None:
+            quote.cue, quote.cue_start, quote.cue_end = holder.cue, holder.cue_start, holder.cue_end
+            quote.speaker_text, quote.speaker_start, quote.speaker_end = holder.speaker_text, holder.speaker_start, holder.speaker_end
+
+
 def _reports_a_clause_holding(verb: Token, quote: Quote) -> bool:
     """Does the verb report a clause of its own that holds the quote (`told Clinton [that "..."]`, `admitted ["..."]`)?"""
     if any(c.dep_ == "ccomp" and c.left_edge.idx <= quote.start < c.right_edge.idx + len(c.right_edge.text)
