@@ -184,7 +184,8 @@ COMMENT_AFTER_QUOTE = re.compile(r"\s+(?:an?|another|part of)\s", re.IGNORECASE)
 
 def clauses_cut_at_the_writers_words_after_a_quote(doc: Doc, quotes: list[Quote]) -> None:
     """A mixed or clause row holding a partial quote of its cue stops where the writer's words start after its last quote
-    mark; the gold's content stops there (PolNeAR train, the rows read: 14 closer to the gold, 6 further; 5 of 5):
+    mark; the gold's content stops there (PolNeAR train: of the rows a lone dash cuts, 14 come closer to the gold and 6
+    go further; of those a noun phrase cuts, 5 of 5 come closer):
     - a lone dash: `Sanders said he was "encouraged" by the plan — a modest boost for Obama since 2009` (a pair of dashes
       sets off an aside inside the clause, `- including Cruz -`, which goes on after it);
     - an indefinite noun phrase after the quote's closing comma, the writer's comment on the words: `called him a
@@ -230,7 +231,8 @@ def _holds_a_quote_of_its_cue(row: Quote, quotes: list[Quote]) -> bool:
 
 
 def _lone_dash(text: str, token: Token) -> bool:
-    return token.text in DASHES and text[token.idx - 1 : token.idx].isspace() and text[token.idx + len(token.text) :][:1].isspace()
+    after = token.idx + len(token.text)
+    return token.text in DASHES and text[token.idx - 1 : token.idx].isspace() and text[after : after + 1].isspace()
 
 
 def _sentence_after_closing_comma(doc: Doc, text: str, row: Quote) -> list[Token]:
