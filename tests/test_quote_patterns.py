@@ -773,3 +773,35 @@ def test_a_mixed_phrase_goes_on_with_the_reason_given_right_after_the_quote_but_
 def test_a_mixed_phrase_leaves_out_a_participle_after_the_quotes_closing_comma():
     found = _quotes('In a tweet, Senator Jane Miller called Tom Reed the "ultimate hypocrite," linking to a story about his donors.')
     assert ("indirect", 'Tom Reed the "ultimate hypocrite,"', "Senator Jane Miller", "called") in found
+
+
+def test_a_reported_clause_goes_on_after_a_comma_inside_the_quotes_closing_mark():
+    # the parse ends the clause at `,"` and hangs the rest of the sentence on the cue; the gold's content runs on
+    found = _quotes('Senator Rand Paul told reporters that polls could be "way off," and have been unreliable in past races.')
+    assert ("indirect", 'that polls could be "way off," and have been unreliable in past races', "Senator Rand Paul", "told") in found
+    # but not across a second report of the speaker, nor where the cue is not the sentence's main verb
+    found = _quotes('Paul said the plan was "a disaster," and said that the mayor should resign.')
+    assert ("indirect", 'the plan was "a disaster', "Paul", "said") in found
+    found = _quotes('When Paul said he would "protect our citizens," the crowd applauded loudly.')
+    assert ("indirect", 'he would "protect our citizens', "Paul", "said") in found
+
+
+def test_a_reported_clause_stops_at_the_writers_words_after_its_quote():
+    found = _quotes('Senator Tom Reed said he was "encouraged" by the plan — a modest boost for the governor since 2009.')
+    assert ("indirect", 'he was "encouraged" by the plan', "Senator Tom Reed", "said") in found
+    # a pair of dashes sets off an aside inside the clause, which goes on after it
+    found = _quotes('Tom Reed argued that "every candidate on the stage" - including Miller - favored some sort of legalization.')
+    assert ("indirect", 'that "every candidate on the stage" - including Miller - favored some sort of legalization', "Tom Reed",
+            "argued") in found
+    # the writer's comment after the quote's closing comma (an indefinite noun phrase); what the words are (definite) stays
+    found = _quotes('In the debate, Senator Tom Reed called Miller a "moderate," a subtle dig at his rival.')
+    assert ("indirect", 'Miller a "moderate,"', "Senator Tom Reed", "called") in found
+    found = _quotes('Reed said most of the emails were rated "confidential," the lowest level of sensitivity.')
+    assert ("indirect", 'most of the emails were rated "confidential," the lowest level of sensitivity', "Reed", "said") in found
+
+
+def test_a_partial_quote_inside_a_clause_of_its_speaker_cued_by_the_next_act_takes_the_clauses_cue():
+    # `criticized` comes after the clause: the quote is part of what she said, one attribution with the clause
+    found = _quotes('Ms. Khan said Mr. Trump was "ignorant" of Islam and criticized him for saying he had sacrificed.')
+    assert ("partial", "ignorant", "Ms. Khan", "said") in found
+    assert ("indirect", 'Mr. Trump was "ignorant" of Islam', "Ms. Khan", "said") in found

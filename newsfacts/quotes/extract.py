@@ -13,7 +13,10 @@ from newsfacts.quotes.indirect import indirect_quotes
 from newsfacts.quotes.introduced import reporter_before_embedded, speaker_of_previous_sentence
 from newsfacts.quotes.kinds import is_embedded, kind_of
 from newsfacts.quotes.lead_in import lead_in_rows
-from newsfacts.quotes.mixed import join_reports_holding_them, mixed_quotes
+from newsfacts.quotes.mixed import (
+    clauses_cut_at_the_writers_words_after_a_quote, clauses_going_on_after_a_quote, join_quotes_cued_after_their_clause,
+    join_reports_holding_them, mixed_quotes,
+)
 from newsfacts.quotes.paragraphs import (
     attribute_forward, attribute_to_signature, continues, paragraph_of, unattributed_paragraph,
 )
@@ -61,7 +64,10 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     quotes = [q for span, q in found if not unattributed_paragraph(text, spans, span, q)]
     quotes += indirect_quotes(doc, spans, marks, headings, mention_at, quotes)
     join_reports_holding_them(doc, quotes)
+    join_quotes_cued_after_their_clause(doc, quotes)
     quotes += mixed_quotes(doc, quotes)
+    clauses_going_on_after_a_quote(doc, quotes)
+    clauses_cut_at_the_writers_words_after_a_quote(doc, quotes)
     quotes += lead_in_rows(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
