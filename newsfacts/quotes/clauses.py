@@ -57,7 +57,7 @@ def without_writer_addition(tokens: list[Token]) -> list[Token]:
         if root.left_edge.i != addition.i or root.right_edge.i != tokens[-1].i:
             continue  # not a phrase that runs from the comma to the clause's end
         if _is_writer_addition(root) or after > at + 1 and _participle_after_quote(root):
-            return _trimmed_end(tokens[:after])
+            return trimmed_end(tokens[:after])
     return tokens
 
 
@@ -75,7 +75,7 @@ def _participle_after_quote(root: Token) -> bool:
     return root.dep_ == "acl" and root.tag_ == "VBG" and root.left_edge == root
 
 
-def _trimmed_end(tokens: list[Token]) -> list[Token]:
+def trimmed_end(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in CLOSING_MARKS or tokens[-1].is_space):
         tokens = tokens[:-1]
     return tokens

@@ -9,7 +9,7 @@ from itertools import takewhile
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.nlp import doc_text, first_token_from, tokens_starting_in
-from newsfacts.quotes.clauses import clause_span, without_writer_addition
+from newsfacts.quotes.clauses import clause_span, trimmed_end, without_writer_addition
 from newsfacts.quotes.grammar import (
     CLOSING_MARKS, COMPLEMENTIZERS, COMPLEMENT_EDGES, QUOTE_OPENERS, is_speech_verb, overlaps_direct,
 )
@@ -203,9 +203,7 @@ def clauses_cut_at_the_writers_words_after_a_quote(doc: Doc, quotes: list[Quote]
             text, row.start + last_mark, row.end)
         if cut is None:
             continue
-        kept = list(tokens_starting_in(doc, row.start, cut))
-        while kept and (kept[-1].is_punct and kept[-1].text not in CLOSING_MARKS or kept[-1].is_space):
-            kept.pop()
+        kept = trimmed_end(list(tokens_starting_in(doc, row.start, cut)))
         if kept:
             row.end = kept[-1].idx + len(kept[-1].text)
             row.text = text[row.start : row.end]
@@ -219,11 +217,16 @@ def _lone_dash_after(doc: Doc, text: str, start: int, end: int) -> int | None:
 
 
 def _comment_after_closing_comma(text: str, mark: int, end: int) -> int | None:
-    closing = next((m for m in sorted(CLOSING_MARKS, key=len, reverse=True) if text.startswith(m, mark)), None)
+    closing = _closing_mark_at(text, mark)
     if closing is None or text[mark - 1 : mark] != ",":
         return None
     after = mark + len(closing)
     return after if COMMENT_AFTER_QUOTE.match(text, after, end) else None
+
+
+def _closing_mark_at(text: str, index: int) -> str | None:
+    """The closing quote mark that starts at `index` (the longest: `''` before `'`), if any."""
+    return next((m for m in sorted(CLOSING_MARKS, key=len, reverse=True) if text.startswith(m, index)), None)
 
 
 def _holds_a_quote_of_its_cue(row: Quote, quotes: list[Quote]) -> bool:
@@ -236,16 +239,13 @@ def _lone_dash(text: str, token: Token) -> bool:
 
 
 def _sentence_after_closing_comma(doc: Doc, text: str, row: Quote) -> list[Token]:
-    closing = text[row.end : row.end + 3]
-    mark = next((m for m in sorted(CLOSING_MARKS, key=len, reverse=True) if closing[1:].startswith(m)), None)
-    if not closing.startswith(",") or mark is None:
+    mark = _closing_mark_at(text, row.end + 1)
+    if text[row.end : row.end + 1] != "," or mark is None:
         return []
     cue = doc[first_token_from(doc, row.cue_start)]
     if cue.dep_ != "ROOT":
         return []
-    tail = list(tokens_starting_in(doc, row.end + 1 + len(mark), cue.sent.end_char))
-    while tail and (tail[-1].is_punct and tail[-1].text not in CLOSING_MARKS or tail[-1].is_space):
-        tail.pop()
+    tail = trimmed_end(list(tokens_starting_in(doc, row.end + 1 + len(mark), cue.sent.end_char)))
     if not tail or any(t.text in {":", ";"} or t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS
                        for t in tail):
         return []
