@@ -350,3 +350,10 @@ def test_a_name_line_the_normalizer_takes_for_a_heading_still_signs_the_quote_un
     doc = next(parse([text]))
     quotes = extract_quotes(doc, paragraphs, extract_entities(doc)[1])
     assert [(q.text[:12], q.speaker_text) for q in quotes if q.kind == "direct"] == [(MARIA[:12], "Maria Lopez"), ("Nobody calle", "Maria Lopez")]
+
+
+def test_a_who_clause_describes_the_person_of_a_name_line_and_a_bullet_opens_one():
+    text = (f'{VOX_LEAD}Jane Doe, 45, who works in retail: "{MARIA}"\n\n• Tom Baker, 61\n\n"{JORGE}"\n\n'
+            f'"Nobody called me this year, not once." — Sue Kim, 29, who drives a truck in Ohio')
+    assert [s for q, s, e in _vox(text)] == ["Jane Doe", "Tom Baker", "Sue Kim"]
+    # (but a clause of the writer's after the who-clause is no signature: `— Tom Reed, who lost his home, wept.`)

@@ -17,6 +17,8 @@ MAX_NAME_WORDS = 5
 MAX_PIECE_WORDS = 8  # an age, a role or a place after the name: `a retired teacher from Miami`
 MAX_PIECES = 5
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+LIST_BULLETS = frozenset({"•", "*", "·"})
+RELATIVE_PERSON_WORDS = frozenset({"who", "whose"})
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]?")
 # `"..." — Maria Lopez`, `"...," Maria Lopez, 34, of Phoenix.`: a dash, or the quote's own comma, before the signature
 _SIGNATURE_LEAD = re.compile(r"[ \t]*(?:[.,!?][ \t]*)?(?:--?|[—–])[ \t]*|(?<=,[\"”’'])[ \t]+|[ \t]*,[ \t]+")
@@ -72,6 +74,8 @@ def _name_line(doc: Doc, start: int, end: int) -> Span | None:
     words = [t for t in doc[first_token_from(doc, start) :] if t.idx < end and not t.is_space]
     if words and words[-1].text == ".":
         words = words[:-1]  # (the signature's full stop)
+    if words and words[0].text in LIST_BULLETS:
+        words = words[1:]  # (not a dash: `— Maria Lopez` over a quote signs the quote above it)
     if words and _LIST_NUMBER.fullmatch(words[0].text):
         words = words[2:] if len(words) > 1 and words[1].text in {".", ")"} else words[1:]  # (`1. Maria Lopez`: a numbered list)
     pieces: list[list[Token]] = [[]]
@@ -83,7 +87,9 @@ def _name_line(doc: Doc, start: int, end: int) -> Span | None:
     name, details = pieces[0], pieces[1:]
     if not 1 <= len(name) <= MAX_NAME_WORDS or len(details) >= MAX_PIECES or any(not 1 <= len(p) <= MAX_PIECE_WORDS for p in details):
         return None
-    if any(w.pos_ == "AUX" or w.tag_ in FINITE_VERB_TAGS or (w.is_punct and w.text not in "-'’") for w in words if w.text != ","):
+    # (a piece that opens with "who" describes the person: `Jorge Ramirez, 52, who drives a truck`)
+    plain = [w for piece in [name, *details] if piece[0].lower_ not in RELATIVE_PERSON_WORDS for w in piece]
+    if any(w.pos_ == "AUX" or w.tag_ in FINITE_VERB_TAGS for w in plain) or any(w.is_punct and w.text not in "-'’" for w in words if w.text != ","):
         return None  # (a sentence of the writer's, or a quote, not a signature)
     aged = bool(details) and len(details[0]) == 1 and details[0][0].like_num
     # (a title, `Dr.`, `Sen.`, is no part of the tagger's person)
