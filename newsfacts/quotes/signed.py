@@ -17,6 +17,7 @@ MAX_NAME_WORDS = 5
 MAX_PIECE_WORDS = 8  # an age, a role or a place after the name: `a retired teacher from Miami`
 MAX_PIECES = 5
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NAME_PUNCTUATION = frozenset({",", "-", "'", "’"})  # (the pieces' commas, `Lee-Harwood`, `O'Reilly`)
 LIST_BULLETS = frozenset({"•", "*", "·"})
 RELATIVE_PERSON_WORDS = frozenset({"who", "whose"})
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]?")
@@ -89,7 +90,7 @@ def _name_line(doc: Doc, start: int, end: int) -> Span | None:
         return None
     # (a piece that opens with "who" describes the person: `Jorge Ramirez, 52, who drives a truck`)
     plain = [w for piece in [name, *details] if piece[0].lower_ not in RELATIVE_PERSON_WORDS for w in piece]
-    if any(w.pos_ == "AUX" or w.tag_ in FINITE_VERB_TAGS for w in plain) or any(w.is_punct and w.text not in "-'’" for w in words if w.text != ","):
+    if any(w.pos_ == "AUX" or w.tag_ in FINITE_VERB_TAGS for w in plain) or any(w.is_punct and w.text not in NAME_PUNCTUATION for w in words):
         return None  # (a sentence of the writer's, or a quote, not a signature)
     aged = bool(details) and len(details[0]) == 1 and details[0][0].like_num
     # (a title, `Dr.`, `Sen.`, is no part of the tagger's person)
