@@ -284,6 +284,9 @@ def _vox(text):
         f'{VOX_LEAD}Maria Lopez, 34, Phoenix\n\n"{MARIA}"\n\nJorge Ramirez, a retired teacher from Miami\n\n"{JORGE}"',
         # name, age and place before a colon
         f'{VOX_LEAD}Maria Lopez, 34, Phoenix: "{MARIA}"\n\nJorge Ramirez, 52, Miami, Florida: "{JORGE}"',
+        # a name line with a colon over the quote's paragraph; a name line the normalizer joined to its quote (no colon)
+        f'{VOX_LEAD}Maria Lopez, 34, Phoenix:\n\n"{MARIA}"\n\nJorge Ramirez, 52, Miami:\n\n"{JORGE}"',
+        f'{VOX_LEAD}Maria Lopez, 34, Phoenix "{MARIA}"\n\nJorge Ramirez, 52, Miami "{JORGE}"',
     ],
 )
 def test_each_answer_of_a_quote_collection_is_its_persons_not_the_places_nor_the_writers(text):
@@ -357,3 +360,8 @@ def test_a_who_clause_describes_the_person_of_a_name_line_and_a_bullet_opens_one
             f'"Nobody called me this year, not once." — Sue Kim, 29, who drives a truck in Ohio')
     assert [s for q, s, e in _vox(text)] == ["Jane Doe", "Tom Baker", "Sue Kim"]
     # (but a clause of the writer's after the who-clause is no signature: `— Tom Reed, who lost his home, wept.`)
+
+
+def test_a_name_with_an_age_before_a_quoted_phrase_in_the_writers_sentence_is_no_name_line():
+    quotes, _ = quotes_with_entities('Maria Lopez, 34, "a lifelong Democrat," says she will not vote.')
+    assert [(q.kind, q.attribution) for q in quotes if q.text.startswith("a lifelong")] == [("direct", "after")]

@@ -35,7 +35,8 @@ def kind_of(doc: Doc, text: str, span: QuoteSpan, attribution: Attribution) -> s
     # or a headline (`host of "The Nightly Show with Larry Wilmore."`): PolNeAR train, 3 of 13 such rows were quotes.
     if (attribution.cue is None or attribution.how == "sentence") and embedded and len(words) <= MAX_TITLE_WORDS and content[:1].isupper():
         return None
-    if attribution.how in {"after", "before", "according", "inherited", "previous", *NAME_SIGNED} and not embedded:
+    # (an answer signed by its name line is whole, even after the name on the same line)
+    if attribution.how in {"after", "before", "according", "inherited", "previous"} and not embedded or attribution.how in NAME_SIGNED:
         return DIRECT
     return PARTIAL
 

@@ -1,6 +1,6 @@
 """Quote collections ("vox pops"): people's answers signed by their name line (a name, then maybe an age, a role, a
 place): `"..." — Maria Lopez, 34, Phoenix` (`signed_in_paragraph`), `Maria Lopez, 34, Phoenix` above the quote's
-paragraph (`under_name_line`), `Maria Lopez, 34, Phoenix: "..."` (`name_line_before_colon`, for `cues.attribute`)."""
+paragraph (`under_name_line`), `Maria Lopez, 34, Phoenix: "..."` (`name_line_before_quote`, for `cues.attribute`)."""
 
 from __future__ import annotations
 
@@ -55,16 +55,23 @@ def under_name_line(doc: Doc, paragraphs: list[tuple[int, int]], index: int, spa
     return Attribution(None, name, NAME_LINE) if name is not None else None
 
 
-def name_line_before_colon(doc: Doc, span: QuoteSpan) -> Span | None:
-    """`Maria Lopez, 34, Phoenix: "..."`: the person's name, when all the words from the paragraph's start to the colon
-    before the quote are a name line with at least one piece after the name (a lone name is `introduced.colon_speaker`'s)."""
+def name_line_before_quote(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """`Maria Lopez, 34, Phoenix: "..."`, and with no colon (`Maria Lopez, 34, Phoenix "..."`: a name line over its quote
+    with a line break between, which the normalizer joins into one paragraph): the person's, when all the words from the
+    paragraph's start to the quote are a name line with at least one piece after the name (a lone name before a colon
+    is `introduced.colon_speaker`'s; with no colon, it may be the writer's subject)."""
     text = doc_text(doc)
-    colon = text[: span.open_mark].rstrip()
-    if not colon.endswith(":"):
-        return None
     start = text.rfind("\n", 0, span.open_mark) + 1
-    name = _name_line(doc, start, len(colon) - 1)
-    return name if name is not None and "," in text[name.end_char : len(colon)] else None
+    line = text[start : span.open_mark].rstrip()
+    colon = line.endswith(":")
+    name = _name_line(doc, start, start + len(line) - colon)
+    if name is None or "," not in text[name.end_char : start + len(line)]:
+        return None
+    if colon:
+        return Attribution(doc[first_token_from(doc, start + len(line) - 1)], name, "before")
+    if any(w.pos_ in {"VERB", "AUX"} or w.tag_.startswith("VB") for w in doc[name.end : first_token_from(doc, span.open_mark)]):
+        return None  # (no colon: not even a participle, `Tom Reed, a party donor, called Ohio's schools "strong."`)
+    return Attribution(None, name, NAME_LINE)
 
 
 def _name_line(doc: Doc, start: int, end: int) -> Span | None:
@@ -73,8 +80,8 @@ def _name_line(doc: Doc, start: int, end: int) -> Span | None:
     five proper nouns that the tagger reads as a person's (or that an age follows): a place line (`Phoenix, Arizona`)
     or a headline (`Trump Wins Nevada`, which the tagger reads as a person) is no name line."""
     words = [t for t in doc[first_token_from(doc, start) :] if t.idx < end and not t.is_space]
-    if words and words[-1].text == ".":
-        words = words[:-1]  # (the signature's full stop)
+    if words and words[-1].text in {".", ":"}:
+        words = words[:-1]  # (the signature's full stop; the colon of a name line over its quote)
     if words and words[0].text in LIST_BULLETS:
         words = words[1:]  # (not a dash: `— Maria Lopez` over a quote signs the quote above it)
     if words and _LIST_NUMBER.fullmatch(words[0].text):
