@@ -365,3 +365,11 @@ def test_a_who_clause_describes_the_person_of_a_name_line_and_a_bullet_opens_one
 def test_a_name_with_an_age_before_a_quoted_phrase_in_the_writers_sentence_is_no_name_line():
     quotes, _ = quotes_with_entities('Maria Lopez, 34, "a lifelong Democrat," says she will not vote.')
     assert [(q.kind, q.attribution) for q in quotes if q.text.startswith("a lifelong")] == [("direct", "after")]
+
+
+@pytest.mark.parametrize("text", [
+    "Timothy O'Brien, whose 2005 book ''TrumpNation: The Art of Being the Donald,'' prompted a lawsuit, spoke.",
+    'Timothy O\'Brien, author of "TrumpNation: The Art of Being the Donald," prompted a lawsuit.',
+])
+def test_a_title_after_a_name_and_its_description_is_no_answer_under_a_name_line(text):
+    assert all(q.attribution != "name line" for q in quotes_with_entities(text)[0])

@@ -69,8 +69,11 @@ def name_line_before_quote(doc: Doc, span: QuoteSpan) -> Attribution | None:
         return None
     if colon:
         return Attribution(doc[first_token_from(doc, start + len(line) - 1)], name, "before")
-    if any(w.pos_ in {"VERB", "AUX"} or w.tag_.startswith("VB") for w in doc[name.end : first_token_from(doc, span.open_mark)]):
+    between = doc[name.end : first_token_from(doc, span.open_mark)]
+    if any(w.pos_ in {"VERB", "AUX"} or w.tag_.startswith("VB") or w.lower_ in RELATIVE_PERSON_WORDS for w in between):
         return None  # (no colon: not even a participle, `Tom Reed, a party donor, called Ohio's schools "strong."`)
+    if text[span.start : span.end].rstrip()[-1:] not in {".", "!", "?", "…"}:
+        return None  # (no colon: an answer is sentences; `Timothy O'Brien, whose 2005 book "TrumpNation," ...` is a title)
     return Attribution(None, name, NAME_LINE)
 
 
