@@ -259,3 +259,117 @@ def test_a_possessed_call_for_takes_the_same_possessors_as_a_possessed_noun_of_s
                       '"a total rebuild of the levees" shaped the vote.')
     assert [s for q, s, _ in found if q.startswith("a fair deal")] == ["The union's"]
     assert [s for q, s, _ in found if q.startswith("a total rebuild")] == [None]
+
+
+# --- quote collections ("vox pops"): issue 4, round 14 -------------------------------------------------------------
+
+VOX_LEAD = "We asked voters what they think of the race.\n\n"
+MARIA = "I have never felt so ignored by a campaign in my life."
+JORGE = "It feels like nobody is listening to us at all."
+
+
+def _vox(text):
+    """(quoted words, speaker's words, speaker's entity name or None) per direct quote, the writer's lead-in left out."""
+    return [(q, s, e) for q, s, e in _speakers(text) if q not in {"what they think of the race"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # signed in the same paragraph, after a dash, an en dash, two hyphens or the quote's own comma
+        f'{VOX_LEAD}"{MARIA}" — Maria Lopez, 34, Phoenix\n\n"{JORGE}" — Jorge Ramirez, 52, Miami',
+        f'{VOX_LEAD}"{MARIA}" – Maria Lopez, 34, a nurse from Phoenix\n\n"{JORGE}" -- Jorge Ramirez, 52, Miami, Florida',
+        f'{VOX_LEAD}"{MARIA[:-1]}," Maria Lopez, 34, of Phoenix.\n\n"{JORGE}" - Jorge Ramirez',
+        # a name line above the quote's paragraph
+        f'{VOX_LEAD}Maria Lopez, 34, Phoenix\n\n"{MARIA}"\n\nJorge Ramirez, a retired teacher from Miami\n\n"{JORGE}"',
+        # name, age and place before a colon
+        f'{VOX_LEAD}Maria Lopez, 34, Phoenix: "{MARIA}"\n\nJorge Ramirez, 52, Miami, Florida: "{JORGE}"',
+        # a name line with a colon over the quote's paragraph; a name line the normalizer joined to its quote (no colon)
+        f'{VOX_LEAD}Maria Lopez, 34, Phoenix:\n\n"{MARIA}"\n\nJorge Ramirez, 52, Miami:\n\n"{JORGE}"',
+        f'{VOX_LEAD}Maria Lopez, 34, Phoenix "{MARIA}"\n\nJorge Ramirez, 52, Miami "{JORGE}"',
+    ],
+)
+def test_each_answer_of_a_quote_collection_is_its_persons_not_the_places_nor_the_writers(text):
+    assert [(q[:20], s, e) for q, s, e in _vox(text)] == [(MARIA[:20], "Maria Lopez", "Maria Lopez"),
+                                                         (JORGE[:20], "Jorge Ramirez", "Jorge Ramirez")]
+
+
+def test_an_answer_of_several_paragraphs_under_one_name_line_keeps_its_speaker_until_the_next_name_line():
+    text = (f'{VOX_LEAD}Maria Lopez, 34, Phoenix\n\n"{MARIA}"\n\n"Nobody called me."\n\n"Not once, not this year."\n\n'
+            f'Jorge Ramirez, 52, Miami\n\n"{JORGE}"')
+    assert [s for q, s, e in _vox(text)] == ["Maria Lopez"] * 3 + ["Jorge Ramirez"]
+
+
+def test_a_signature_closes_its_answer_the_unsigned_paragraph_above_the_next_one_starts_that():
+    text = f'{VOX_LEAD}"{MARIA}" — Maria Lopez, 34, Phoenix\n\n"Nobody called me at all this year."\n\n"{JORGE}" — Jorge Ramirez, 52, Miami'
+    assert [s for q, s, e in _vox(text)] == ["Maria Lopez", "Jorge Ramirez", "Jorge Ramirez"]
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["Phoenix, Arizona", "Trump Wins Nevada", "Voters speak out on the race", "The mayor spoke on Monday."],
+)
+def test_a_place_line_a_headline_or_a_sentence_above_a_lone_quote_names_no_speaker(above):
+    # (and the quote stays dropped, as any lone quote paragraph with no attribution: an epigraph or a pull quote)
+    assert _vox(f'{VOX_LEAD}{above}\n\n"{MARIA}"\n\nThe crowd cheered.') == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'{VOX_LEAD}"{MARIA}" — and the crowd cheered.',
+        f'{VOX_LEAD}"{MARIA}" — Tom Reed, who lost his home, wept.',
+        f'{VOX_LEAD}"{MARIA}" — the words of Tom Reed.',
+    ],
+)
+def test_the_writers_own_clause_after_a_dash_signs_nothing(text):
+    assert [s for q, s, e in _vox(text)] in ([], [None])
+
+
+def test_a_name_line_under_a_quote_of_a_list_signed_below_signs_that_quote_not_the_next():
+    # `"A."` / `Maria Lopez` / `"B."`: without a dash the name line may sign the quote above it; B is not Maria's
+    text = f'{VOX_LEAD}"{MARIA}"\n\nMaria Lopez, 34, Phoenix\n\n"{JORGE}"\n\nJorge Ramirez, 52, Miami'
+    assert all(s is None for q, s, e in _vox(text))
+
+
+def test_a_first_name_with_an_age_a_title_and_a_numbered_list_still_sign_an_answer():
+    text = (f'{VOX_LEAD}"{MARIA}" -- Susan, 45\n\n"{JORGE}" — Dr. Tom Baker Jr., Cleveland\n\n'
+            f'1. Maria Lopez, 34, Phoenix\n\n"Nobody called me this year, not once."')
+    assert [s for q, s, e in _vox(text)] == ["Susan", "Dr. Tom Baker Jr.", "Maria Lopez"]
+
+
+def test_a_name_line_the_normalizer_takes_for_a_heading_still_signs_the_quote_under_it():
+    import datetime as dt
+
+    from newsfacts.documents import build_document
+    from newsfacts.entities import extract_entities
+    from newsfacts.nlp import parse
+    from newsfacts.quotes import extract_quotes
+
+    article = f'Voters on the race\n\n{VOX_LEAD}Maria Lopez, 34, Phoenix\n\n"{MARIA}"\n\n"Nobody called me."\n\nThe poll closes on Friday.'
+    document = build_document(article, "vox.txt", dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    text, paragraphs = document["text"], [(p["start"], p["end"], p["heading"]) for p in document["paragraphs"]]
+    assert [text[s:e] for s, e, heading in paragraphs if heading] == ["Maria Lopez, 34, Phoenix"]
+    doc = next(parse([text]))
+    quotes = extract_quotes(doc, paragraphs, extract_entities(doc)[1])
+    assert [(q.text[:12], q.speaker_text) for q in quotes if q.kind == "direct"] == [(MARIA[:12], "Maria Lopez"), ("Nobody calle", "Maria Lopez")]
+
+
+def test_a_who_clause_describes_the_person_of_a_name_line_and_a_bullet_opens_one():
+    text = (f'{VOX_LEAD}Jane Doe, 45, who works in retail: "{MARIA}"\n\n• Tom Baker, 61\n\n"{JORGE}"\n\n'
+            f'"Nobody called me this year, not once." — Sue Kim, 29, who drives a truck in Ohio')
+    assert [s for q, s, e in _vox(text)] == ["Jane Doe", "Tom Baker", "Sue Kim"]
+    # (but a clause of the writer's after the who-clause is no signature: `— Tom Reed, who lost his home, wept.`)
+
+
+def test_a_name_with_an_age_before_a_quoted_phrase_in_the_writers_sentence_is_no_name_line():
+    quotes, _ = quotes_with_entities('Maria Lopez, 34, "a lifelong Democrat," says she will not vote.')
+    assert [(q.kind, q.attribution) for q in quotes if q.text.startswith("a lifelong")] == [("direct", "after")]
+
+
+@pytest.mark.parametrize("text", [
+    "Timothy O'Brien, whose 2005 book ''TrumpNation: The Art of Being the Donald,'' prompted a lawsuit, spoke.",
+    'Timothy O\'Brien, author of "TrumpNation: The Art of Being the Donald," prompted a lawsuit.',
+])
+def test_a_title_after_a_name_and_its_description_is_no_answer_under_a_name_line(text):
+    assert all(q.attribution != "name line" for q in quotes_with_entities(text)[0])

@@ -37,6 +37,8 @@ The modules, in the order a quote goes through them:
 - `kinds`: direct, partial, or not a quotation (a scare quote, a title, a work, a mentioned word);
 - `speakers`: from speaker words to the article's entity (coreference, a document's author), the row and its confidence;
 - `paragraphs`: quotes across paragraphs (split and long quotations, signatures, unattributed quote-only paragraphs);
+- `signed`: quote collections ("vox pops"), an answer signed by the person's name line (`"..." — Name, 34, Place`, a name
+  line above the quote's paragraph, `Name, 34, Place: "..."`), never by the place, the age or the writer's `We`;
 - `indirect`: reported clauses as candidates for the attribution model; `clauses`: where a reported clause ends;
 - `mixed`: the reported phrase around a partial quote; `lead_in`: the start of a sentence its attribution splits;
 - `rows` (the Quote row), `vocabulary` (word lists) and `grammar` (small parse tests) are shared by all.

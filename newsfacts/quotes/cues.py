@@ -20,6 +20,7 @@ from newsfacts.quotes.introduced import (
     as_reported_by, colon_speaker, introduced_by_colon, introduced_by_previous_paragraph, inverted_speech_verb,
 )
 from newsfacts.quotes.rows import Attribution
+from newsfacts.quotes.signed import name_line_before_quote
 from newsfacts.quotes.subjects import according_to, speaker_phrase, subject_of
 from newsfacts.quotes.vocabulary import (
     AFTER_WINDOW_TOKENS, ATTRIBUTION_NOUNS, ATTRIBUTION_WINDOW_TOKENS, COPULAS, LABELING_VERBS, STANCE_VERBS,
@@ -84,6 +85,9 @@ def attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution:
     paragraph_start = text.rfind("\n", 0, span.open_mark) + 1
     start_token = max(0, inside[0].i - ATTRIBUTION_WINDOW_TOKENS - 1)
     before_tokens = [t for t in doc[start_token : inside[0].i] if max(previous_close, paragraph_start - 1) < t.idx < span.open_mark]
+    signed = name_line_before_quote(doc, span)
+    if signed is not None:  # `Maria Lopez, 34, Phoenix: "..."`: not the place, `Phoenix`, as colon_speaker reads it
+        return signed
     named = colon_speaker(before_tokens)
     if named is not None:  # `Trump: "..."`, as in transcripts; `Continued Stone: "..."`
         inverted = inverted_speech_verb(before_tokens, len(named))

@@ -21,6 +21,7 @@ from newsfacts.quotes.paragraphs import (
     attribute_forward, attribute_to_signature, continues, paragraph_of, unattributed_paragraph,
 )
 from newsfacts.quotes.rows import Attribution, DIRECT, Quote
+from newsfacts.quotes.signed import signed_in_paragraph, under_name_line
 from newsfacts.quotes.speakers import mention_index, quote_row
 
 
@@ -39,15 +40,19 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         if paragraph in headings:
             continue
         attribution = attribute(doc, span, marks)
-        inherited = attribution.cue is None and previous is not None and continues(text, spans, previous[0], span, previous[1])
+        if attribution.cue is None:  # (a quote collection's answer, signed by the person's name line)
+            attribution = (signed_in_paragraph(doc, spans, paragraph, span) or under_name_line(doc, spans, paragraph, span, quotes)
+                           or attribution)
+        unattributed = attribution.cue is None and attribution.speaker is None
+        inherited = unattributed and previous is not None and continues(text, spans, previous[0], span, previous[1])
         # `"A," X said, "B."`: B found the same verb before it; it keeps the speaker A found for it
         same_cue = (attribution.how == "before" and previous is not None and previous[1].how == "after"
                     and attribution.cue.i == previous[1].cue.i and previous[1].speaker is not None)
         if inherited or same_cue:
             attribution = Attribution(previous[1].cue, previous[1].speaker, "inherited")
-        elif attribution.cue is None and not is_embedded(text, span):
+        elif unattributed and not is_embedded(text, span):
             attribution = speaker_of_previous_sentence(doc, span) or attribution
-        elif attribution.cue is None:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
+        elif unattributed:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
             attribution = speech_verb_earlier_in_sentence(doc, span, marks) or reporter_before_embedded(doc, span) or attribution
         kind = kind_of(doc, text, span, attribution)
         if kind is None:

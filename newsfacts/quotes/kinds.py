@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from newsfacts.nlp import first_token_from, tokens_starting_in
 from newsfacts.quotemarks import QuoteSpan
-from newsfacts.quotes.rows import Attribution, DIRECT, PARTIAL
+from newsfacts.quotes.rows import NAME_SIGNED, Attribution, DIRECT, PARTIAL
 from newsfacts.quotes.vocabulary import LABELING_VERBS, MAX_SCARE_QUOTE_WORDS, MAX_TITLE_WORDS, MENTIONED_WORD_CUES
 
 
@@ -21,7 +21,7 @@ def kind_of(doc: Doc, text: str, span: QuoteSpan, attribution: Attribution) -> s
         return None
     embedded = is_embedded(text, span)
     # A speaker found through a verb that does not report speech ("verb") does not make a quote of a scare quote.
-    uncued = attribution.cue is None or attribution.how in {"verb", "sentence"}
+    uncued = attribution.cue is None and attribution.speaker is None or attribution.how in {"verb", "sentence"}
     # (American style puts the sentence's comma inside the marks: `author of "The Fixers," said`)
     if _is_title(content) and uncued or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",")):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
@@ -35,7 +35,8 @@ def kind_of(doc: Doc, text: str, span: QuoteSpan, attribution: Attribution) -> s
     # or a headline (`host of "The Nightly Show with Larry Wilmore."`): PolNeAR train, 3 of 13 such rows were quotes.
     if (attribution.cue is None or attribution.how == "sentence") and embedded and len(words) <= MAX_TITLE_WORDS and content[:1].isupper():
         return None
-    if attribution.how in {"after", "before", "according", "inherited", "previous"} and not embedded:
+    # (an answer signed by its name line is whole, even after the name on the same line)
+    if attribution.how in {"after", "before", "according", "inherited", "previous"} and not embedded or attribution.how in NAME_SIGNED:
         return DIRECT
     return PARTIAL
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from newsfacts.nlp import doc_text
 from newsfacts.quotemarks import QuoteSpan
-from newsfacts.quotes.rows import Attribution, DIRECT, Quote
+from newsfacts.quotes.rows import SIGNED, Attribution, DIRECT, Quote
 from newsfacts.quotes.speakers import CALIBRATED_CONFIDENCE, entity_in
 
 
@@ -17,7 +17,7 @@ def attribute_forward(text: str, paragraphs: list[tuple[int, int]], found: list[
     """`"A."` (paragraph break) `"B," X said.`: a paragraph that is only a quote, with no speaker of its own, is the
     start of the quotation that the next paragraph opens and attributes; it takes that attribution (in place)."""
     for (span, quote), (next_span, following) in reversed(list(zip(found, found[1:]))):
-        if quote.speaker_text is not None or following.speaker_text is None or following.attribution not in {"after", "forward"}:
+        if quote.speaker_text is not None or following.speaker_text is None or following.attribution not in {"after", "forward", SIGNED}:
             continue
         if not (_whole_paragraph(text, paragraphs, span) and following.paragraph == quote.paragraph + 1):
             continue
@@ -80,9 +80,11 @@ def _whole_paragraph(text: str, paragraphs: list[tuple[int, int]], span: QuoteSp
 
 def continues(text: str, paragraphs: list[tuple[int, int]], previous: QuoteSpan, span: QuoteSpan, attribution: Attribution) -> bool:
     """Does this unattributed quote continue the previous one (split around its attribution, or a long quotation)?"""
-    if attribution.cue is None:
-        return False
+    if attribution.speaker is None and attribution.cue is None or attribution.how == SIGNED:
+        return False  # (a signature closes its answer: the next unsigned paragraph is the next person's, signed below it)
     same_paragraph = paragraph_of(paragraphs, previous.start) == paragraph_of(paragraphs, span.start)
+    if same_paragraph and attribution.cue is None:  # (under a name line: `"A." "B."` is one answer)
+        return not text[(previous.close_mark or previous.end) + 1 : span.open_mark].strip()
     if same_paragraph:
         # `"A," the letter began. "B."`: the attribution stands between the two halves, and B starts a sentence.
         previous_close = previous.close_mark if previous.close_mark is not None else previous.end

@@ -8,6 +8,10 @@ from spacy.tokens import Span, Token
 
 
 DIRECT, PARTIAL, INDIRECT = "direct", "partial", "indirect"
+# Two ways a quote collection signs an answer (`signed`; the colon form, `Maria Lopez, 34, Phoenix: "..."`, is "before"):
+SIGNED = "signed"  # `"..." — Maria Lopez, 34, Phoenix`: a quote paragraph signed at its own end
+NAME_LINE = "name line"  # `Maria Lopez, 34, Phoenix` (paragraph break) `"..."`: a quote under the person's name line
+NAME_SIGNED = frozenset({SIGNED, NAME_LINE})
 
 
 @dataclass
@@ -26,7 +30,7 @@ class Quote:
     paragraph: int
     confidence: float
     # how the speaker was found: after, before, according, governs, inherited, previous, forward, signature (a `- Name.`
-    # paragraph under the quote), verb (the subject of a verb that does not report speech), outer (the subject of the
+    # paragraph under the quote), signed and name line (see `signed`), verb (the subject of a verb that does not report speech), outer (the subject of the
     # clause above an unreported partial quote's own), clause, mixed (a reported
     # phrase around a partial quote), object (a reported noun phrase), lead-in (the start of a sentence its attribution
     # splits), none
