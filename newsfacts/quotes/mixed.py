@@ -17,7 +17,8 @@ from newsfacts.quotes.rows import INDIRECT, PARTIAL, Quote
 from newsfacts.quotes.speakers import CALIBRATED_CONFIDENCE, NO_SPEAKER_CONFIDENCE, cue_words
 from newsfacts.quotes.subjects import speaker_phrase
 from newsfacts.quotes.vocabulary import (
-    ABOUT_CUES, ABOUT_PREPOSITIONS, INDIRECT_VERBS, LABELING_VERBS, OBJECT_CUES, SPEECH_VERBS, STANCE_VERBS, SUBJECTS,
+    ABOUT_CUES, ABOUT_PREPOSITIONS, DASHES, INDIRECT_VERBS, LABELING_VERBS, OBJECT_CUES, SPEECH_VERBS, STANCE_VERBS,
+    SUBJECTS,
 )
 
 
@@ -176,8 +177,6 @@ def clauses_going_on_after_a_quote(doc: Doc, quotes: list[Quote]) -> None:
             row.text = text[row.start : row.end]
 
 
-# A dash set off by spaces: `he was "encouraged" by the plan — a modest boost for Obama`.
-DASHES = frozenset({"-", "--", "—", "–"})
 # After a quote's closing comma, the writer's comment on the words: `called him a "moderate," a subtle dig`.
 COMMENT_AFTER_QUOTE = re.compile(r"\s+(?:an?|another|part of)\s", re.IGNORECASE)
 

@@ -9,9 +9,10 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.gazetteer import is_country, is_us_state
-from newsfacts.nlp import doc_text, first_token_from
+from newsfacts.nlp import doc_text, first_token_from, tokens_starting_in
 from newsfacts.quotemarks import QuoteSpan
 from newsfacts.quotes.rows import NAME_LINE, SIGNED, Attribution, Quote
+from newsfacts.quotes.vocabulary import RELATIVE_PERSON_WORDS
 
 MAX_NAME_WORDS = 5
 MAX_PIECE_WORDS = 8  # an age, a role or a place after the name: `a retired teacher from Miami`
@@ -19,7 +20,6 @@ MAX_PIECES = 5
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NAME_PUNCTUATION = frozenset({",", "-", "'", "’"})  # (the pieces' commas, `Lee-Harwood`, `O'Reilly`)
 LIST_BULLETS = frozenset({"•", "*", "·"})
-RELATIVE_PERSON_WORDS = frozenset({"who", "whose"})
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]?")
 # `"..." — Maria Lopez`, `"...," Maria Lopez, 34, of Phoenix.`: a dash, or the quote's own comma, before the signature
 _SIGNATURE_LEAD = re.compile(r"[ \t]*(?:[.,!?][ \t]*)?(?:--?|[—–])[ \t]*|(?<=,[\"”’'])[ \t]+|[ \t]*,[ \t]+")
@@ -82,7 +82,7 @@ def _name_line(doc: Doc, start: int, end: int) -> Span | None:
     place), and no verb: `Maria Lopez, 34, Phoenix`, `Jorge Ramirez, a retired teacher from Miami`. The name is one to
     five proper nouns that the tagger reads as a person's (or that an age follows): a place line (`Phoenix, Arizona`)
     or a headline (`Trump Wins Nevada`, which the tagger reads as a person) is no name line."""
-    words = [t for t in doc[first_token_from(doc, start) :] if t.idx < end and not t.is_space]
+    words = [t for t in tokens_starting_in(doc, start, end) if not t.is_space]
     if words and words[-1].text in {".", ":"}:
         words = words[:-1]  # (the signature's full stop; the colon of a name line over its quote)
     if words and words[0].text in LIST_BULLETS:

@@ -8,7 +8,9 @@ from spacy.tokens import Span, Token
 from newsfacts.nlp import doc_text
 from newsfacts.quotes.clauses import starts_new_report
 from newsfacts.quotes.grammar import is_speech_verb
-from newsfacts.quotes.vocabulary import AUTHORING_VERBS, DOCUMENT_NOUNS, SUBJECTS, SUBORDINATE_CLAUSES
+from newsfacts.quotes.vocabulary import (
+    AUTHORING_VERBS, DASHES, DOCUMENT_NOUNS, RELATIVE_PERSON_WORDS, SUBJECTS, SUBORDINATE_CLAUSES,
+)
 
 
 def according_to(token: Token) -> Span | None:
@@ -89,8 +91,6 @@ def _nearest_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
-
-RELATIVE_PERSON_WORDS = {"who", "whose"}
 
 
 def _subject_described_by_relative_clause(verb: Token) -> Span | None:
@@ -213,9 +213,6 @@ def _participle_clause_owner(verb: Token) -> Token:
     return verb
 
 
-DATELINE_DASHES = {"—", "–", "-", "--"}
-
-
 def _in_dateline(word: Token) -> bool:
     """A place in capitals that opens its paragraph and is followed, within a few words, by a dash:
     `WASHINGTON (AFP) – ...`, `PHILADELPHIA, July 25 (UPI) — ...`. The parser sometimes makes it a subject."""
@@ -223,11 +220,11 @@ def _in_dateline(word: Token) -> bool:
     text = doc_text(word.doc)
     if not phrase.text.isupper() or not (phrase.start_char == 0 or text[phrase.start_char - 1] == "\n"):
         return False
-    return any(t.text in DATELINE_DASHES for t in word.doc[phrase.end : phrase.end + 8])
+    return any(t.text in DASHES for t in word.doc[phrase.end : phrase.end + 8])
 
 
 def _subject_after_dateline(word: Token) -> Span | None:
-    dash = next(t for t in word.doc[word.i : word.i + 12] if t.text in DATELINE_DASHES)
+    dash = next(t for t in word.doc[word.i : word.i + 12] if t.text in DASHES)
     subject = next((t for t in word.doc[dash.i + 1 : word.sent.end] if t.dep_ in {"nsubj", "nsubjpass"}), None)
     return speaker_phrase(subject) if subject is not None else None
 

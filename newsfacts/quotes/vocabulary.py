@@ -72,3 +72,7 @@ AFTER_WINDOW_TOKENS = 16
 
 # People who speak for the institution they are from: "researchers from Leeds University", "the team at MIT".
 MEMBER_NOUNS = frozenset("team researcher scientist academic expert economist analyst".split())
+# Relative words that open a clause describing a person: `Jorge Ramirez, 52, who drives a truck`.
+RELATIVE_PERSON_WORDS = frozenset({"who", "whose"})
+# Dashes as tokens: a dateline's (`WASHINGTON —`) and a lone one setting off the writer's words after a quote.
+DASHES = frozenset({"—", "–", "-", "--"})
