@@ -24,7 +24,7 @@ from newsfacts.quotes.signed import name_line_before_quote
 from newsfacts.quotes.subjects import according_to, speaker_phrase, subject_of
 from newsfacts.quotes.vocabulary import (
     AFTER_WINDOW_TOKENS, ATTRIBUTION_NOUNS, ATTRIBUTION_WINDOW_TOKENS, COPULAS, LABELING_VERBS, STANCE_VERBS,
-    THINKING_NOUNS,
+    SUBJECTS, THINKING_NOUNS,
 )
 
 
@@ -99,7 +99,8 @@ def attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution:
             continue  # a participle describing a noun ("the proposed tax credit") reports nothing; one with a subject
             # is a verb the parse misread (`-- complete with teleprompter -- Trump told supporters that "..."`)
         if is_speech_verb(token):
-            return Attribution(token, subject_outside(token, span, quoted), "before")
+            cue = frame_around_describing_verb(token, max(previous_close, paragraph_start - 1)) or token
+            return Attribution(cue, subject_outside(cue, span, quoted), "before")
         if token.pos_ in {"VERB", "AUX"} or token.text in {".", "!", "?", ";"}:
             break
     framing = frames_quote_before(before_tokens, span)
@@ -142,6 +143,16 @@ def attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution:
             and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there"}:
         return Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`
     return Attribution(None, None, "none")
+
+
+def frame_around_describing_verb(verb: Token, floor: int) -> Token | None:
+    """`urging those calling for a recount to "..."`, `As X put it in a memo to staff explaining the deal, "..."`: a speech
+    verb describing a noun (a participle, or a relative clause whose subject is that noun) inside the frame of an earlier speech verb (after `floor`,
+    the offset of the last quote or paragraph break) is not the quote's cue: that earlier verb is, and its subject the
+    speaker, not the people the noun names."""
+    if verb.dep_ not in {"acl", "relcl"} or any(c.dep_ in SUBJECTS and c.tag_ not in {"WDT", "WP"} for c in verb.children):
+        return None  # (`an interview in which Adelson said: "..."`: a clause with a speaker of its own)
+    return next((a for a in verb.ancestors if floor < a.idx and a.i < verb.i and is_speech_verb(a)), None)
 
 
 def speech_verb_earlier_in_sentence(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution | None:
