@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 from newsfacts.documents import build_document
@@ -87,6 +88,7 @@ class QuoteScore:
     inside_gold: dict = field(default_factory=dict)  # category -> unmatched units inside a gold attribution of their speaker
     partial_inside_mixed: int = 0  # d+p matches below 0.8 of a unit of partial rows only, wholly inside the gold's content
     speaker_by_article: dict = field(default_factory=dict)  # article -> [correct, matched quotes with a gold source]
+    counts_by_article: dict = field(default_factory=dict)  # article -> {(category, threshold): (tp, n_pred, n_gold)}
     articles: int = 0
     gold_in_headlines: int = 0
 
@@ -116,6 +118,30 @@ class QuoteScore:
         tp = m["tp"] + self.partial_inside_mixed
         return _precision_recall_f1(tp, m["predicted"], m["gold"]) | {"tp": tp, "units": self.partial_inside_mixed}
 
+    def intervals(self, draws: int = 1000, seed: int = 0) -> dict[str, tuple[float, float]]:
+        """95% intervals of the headline figures, resampling articles with replacement (the quotes of one article share
+        its writer, outlet and form, so they are not independent draws): how far apart two runs on other articles of
+        the same kind could land, and whether a figure's distance to a target is more than that noise."""
+        articles = sorted(self.counts_by_article)
+        if not articles:
+            return {}
+        keys = [(c, t) for c in ("direct+partial", "indirect") for t in THRESHOLDS]
+        counts = np.array([[self.counts_by_article[a].get(k, (0, 0, 0)) for k in keys] for a in articles], dtype=float)
+        speakers = np.array([self.speaker_by_article.get(a, (0, 0)) for a in articles], dtype=float)
+        picks = np.random.default_rng(seed).integers(0, len(articles), size=(draws, len(articles)))
+        drawn, drawn_speakers = counts[picks].sum(axis=1), speakers[picks].sum(axis=1)  # (draws, keys, 3), (draws, 2)
+        tp, predicted, gold = drawn[..., 0], drawn[..., 1], drawn[..., 2]
+        precision = np.divide(tp, predicted, out=np.zeros_like(tp), where=predicted > 0)
+        recall = np.divide(tp, gold, out=np.zeros_like(tp), where=gold > 0)
+        f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros_like(tp), where=precision + recall > 0)
+        figures = {f"{c}@{t} F1": f1[:, i] for i, (c, t) in enumerate(keys) if c == "direct+partial"}
+        indirect = keys.index(("indirect", THRESHOLDS[0]))
+        figures |= {f"indirect@{THRESHOLDS[0]} precision": precision[:, indirect], f"indirect@{THRESHOLDS[0]} recall": recall[:, indirect]}
+        if speakers[:, 1].sum():
+            figures["speaker correct"] = np.divide(drawn_speakers[:, 0], drawn_speakers[:, 1], out=np.zeros(draws),
+                                                   where=drawn_speakers[:, 1] > 0)
+        return {name: (float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))) for name, values in figures.items()}
+
     def as_dict(self) -> dict:
         return {
             "articles": self.articles,
@@ -134,6 +160,7 @@ class QuoteScore:
             "filtered_at_half": {"right": self.below_half[0], "wrong": self.below_half[1] - self.below_half[0]},
             "unmatched_inside_speakers_gold": dict(self.inside_gold),
             "direct+partial@0.8_partial_inside_mixed": self.partial_inside_mixed_metrics(),
+            "intervals_95_articles_resampled": {name: list(bounds) for name, bounds in self.intervals().items()},
         }
 
 
@@ -250,6 +277,7 @@ def score_quotes(gold_path: Path, text_dir: Path, model: str = DEFAULT_MODEL, n_
                 cell[0] += tp
                 cell[1] += len(p)
                 cell[2] += len(g)
+                score.counts_by_article.setdefault(article, {})[(category, threshold)] = (tp, len(p), len(g))
             matched = {j for _, j, o in matches if o >= THRESHOLDS[0]}
             score.inside_gold[category] = score.inside_gold.get(category, 0) + sum(
                 1 for j, unit in enumerate(p) if j not in matched and _inside_speakers_gold(unit, gold_units, entity_at))
@@ -452,6 +480,9 @@ def format_report(score: QuoteScore) -> str:
     lines.append(f"direct+partial@0.8 also counting a unit of partial quotes only, wholly inside the gold's mixed content, as matched "
                  f"(the issue's partial text is the quoted words; the clause around them is an indirect row's, missing): F1 "
                  f"{mixed['f1']:.3f} ({mixed['units']} units; strict above: {score.metrics('direct+partial', THRESHOLDS[1])['f1']:.3f})")
+    if intervals := score.intervals():
+        lines.append(f"95% intervals, articles resampled ({score.articles} articles, 1000 draws): " + ", ".join(
+            f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in intervals.items()))
     lines.append("rows right (content and speaker) by kind, attribution, speaker state:")
     for key, (right, rows) in sorted(score.by_group.items(), key=lambda item: -item[1][1]):
         lines.append(f"  {'/'.join(key):34} {rows:6} rows  {right / rows:.2f}")

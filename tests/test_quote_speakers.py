@@ -373,3 +373,19 @@ def test_a_name_with_an_age_before_a_quoted_phrase_in_the_writers_sentence_is_no
 ])
 def test_a_title_after_a_name_and_its_description_is_no_answer_under_a_name_line(text):
     assert all(q.attribution != "name line" for q in quotes_with_entities(text)[0])
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        ('"Let the count finish," said Governor Ana Ruiz, urging those calling for a recount to "give the clerks time."',
+         "give the clerks time.", "Governor Ana Ruiz"),
+        ('As the Acme chief executive, Jeff Morton, put it in his memo to employees explaining the deal, "Imagine a company '
+         'that no longer looks up at its rivals."', "Imagine a company that no longer looks up at its rivals.", "the Acme chief executive"),
+        # a relative clause with a speaker of its own reports that speaker's words
+        ('The blogger described a video from the fundraiser, in which Sheldon Marks said: "I am a businessman. Why not?"',
+         "I am a businessman. Why not?", "Sheldon Marks"),
+    ],
+)
+def test_a_speech_verb_describing_a_noun_in_the_frame_of_another_is_not_the_cue(text, quoted, speaker):
+    assert (quoted, speaker) in [(q, s) for q, s, _ in _speakers(text)]

@@ -90,6 +90,26 @@ def test_the_scorer_says_where_speaker_misses_are_by_outlet_and_article():
     assert "nyt_b" not in dict(score.most_speaker_misses())
 
 
+def test_the_scorer_gives_intervals_from_resampling_articles():
+    from newsfacts.quote_scoring import QuoteScore
+
+    def article(tp, predicted, gold, speakers):
+        counts = {("direct+partial", t): (tp, predicted, gold) for t in (0.3, 0.8)}
+        return counts | {("indirect", t): (tp, predicted, gold) for t in (0.3, 0.8)}, speakers
+
+    same = dict(a=article(8, 10, 10, [8, 8]), b=article(8, 10, 10, [8, 8]), c=article(8, 10, 10, [8, 8]))
+    score = QuoteScore(counts_by_article={k: v[0] for k, v in same.items()}, speaker_by_article={k: v[1] for k, v in same.items()})
+    assert score.intervals()["direct+partial@0.3 F1"] == pytest.approx((0.8, 0.8))  # identical articles: no spread
+
+    mixed = {f"good{i}": article(10, 10, 10, [10, 10]) for i in range(10)} | {f"bad{i}": article(0, 10, 10, [0, 10]) for i in range(10)}
+    score = QuoteScore(counts_by_article={k: v[0] for k, v in mixed.items()}, speaker_by_article={k: v[1] for k, v in mixed.items()})
+    intervals = score.intervals()
+    low, high = intervals["speaker correct"]
+    assert low < 0.5 < high and high - low > 0.2  # half the articles right, half wrong: a wide interval around 0.5
+    assert intervals["indirect@0.3 recall"] == pytest.approx(intervals["indirect@0.3 precision"])  # as many predicted as gold
+    assert score.intervals(seed=1) != intervals and score.intervals() == intervals  # reproducible for one seed
+
+
 def test_overlap_and_greedy_one_to_one_matching():
     gold = [Unit(frozenset({1, 2, 3, 4}), True), Unit(frozenset({10, 11}), True)]
     predicted = [Unit(frozenset({1, 2, 3}), True), Unit(frozenset({2, 3, 4, 5}), True), Unit(frozenset({11}), True)]
