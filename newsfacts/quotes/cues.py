@@ -21,10 +21,10 @@ from newsfacts.quotes.introduced import (
 )
 from newsfacts.quotes.rows import Attribution
 from newsfacts.quotes.signed import name_line_before_quote
-from newsfacts.quotes.subjects import according_to, speaker_phrase, subject_of
+from newsfacts.quotes.subjects import according_to, document_read, speaker_phrase, subject_of
 from newsfacts.quotes.vocabulary import (
-    AFTER_WINDOW_TOKENS, ATTRIBUTION_NOUNS, ATTRIBUTION_WINDOW_TOKENS, COPULAS, LABELING_VERBS, STANCE_VERBS,
-    SUBJECTS, THINKING_NOUNS,
+    AFTER_WINDOW_TOKENS, ATTRIBUTION_NOUNS, ATTRIBUTION_WINDOW_TOKENS, COPULAS, DOCUMENT_NOUNS, LABELING_VERBS,
+    STANCE_VERBS, SUBJECTS, THINKING_NOUNS,
 )
 
 
@@ -152,6 +152,8 @@ def frame_around_describing_verb(verb: Token, floor: int) -> Token | None:
     speaker, not the people the noun names."""
     if verb.dep_ not in {"acl", "relcl"} or any(c.dep_ in SUBJECTS and c.tag_ not in {"WDT", "WP"} for c in verb.children):
         return None  # (`an interview in which Adelson said: "..."`: a clause with a speaker of its own)
+    if verb.head.lemma_.lower() in DOCUMENT_NOUNS or document_read(verb) is not None:
+        return None  # (`She read a letter from a voter that read, "..."`: the document speaks, for its author)
     return next((a for a in verb.ancestors if floor < a.idx and a.i < verb.i and is_speech_verb(a)), None)
 
 

@@ -41,7 +41,7 @@ def subject_of(verb: Token) -> Span | None:
             if subject.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                 # "..., who said"; `hoisted a sign that read "..."`: a thing ("that", "which") someone put out speaks for them
                 thing_of = (_author(node.head) or _actor_of_object(node.head)) if subject.tag_ == "WDT" else None
-                if subject.tag_ == "WDT" and thing_of is None and (read := _document_read(node)) is not None:
+                if subject.tag_ == "WDT" and thing_of is None and (read := document_read(node)) is not None:
                     thing_of = _author(read) or _actor_of_object(read)
                 return thing_of or speaker_phrase(node.head)
             if _in_dateline(subject):  # `PHILADELPHIA (UPI) — The committee released a statement, offering ...`
@@ -74,7 +74,7 @@ def subject_of(verb: Token) -> Span | None:
     return None
 
 
-def _document_read(relative: Token) -> Token | None:
+def document_read(relative: Token) -> Token | None:
     """`retweeted a message from her adviser, Ann O'Leary, that read: "..."`: what "reads" is a document; the parser
     hung the clause on the person the document is from, the document being the noun that phrase belongs to."""
     person = relative.head
