@@ -6,7 +6,9 @@ quotes, «guillemets», „German“ marks and NYT-style pairs of apostrophes
 Marks are paired within a paragraph, so an unbalanced mark can never make a
 quote swallow the rest of the article; the one exception is the convention
 for long quotations, where each paragraph opens with a mark and only the last
-one closes: such a paragraph's quote runs to its end and is marked `continues`.
+one closes: such a paragraph's quote runs to its end and is marked `continues`
+(where a source joined those paragraphs, `"A. "B."`, a part runs to the next
+opening mark).
 """
 
 from __future__ import annotations
@@ -68,8 +70,12 @@ def find_quotes(paragraph: str, next_paragraph: str | None = None, offset: int =
         role = _role(paragraph, mark, i, j, stack)
         if role == "open_double":
             if any(o.family == "double" and _straight(o.mark) == _straight(mark) for o in stack):
-                # A second opener of the same style while one is open: the first was never closed. Drop it.
-                # (One of the other style opens a quote inside the quote: "A “B” C".)
+                # A second opener of the same style while one is open: the first was never closed. (One of the other
+                # style opens a quote inside the quote: "A “B” C".) After the end of a sentence it is the convention for
+                # long quotations in a source that joined their paragraphs (`He said: "A. "B."`, common in the BBC
+                # corpus): the first runs to the second's mark and goes on in it. Elsewhere it is a stray mark: dropped.
+                if stack[0].family == "double" and _ends_sentence(paragraph[: i].rstrip()):
+                    _add(spans, paragraph, stack[0].offset + stack[0].width, i, stack[0].offset, None, offset, continues=True)
                 stack = [o for o in stack if o.family != "double"]
             stack.append(_Open(i, j - i, "double", mark))
         elif role == "open_single":
@@ -122,6 +128,11 @@ def _role(text: str, mark: str, i: int, j: int, stack: list[_Open]) -> str | Non
     if mark == "'" and _left_flanking(text, i, j) and _after(text, j).isalpha() and _closes_later(text, j):
         return "open_single"
     return None
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does the text end a sentence (`.`, `?`, `!`, `…`, maybe inside a bracket or an inner quote's mark)?"""
+    return text.rstrip(")]’'").endswith((".", "?", "!", "…"))
 
 
 def _straight(mark: str) -> bool:

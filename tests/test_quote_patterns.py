@@ -805,3 +805,13 @@ def test_a_partial_quote_inside_a_clause_of_its_speaker_cued_by_the_next_act_tak
     found = _quotes('Ms. Khan said Mr. Trump was "ignorant" of Islam and criticized him for saying he had sacrificed.')
     assert ("partial", "ignorant", "Ms. Khan", "said") in found
     assert ("indirect", 'Mr. Trump was "ignorant" of Islam', "Ms. Khan", "said") in found
+
+
+def test_a_long_quotation_whose_paragraphs_were_joined_is_every_part_and_one_speaker():
+    # The BBC corpus joins a long quotation's paragraphs into one line, leaving each paragraph's opening mark: `"A. "B. "C."`.
+    found = _quotes('On Tuesday, Maria Lopez had said: "I like the club and I am pleased they want me. '
+                    '"They know my situation and they must do something. "I am in a position where I want to play."')
+    assert [(kind, text, speaker) for kind, text, speaker, _ in found] == [
+        ("direct", "I like the club and I am pleased they want me.", "Maria Lopez"),
+        ("direct", "They know my situation and they must do something.", "Maria Lopez"),
+        ("direct", "I am in a position where I want to play.", "Maria Lopez")]

@@ -54,7 +54,16 @@ def test_a_double_quote_of_the_other_style_nests_inside_a_quote():
     assert _contents('"The office isn’t about “equal justice” anymore. It is politics."') == [
         "The office isn’t about “equal justice” anymore. It is politics."]
     assert _contents('“He said "no" to me,” she said.') == ['He said "no" to me,']
-    assert _contents("“An opener never closed. “A new quote.”") == ["A new quote."]  # the same style still restarts
+    assert _contents("He called it “a stray and “a new quote.”") == ["a new quote."]  # the same style restarts
+
+
+def test_a_long_quotation_whose_paragraphs_were_joined_goes_on_at_each_new_opening_mark():
+    # `"A. "B. "C."`: each paragraph of the quotation opened with a mark and only the last closed, and the source joined
+    # the paragraphs into one line (as the BBC corpus does): three parts, none lost, each going on in the next.
+    text = 'Ms Reed said: "We will appeal. "The ruling is wrong. "We expect to win."'
+    spans = find_quotes(text)
+    assert [text[q.start : q.end] for q in spans] == ["We will appeal.", "The ruling is wrong.", "We expect to win."]
+    assert [q.continues for q in spans] == [True, True, False] and spans[0].close_mark is None
 
 
 def test_a_closing_curly_mark_typed_where_a_quote_opens_opens_it():

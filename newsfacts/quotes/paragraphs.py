@@ -15,15 +15,20 @@ from newsfacts.quotes.speakers import CALIBRATED_CONFIDENCE, entity_in
 
 def attribute_forward(text: str, paragraphs: list[tuple[int, int]], found: list[tuple[QuoteSpan, Quote]]) -> None:
     """`"A."` (paragraph break) `"B," X said.`: a paragraph that is only a quote, with no speaker of its own, is the
-    start of the quotation that the next paragraph opens and attributes; it takes that attribution (in place)."""
+    start of the quotation that the next paragraph opens and attributes; it takes that attribution (in place). So does
+    a part of a long quotation whose paragraphs a source joined into one, from the part it goes on in."""
     for (span, quote), (next_span, following) in reversed(list(zip(found, found[1:]))):
-        if quote.speaker_text is not None or following.speaker_text is None or following.attribution not in {"after", "forward", SIGNED}:
+        if quote.speaker_text is not None or following.speaker_text is None:
             continue
-        if not (_whole_paragraph(text, paragraphs, span) and following.paragraph == quote.paragraph + 1):
-            continue
-        start = paragraphs[following.paragraph][0]
-        if text[start : next_span.open_mark].strip():
-            continue  # the next paragraph does not open with its quote
+        # (a part of a long quotation whose paragraphs were joined, `"A. "B," X said.`, is the same quotation's)
+        if not (span.continues and not text[span.end : next_span.open_mark].strip(" \t")):
+            if following.attribution not in {"after", "forward", SIGNED}:
+                continue
+            if not (_whole_paragraph(text, paragraphs, span) and following.paragraph == quote.paragraph + 1):
+                continue
+            start = paragraphs[following.paragraph][0]
+            if text[start : next_span.open_mark].strip():
+                continue  # the next paragraph does not open with its quote
         quote.kind, quote.attribution = DIRECT, "forward"
         quote.speaker_entity, quote.speaker_text = following.speaker_entity, following.speaker_text
         quote.speaker_start, quote.speaker_end = following.speaker_start, following.speaker_end
@@ -82,6 +87,8 @@ def continues(text: str, paragraphs: list[tuple[int, int]], previous: QuoteSpan,
     """Does this unattributed quote continue the previous one (split around its attribution, or a long quotation)?"""
     if attribution.speaker is None and attribution.cue is None or attribution.how == SIGNED:
         return False  # (a signature closes its answer: the next unsigned paragraph is the next person's, signed below it)
+    if previous.continues:  # a long quotation: its next paragraph, or its next part where the paragraphs were joined
+        return True
     same_paragraph = paragraph_of(paragraphs, previous.start) == paragraph_of(paragraphs, span.start)
     if same_paragraph and attribution.cue is None:  # (under a name line: `"A." "B."` is one answer)
         return not text[(previous.close_mark or previous.end) + 1 : span.open_mark].strip()
@@ -91,8 +98,6 @@ def continues(text: str, paragraphs: list[tuple[int, int]], previous: QuoteSpan,
         between = previous_close < attribution.cue.idx < span.open_mark
         # (the sentence may end inside a quoted title: `said on NBC's "Meet the Press." "B."`)
         return between and text[previous_close:span.open_mark].rstrip().rstrip("'\"”’").rstrip()[-1:] in {".", ":", ","}
-    if previous.continues:
-        return True
     # "...," he said.  (next paragraph)  "More words." : a paragraph that is only a quote goes on.
     paragraph = paragraphs[paragraph_of(paragraphs, span.start)]
     between_previous = paragraph_of(paragraphs, span.start) - paragraph_of(paragraphs, previous.start) == 1
