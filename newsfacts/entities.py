@@ -272,8 +272,9 @@ def extract_entities(doc: Doc) -> tuple[list[LocalEntity], list[Mention], list[P
 
 
 def _person_words(doc: Doc, named: list[_Named]) -> set[str]:
-    """Words that name a person here: the surname of each multi-word person name, and each one-word
-    person mention that NER tags PERSON at least as often as anything else in this article.
+    """Words that name a person here: the surname of each multi-word person name (unless a place that NER tags as
+    something else more often here), and each one-word person mention that NER tags PERSON at least as often as
+    anything else in this article.
 
     ("Trump" tagged ORG twice and PERSON five times is a person; "Labour" inside one odd PERSON span is not.)
     """
@@ -285,7 +286,10 @@ def _person_words(doc: Doc, named: list[_Named]) -> set[str]:
         start, end = _span_chars(doc, n.start_token, n.end_token)
         text = doc_text(doc)[start:end]
         if " " in text:
-            words.add(text.split()[-1])
+            surname = text.split()[-1]
+            # (not a place the article names as such more often: "France" after an odd PERSON "Stade de France")
+            if not (canonical_place(surname) and votes[(surname, False)] > votes[(surname, True)]):
+                words.add(surname)
             words.add(text)
         elif not canonical_place(text) and votes[(text, True)] >= votes[(text, False)]:
             words.add(text)
