@@ -273,8 +273,8 @@ def extract_entities(doc: Doc) -> tuple[list[LocalEntity], list[Mention], list[P
 
 def _person_words(doc: Doc, named: list[_Named]) -> set[str]:
     """Words that name a person here: the surname of each multi-word person name (unless a place that NER tags as
-    something else more often here), and each one-word person mention that NER tags PERSON at least as often as
-    anything else in this article.
+    something else here, twice or more and more often than as a person), and each one-word person mention that NER
+    tags PERSON at least as often as anything else in this article.
 
     ("Trump" tagged ORG twice and PERSON five times is a person; "Labour" inside one odd PERSON span is not.)
     """
@@ -287,8 +287,10 @@ def _person_words(doc: Doc, named: list[_Named]) -> set[str]:
         text = doc_text(doc)[start:end]
         if " " in text:
             surname = text.split()[-1]
-            # (not a place the article names as such more often: "France" after an odd PERSON "Stade de France")
-            if not (canonical_place(surname) and votes[(surname, False)] > votes[(surname, True)]):
+            # (not a place the article names as such, twice or more and more often than as a person: "France" after an
+            # odd PERSON "Stade de France"; one "Washington" tagged GPE is no reason to doubt "Kerry Washington")
+            place_votes = votes[(surname, False)]
+            if not (canonical_place(surname) and place_votes >= 2 and place_votes > votes[(surname, True)]):
                 words.add(surname)
             words.add(text)
         elif not canonical_place(text) and votes[(text, True)] >= votes[(text, False)]:

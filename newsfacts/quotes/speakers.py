@@ -72,6 +72,8 @@ def resolve_speaker(doc, attribution, mention_at, quotes) -> tuple[int | None, s
         return None, None, None, None
     start, end = speaker.start_char, speaker.end_char
     entity = entity_in(mention_at, start, end, speaker.root)
+    if entity is None and (named := _appositive_name(speaker.root)) is not None:
+        entity = entity_in(mention_at, named.idx, named.idx + len(named.text), named)
     if entity is None and _is_document(speaker, quotes):
         entity = _author_of(doc, speaker, mention_at, quotes)
     if entity is None and speaker.root.lemma_.lower() in MEMBER_NOUNS:
@@ -79,6 +81,12 @@ def resolve_speaker(doc, attribution, mention_at, quotes) -> tuple[int | None, s
     if entity is None and speaker.root.lower_ in {"he", "she"}:
         entity = last_speaker(doc, quotes, start, speaker.root.lower_, mention_at)
     return entity, speaker.text, start, end
+
+
+def _appositive_name(noun: Token) -> Token | None:
+    """`Their lawyer, Majeed Memon, said`, `the chairman of X, Sir Andrew Green, said`: the name set off after the
+    speaker's role says who the role is (the speaker's words stay the role's)."""
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 def _named_by(noun: Token, preposition: str) -> Token | None:
