@@ -91,12 +91,15 @@ def is_country(name: str) -> bool:
 
 
 def demonym_country(word: str) -> str | None:
-    """"Russian" -> "Russia"; plural nouns ("Russians") too."""
+    """"Russian" -> "Russia"; plural nouns ("Russians") too, and one person of it ("Frenchman", "Dutchwomen")."""
     word = word.strip()
     if word in DEMONYMS:
         return DEMONYMS[word]
     if word.endswith("s") and word[:-1] in DEMONYMS:
         return DEMONYMS[word[:-1]]
+    for person in ("man", "woman", "men", "women"):
+        if word.endswith(person) and word[: -len(person)] in DEMONYMS:
+            return DEMONYMS[word[: -len(person)]]
     return None
 
 

@@ -20,6 +20,8 @@ def test_words_and_people_are_not_places(word):
 
 def test_demonyms_are_groups_that_name_a_country():
     assert demonym_country("Ukrainian") == "Ukraine" and demonym_country("Russians") == "Russia"
+    assert demonym_country("Frenchman") == "France" and demonym_country("Irishwomen") == "Ireland"  # one of them
+    assert demonym_country("Chairman") is None and demonym_country("Woman") is None
     assert country_of("Russian") == "Russia" and country_of("US") == "United States" and country_of("Brown") is None
 
 

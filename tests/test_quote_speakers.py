@@ -389,3 +389,13 @@ def test_a_title_after_a_name_and_its_description_is_no_answer_under_a_name_line
 )
 def test_a_speech_verb_describing_a_noun_in_the_frame_of_another_is_not_the_cue(text, quoted, speaker):
     assert (quoted, speaker) in [(q, s) for q, s, _ in _speakers(text)]
+
+
+def test_one_person_named_by_a_nationality_or_party_word_is_not_that_group():
+    # `The 55-year-old Frenchman told`: one person, whose name the sentence does not give; not the French as a group.
+    quotes, entities = quotes_with_entities('The 55-year-old Frenchman told the club website: "My intention has always been clear." '
+                                            'Republicans said: "We will block the deal."')
+    speakers = {q.text: (q.speaker_text, q.speaker_entity) for q in quotes if q.kind == "direct"}
+    assert speakers["My intention has always been clear."] == ("The 55-year-old Frenchman", None)
+    text, entity = speakers["We will block the deal."]
+    assert text == "Republicans" and entity is not None  # a group speaks as that group

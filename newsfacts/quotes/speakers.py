@@ -205,6 +205,8 @@ def mention_index(mentions: list[Mention]) -> list[Mention]:
 def entity_in(mentions: list[Mention], start: int, end: int, head: Token) -> int | None:
     """The entity of the mention at the speaker's head word, else of any mention inside the speaker's words."""
     at_head = [m for m in mentions if m.start <= head.idx < m.end]
+    if at_head and at_head[0].type == "NORP" and head.tag_ in {"NN", "NNP"}:
+        return None  # `the 55-year-old Frenchman told`, `a Republican said`: one person, not the group that word names
     if at_head:
         return at_head[0].entity
     # A name at the end of the speaker's words ("Ukrainian President Volodymyr Zelenskyy"), never a
