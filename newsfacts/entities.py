@@ -71,6 +71,13 @@ DESCRIPTION_DETERMINERS = frozenset({"the", "her", "his", "their", "its"})
 DESCRIPTION_MODIFIERS = frozenset({"former", "then", "new", "outgoing", "incoming", "current", "american", "us", "u.s."})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 PRONOUN_WINDOW_SENTENCES = 3
+# Common nouns for a person, beyond the role words: a sentence whose subject is one of them, unnamed (`the Cardinal will
+# ask ...`), is about that person, whom a pronoun in the next sentence means; no named person further back.
+PERSON_NOUNS = frozenset(
+    """official cardinal archbishop bishop priest mp minister coach manager boss analyst economist lawyer campaigner
+    critic player striker midfielder defender goalkeeper keeper star singer actor actress writer author expert doctor
+    professor teacher man woman boy girl victim witness officer source chief executive""".split()
+)
 # Head nouns of a description that stands for an organisation the article has named ("the company said",
 # "the group", "the news and financial data seller"). Not "party", "network", "business", "watchdog": as often
 # something else, or another body than the one in focus.
@@ -713,27 +720,69 @@ def _pronouns(article: _Article) -> None:
 
 
 def _pronoun_antecedent(article, sentences, index, token, gender, person_mentions) -> LocalEntity | None:
+    doc = article.doc
+    reported = _reported_by(token)
     for back in range(PRONOUN_WINDOW_SENTENCES + 1):
         if index - back < 0:
             break
         sentence = sentences[index - back]
         limit = token.idx if back == 0 else sentence.end_char
         candidates: list[LocalEntity] = []
+        subjects: set[int] = set()
         for mention in person_mentions:
-            if sentence.start_char <= mention.start < limit and mention.resolution != PRONOUN:
-                entity = article.entities[mention.entity]
-                if entity not in candidates:
-                    candidates.append(entity)
+            if not (sentence.start_char <= mention.start < limit) or mention.resolution == PRONOUN:
+                continue
+            # Not a name inside a quotation (`"It was Becky Sharp who ...," she said`: the quote speaks of her) nor
+            # inside what the pronoun's own verb reports (`Mr Blair had been "hurt", he added`: somebody else adds it).
+            if _inside_quote_at(doc, mention.start) or reported is not None and reported[0] <= mention.start < reported[1]:
+                continue
+            entity = article.entities[mention.entity]
+            if entity not in candidates:
+                candidates.append(entity)
+            if _is_main_subject(doc, mention):
+                subjects.add(entity.index)
+        fitting = [c for c in candidates if c.gender in (gender, None)]
+        subject = [c for c in fitting if c.index in subjects]
+        if len(subject) == 1:
+            return subject[0]  # the one the sentence is about (`X called on Mr Y to ... "..." he said`: X)
         known = [c for c in candidates if c.gender == gender]
         unknown = [c for c in candidates if c.gender is None]
-        if len(known) == 1:
-            return known[0]
-        if not known and len(unknown) == 1:
-            return unknown[0]
+        if len(known) == 1 and not unknown or not known and len(unknown) == 1:
+            return (known or unknown)[0]
         if known or unknown:
             return None  # more than one person fits: leave it unresolved rather than guess
+        if _unnamed_person_subject(sentence, limit, gender):
+            return None  # `On Friday, the Cardinal will ask ... "..." he will say`: the Cardinal, whom no name gives
         # nobody here fits (or nobody is here): look one sentence further back
     return None
+
+
+def _reported_by(pronoun: Token) -> tuple[int, int] | None:
+    """The character span of the clause a subject pronoun's verb reports (`X was hurt, he added`), if any."""
+    if pronoun.dep_ != "nsubj":
+        return None
+    clause = next((c for c in pronoun.head.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+
+
+def _is_main_subject(doc: Doc, mention: Mention) -> bool:
+    """Is the mention the subject of its sentence's main verb?"""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or any(c.dep_ == "conj" for c in span.root.children):
+        return False  # (`X and Y sparred`: neither alone)
+    return span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head == span.root.sent.root
+
+
+def _unnamed_person_subject(sentence: Span, limit: int, gender: str) -> bool:
+    """Is the sentence's main subject (before `limit`) a common noun for a person of a fitting gender, unnamed?"""
+    subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.idx < limit), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    word = subject.lower_
+    fits = GENDERED_ROLES.get(word, gender) == gender
+    return fits and (word in ROLE_WORDS or word in GENDERED_ROLES or word in PERSON_NOUNS)
 
 
 _QUOTE_CHARS = "\"“”«»„"
@@ -741,6 +790,11 @@ _QUOTE_CHARS = "\"“”«»„"
 
 def _inside_quote(doc: Doc, token: Token) -> bool:
     """A pronoun inside a quotation speaks from the quoted speaker's view; those are left to the quotes stage."""
-    paragraph_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
-    before = doc_text(doc)[paragraph_start : token.idx]
+    return _inside_quote_at(doc, token.idx)
+
+
+def _inside_quote_at(doc: Doc, offset: int) -> bool:
+    """Do the quote marks before `offset` in its paragraph leave a quotation open there?"""
+    paragraph_start = doc_text(doc).rfind("\n", 0, offset) + 1
+    before = doc_text(doc)[paragraph_start:offset]
     return sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1

@@ -48,8 +48,8 @@ def test_a_he_said_the_coreference_left_open_becomes_a_mention_of_the_person_the
     from newsfacts.nlp import parse
     from newsfacts.quotes import extract_quotes, speaker_pronoun_mentions
 
-    text = ('"The same criticism of President Obama\'s strategy can be leveled against his critics," said Christopher Preble, '
-            'vice president at the Cato Institute. "This debate is misleading," he said.')
+    text = ('"The same criticism of the strategy can be leveled against its critics," said Christopher Preble. Later, Max '
+            'Boot and Preble sparred over the plan at the Cato Institute. "This debate is misleading," he said.')
     doc = next(parse([text]))
     entities, mentions, _ = extract_entities(doc)
     assert not [m for m in mentions if m.text == "he"]  # two people in the sentence before: the coreference leaves it open
@@ -399,3 +399,40 @@ def test_one_person_named_by_a_nationality_or_party_word_is_not_that_group():
     assert speakers["My intention has always been clear."] == ("The 55-year-old Frenchman", None)
     text, entity = speakers["We will block the deal."]
     assert text == "Republicans" and entity is not None  # a group speaks as that group
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        # a name inside the quotation is what the quote speaks of, not who speaks it
+        ('Mira Nair defended the casting. "First, it was Becky Sharp who won me over," she said.',
+         "First, it was Becky Sharp who won me over,", "Mira Nair"),
+        # the one the sentence before is about, not the one it mentions with a title
+        ('Alex Phillips called on Mrs Clarke to act. "Tell that to the doctors," she said.', "Tell that to the doctors,",
+         "Alex Phillips"),
+    ],
+)
+def test_a_speaker_pronoun_means_the_person_the_narrative_is_about(text, quoted, speaker):
+    assert (quoted, "he" if " he said" in text else "she", speaker) in _speakers(text)
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # somebody else adds what the clause reports about Mr Blair
+        ('The MP said the campaign was slow. Mr Blair had been "hurt" by the controversy, he added.', "hurt"),
+        # the sentence before is about a person no name gives: no named person further back
+        ('Dr Rowan Williams criticised the war. On Friday, the archbishop will ask for peace. "It is possible," he will say.',
+         "It is possible,"),
+    ],
+)
+def test_a_speaker_pronoun_with_no_named_antecedent_stays_unresolved(text, quoted):
+    assert [entity for q, _, entity in _speakers(text) if q == quoted] == [None]
+
+
+def test_an_open_he_said_does_not_go_past_a_quote_of_somebody_unnamed():
+    # The singer was quoted just before: "he" is the singer, whom no name gives, not the named man quoted earlier.
+    text = '"Yes," Mr. Tom Reed said.\n\n"Is it over?" the singer asked.\n\n"We will see," he said.'
+    assert [entity for q, _, entity in _speakers(text) if q == "We will see,"] == [None]
+    named = '"Yes," Mr. Tom Reed said.\n\n"Is it over?" asked Tom Reed.\n\n"We will see," he said.'
+    assert [entity for q, _, entity in _speakers(named) if q == "We will see,"] == ["Tom Reed"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.entities import Mention
+from newsfacts.entities import Mention, role_heads
 from newsfacts.nlp import doc_text, tokens_starting_in
 from newsfacts.quotemarks import QuoteSpan
 from newsfacts.quotes.cues import governing_verb
@@ -118,12 +118,17 @@ TITLE_GENDERS = {"mr.": "male", "mr": "male", "mrs.": "female", "mrs": "female",
 def last_speaker(doc: Doc, quotes: list[Quote], position: int, pronoun: str, mentions: list[Mention]) -> int | None:
     """A "he said" the coreference left open: in news it goes on with whoever was quoted just before, if that was
     within the last two paragraphs and the article gives that person no other gender (a title, Mr. or Ms., or a
-    pronoun the coreference resolved to them); else with the one before."""
+    pronoun the coreference resolved to them); else with the one before. Not past a quote of somebody unnamed."""
     text = doc_text(doc)
-    earlier = sorted((q for q in quotes if q.start < position and q.speaker_entity is not None), key=lambda q: -q.start)
+    earlier = sorted((q for q in quotes if q.start < position and (q.speaker_entity is not None or q.speaker_text is not None)),
+                     key=lambda q: -q.start)
     for quote in earlier:
         if text.count("\n\n", quote.start, position) > 2:
             return None
+        if quote.speaker_entity is None:
+            if not role_heads(quote.speaker_text):
+                return None  # (`"...?" the singer asked. "...," he said`: the one quoted just before, whom no name gives)
+            continue  # (a role the linking stage may name, `the first lady`, does not stop the search)
         genders = _genders_of(quote.speaker_entity, mentions)
         if not genders or genders == {PRONOUN_GENDERS[pronoun]}:
             return quote.speaker_entity
