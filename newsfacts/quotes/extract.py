@@ -10,7 +10,7 @@ from newsfacts.nlp import doc_text
 from newsfacts.quotemarks import QuoteSpan, find_quotes_in_paragraphs
 from newsfacts.quotes.cues import attribute, speech_verb_earlier_in_sentence
 from newsfacts.quotes.indirect import indirect_quotes
-from newsfacts.quotes.introduced import reporter_before_embedded, speaker_of_previous_sentence
+from newsfacts.quotes.introduced import clause_before_dash, reporter_before_embedded, speaker_of_previous_sentence
 from newsfacts.quotes.kinds import is_embedded, kind_of
 from newsfacts.quotes.lead_in import lead_in_rows
 from newsfacts.quotes.mixed import (
@@ -53,7 +53,8 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         elif unattributed and not is_embedded(text, span):
             attribution = speaker_of_previous_sentence(doc, span) or attribution
         elif unattributed:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
-            attribution = speech_verb_earlier_in_sentence(doc, span, marks) or reporter_before_embedded(doc, span) or attribution
+            attribution = (speech_verb_earlier_in_sentence(doc, span, marks) or clause_before_dash(doc, span, marks)
+                           or reporter_before_embedded(doc, span) or attribution)
         kind = kind_of(doc, text, span, attribution)
         if kind is None:
             continue  # a title or scare quote between the halves of a quote does not break them apart

@@ -1,0 +1,103 @@
+"""Speakers of quotes that found no cue of their own (issue 4, round 10), on made-up sentences: the forms news writing
+uses to say whose words they are without a speech verb next to them, and the near-misses that must stay speakerless."""
+
+import pytest
+
+from tests.test_quote_patterns import quotes_with_entities
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(text):
+    """{quoted words: (speaker's words, speaker's entity name or None)} for the direct and partial quotes."""
+    quotes, entities = quotes_with_entities(text)
+    return {q.text: (q.speaker_text, entities[q.speaker_entity].names[0] if q.speaker_entity is not None else None)
+            for q in quotes if q.kind != "indirect"}
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        ('Senator Ann Reyes closed the rally in Ohio. When Reyes finally wrapped up — "I will fight for you, and I will win '
+         'for you!" — the balloons came down.', "I will fight for you, and I will win for you!", "Ann Reyes"),
+        ('Mayor Tom Hale also embraced the new budget -- "I think this plan is the best we have had in years."',
+         "I think this plan is the best we have had in years.", "Tom Hale"),
+    ],
+)
+def test_a_quoted_sentence_set_off_by_a_dash_after_a_persons_clause_is_that_persons(text, quoted, speaker):
+    assert _speakers(text)[quoted][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        # no clause before the dash: the quote is the subject's description
+        ('Maybe his bluster act — "My tax plan will be a tremendous plan!" — is simply wearing thin.',
+         "My tax plan will be a tremendous plan!"),
+        # the clause before the dash is another quotation's (a poster's slogan), not the writer's
+        ('"We Swiss are losing our country" (election poster, 2003) — "No special rights for foreigners!" (2015).',
+         "No special rights for foreigners!"),
+        # the subject is a thing, not a person
+        ('The report came out on Monday — "Nobody saw this coming, and nobody was ready."',
+         "Nobody saw this coming, and nobody was ready."),
+    ],
+)
+def test_a_dash_before_a_quote_gives_no_speaker_without_a_persons_clause(text, quoted):
+    assert _speakers(text).get(quoted, (None, None)) == (None, None)
+
+
+def test_a_phrase_between_dashes_is_no_quoted_sentence_of_the_subject():
+    quotes, _ = quotes_with_entities('Jessie Elkins, 70, had served in Vietnam - "thirteen months in living hell" - and came '
+                                     'home to Ohio.')
+    assert [q.attribution for q in quotes if q.text.startswith("thirteen")] != ["dash"]
+
+
+def test_a_shout_that_came_from_somebody_is_theirs_and_a_bare_reply_names_nobody_new():
+    found = _speakers('The chairman, Kelly Armstrong, called for a voice vote.\n\n"Call the roll," came shouts from the crowd, as '
+                      'the crowd booed.')
+    assert found["Call the roll,"][0] == "the crowd"
+
+
+def test_a_possessed_noun_of_saying_then_that_gives_the_possessor_however_the_comma_hangs_the_quote():
+    found = _speakers('Hillary Clinton campaigned in Ohio. The union is unlikely to back Clinton after her March comment that, "We '
+                      'are going to put a lot of miners out of business." The vote is next week.')
+    assert found["We are going to put a lot of miners out of business."] == ("her", "Hillary Clinton")
+
+
+@pytest.mark.parametrize("owner", ["the", "a"])
+def test_a_noun_of_saying_then_that_with_no_speaking_owner_names_nobody(owner):
+    found = _speakers(f'The union is unlikely to back the plan after {owner} comment that, "We are going to put a lot of miners '
+                      f'out of business." The vote is next week.')
+    assert found.get("We are going to put a lot of miners out of business.", (None, None))[0] is None
+
+
+def test_heres_a_name_and_a_colon_presents_that_persons_words():
+    found = _speakers('Frank teases out an ideology. Here’s Clinton in December 1992: "Our new direction must rest on an '
+                      'understanding of the new realities." This is a mantra.')
+    assert found["Our new direction must rest on an understanding of the new realities."][0] == "Clinton"
+
+
+def test_heres_a_thing_and_a_colon_presents_nobody():
+    found = _speakers('The mayor spoke for an hour. Here is the thing: "Nobody reads the fine print anymore."')
+    assert found["Nobody reads the fine print anymore."][0] is None
+
+
+def test_quotes_joined_only_by_an_ellipsis_go_on_for_the_speaker_of_the_first():
+    found = _speakers("At the news conference, Obama's first five questioners ranged from skeptical to hostile: \"Is it time for "
+                      'your strategy to change?" . . . "Have you underestimated them?" . . . "Do you really understand this enemy?"')
+    assert {found[q][0] for q in ("Is it time for your strategy to change?", "Have you underestimated them?",
+                                  "Do you really understand this enemy?")} == {"Obama's first five questioners"}
+
+
+def test_a_quote_after_other_words_does_not_go_on_for_the_previous_speaker():
+    found = _speakers('Reporters were skeptical: "Is it time for your strategy to change?" The president shrugged. "Have you '
+                      'underestimated them?"')
+    assert found["Have you underestimated them?"][0] is None
+
+
+def test_a_quote_the_parser_glued_onto_the_sentence_before_goes_on_for_that_sentences_speaker():
+    # (the parse makes one sentence of the report and the quote after its full stop)
+    found = _speakers("Former President George Bush praised his son's ''deep faith'' - ''faith that shows itself in good works,'' "
+                      "he said - and argued for nominating a Republican who can win in November. ''All the sloganeering and all "
+                      "the talk doesn't matter if we don't win.''")
+    assert found["All the sloganeering and all the talk doesn't matter if we don't win."] == ("he", "George Bush")
