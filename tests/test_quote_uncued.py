@@ -52,7 +52,7 @@ def test_a_phrase_between_dashes_is_no_quoted_sentence_of_the_subject():
     assert [q.attribution for q in quotes if q.text.startswith("thirteen")] != ["dash"]
 
 
-def test_a_shout_that_came_from_somebody_is_theirs_and_a_bare_reply_names_nobody_new():
+def test_a_shout_that_came_from_somebody_is_theirs():
     found = _speakers('The chairman, Kelly Armstrong, called for a voice vote.\n\n"Call the roll," came shouts from the crowd, as '
                       'the crowd booed.')
     assert found["Call the roll,"][0] == "the crowd"
@@ -101,3 +101,37 @@ def test_a_quote_the_parser_glued_onto_the_sentence_before_goes_on_for_that_sent
                       "he said - and argued for nominating a Republican who can win in November. ''All the sloganeering and all "
                       "the talk doesn't matter if we don't win.''")
     assert found["All the sloganeering and all the talk doesn't matter if we don't win."] == ("he", "George Bush")
+
+
+def test_a_quoted_phrase_after_the_cue_of_the_quote_before_it_in_its_sentence_goes_on_for_that_speaker():
+    found = _speakers('"Family Medical Leave," the document states, becomes available "after one year of employment at the '
+                      'company."')
+    assert found["after one year of employment at the company."][0] == "the document"
+
+
+def test_a_quoted_phrase_with_a_cue_of_its_own_keeps_it_after_another_quote_in_its_sentence():
+    found = _speakers('"We will win," Trump said, as his rival called the plan "a recipe for disaster in the long run."')
+    assert found["a recipe for disaster in the long run."][0] == "his rival"
+
+
+def test_a_sentence_naming_the_quote_before_it_and_its_source_gives_the_speaker():
+    found = _speakers('The FBI has a bad reputation.\n\n"I would rather have a sister in a bar than a brother in the FBI." That '
+                      'quote from Alabama Securities Commissioner Thomas Krebs appeared in The Wall Street Journal in 1980.')
+    assert found["I would rather have a sister in a bar than a brother in the FBI."][1] == "Thomas Krebs"
+
+
+def test_a_sentence_naming_the_quote_before_it_without_a_source_gives_no_speaker():
+    found = _speakers('The budget passed in March. "Nobody will be left behind." That promise has not been kept.')
+    assert found.get("Nobody will be left behind.", (None, None))[0] is None
+
+
+def test_a_question_after_a_sentence_that_mentioned_a_fact_is_the_mentioners():
+    found = _speakers("Moderator Carl Quintanilla seemed taken aback and mentioned that Carson's picture had been on the "
+                      'company\'s Web site. "Does that not speak to your vetting process or judgment in any way?"')
+    assert found["Does that not speak to your vetting process or judgment in any way?"][1] == "Carl Quintanilla"
+
+
+def test_mentioning_a_thing_reports_nothing_for_the_quote_after_it():
+    found = _speakers('Moderator Carl Quintanilla mentioned the company\'s Web site. "Does that not speak to your vetting '
+                      'process or judgment in any way?"')
+    assert found["Does that not speak to your vetting process or judgment in any way?"][0] is None

@@ -70,7 +70,8 @@ def _ends_a_sentence(words: Span) -> bool:
 
 def _reporter_in(previous: Span) -> Attribution | None:
     """The last speech verb of a sentence, with its subject (a noun, a name or a pronoun other than a thing's)."""
-    cues = [t for t in previous if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS]
+    cues = [t for t in previous if t.pos_ in {"VERB", "AUX"} and (t.lemma_.lower() in SPEECH_VERBS | INDIRECT_VERBS
+                                                                  or _reports_a_clause(t))]
     # not a verb inside what another one reports (`Carter said that critics had been predicting ...`: Carter speaks)
     cues = [t for t in cues if not any(a in cues for a in t.ancestors)]
     for cue in reversed(cues):
@@ -78,6 +79,16 @@ def _reporter_in(previous: Span) -> Attribution | None:
         if subject is not None and subject.root.pos_ in {"PROPN", "NOUN", "PRON"} and subject.root.lower_ not in {"it", "this", "that"}:
             return Attribution(cue, subject, "previous")
     return None
+
+
+# Verbs that report speech when they take a clause: `mentioned that ...`, `related that ...`.
+CLAUSE_REPORTING_VERBS = frozenset("mention relate".split())
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    """`Quintanilla mentioned that Carson's picture had been on the site.`: a verb of telling with a "that" clause."""
+    return verb.lemma_.lower() in CLAUSE_REPORTING_VERBS and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
 
 
 def colon_speaker(before: list[Token]) -> Span | None:
@@ -273,3 +284,27 @@ def _is_quoted_sentence(content: str) -> bool:
     """Quoted words that make a sentence: a capital first letter, a full stop, question or exclamation mark at the end."""
     words = content.strip().rstrip("'’\"”").rstrip()
     return words[:1].isupper() and words[-1:] in {".", "!", "?"} and len(words.split()) >= 3
+
+
+# Nouns by which the sentence after a quotation names it: `That quote from X`, `Those words, by X,`.
+QUOTATION_NOUNS = frozenset("quote quotation line word remark comment statement".split())
+
+
+def quotation_named_after(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """`"I'd rather have a sister in a whorehouse than a brother in the FBI." That quote from Commissioner Thomas Krebs
+    appeared ...`: a quoted sentence with no cue, followed by a sentence that opens by naming it (that, this, those, these
+    and a noun of quoting) and its source (`from X`, `by X`)."""
+    close = span.close_mark if span.close_mark is not None else span.end
+    if doc_text(doc)[span.start : span.end].rstrip()[-1:] not in {".", "!", "?"}:
+        return None
+    index = first_token_from(doc, close + 1)
+    words = [t for t in doc[index : index + 6] if not t.is_punct]
+    if len(words) < 4 or words[0].lower_ not in {"that", "this", "those", "these"} or "\n" in doc_text(doc)[close : words[0].idx]:
+        return None
+    noun, preposition = words[1], words[2]
+    if noun.lemma_.lower() not in QUOTATION_NOUNS or preposition.lower_ not in {"from", "by"}:
+        return None
+    source = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if source is None or source.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return Attribution(noun, speaker_phrase(source), "after")
