@@ -135,3 +135,31 @@ def test_mentioning_a_thing_reports_nothing_for_the_quote_after_it():
     found = _speakers('Moderator Carl Quintanilla mentioned the company\'s Web site. "Does that not speak to your vetting '
                       'process or judgment in any way?"')
     assert found["Does that not speak to your vetting process or judgment in any way?"][0] is None
+
+
+def test_a_quoted_sentence_after_the_writers_question_about_a_person_is_that_persons_answer():
+    found = _speakers('"Sales were great," said Amadou Diallo, wiping his face. Why was he out in the 97-degree heat? "My mom '
+                      'says I have to save up for college."')
+    assert found["My mom says I have to save up for college."] == ("he", "Amadou Diallo")
+
+
+def test_a_quoted_sentence_after_a_yes_no_question_or_a_question_about_a_thing_names_nobody():
+    for question in ("Is Amadou Diallo right about the heat?", "Why is the heat so bad this year?"):
+        found = _speakers(f'"Sales were great," said Amadou Diallo, wiping his face. {question} "Nobody here believes that."')
+        assert found["Nobody here believes that."] == (None, None), question
+
+
+def test_a_quote_after_a_possessed_noun_of_a_stand_is_the_possessors():
+    found = _speakers('It was Barack Obama\'s lyrical rejection of "a politics of cynicism" that dazzled a national audience.')
+    assert found["a politics of cynicism"] == ("Barack Obama's", "Barack Obama")
+
+
+def test_a_quote_after_a_stand_nobody_owns_names_nobody():
+    found = _speakers('It was the rejection of "a politics of cynicism" that dazzled a national audience.')
+    assert found.get("a politics of cynicism", (None, None)) == (None, None)
+
+
+def test_a_term_after_a_possessed_noun_of_taking_it_up_is_no_quote_of_the_possessor():
+    found = _speakers('Trump\'s most famously false contention was his long embrace of "birtherism," the notion that Obama was '
+                      'not born in America.')
+    assert found.get("birtherism,", (None, None)) == (None, None)

@@ -246,7 +246,8 @@ def _possessed_saying_before_copula(governor: Token | None, span: QuoteSpan) -> 
 
 def _owned_words(doc: Doc, span: QuoteSpan) -> Attribution | None:
     """A quote between a possessor and a noun of saying (`Obama's "if you like your plan ..." promise`), or after a
-    possessed "call for" (`his call for "a total ban"`): the possessor's words, however the parser hung the quote."""
+    possessed noun of a stand (`his call for "a total ban"`, `Obama's rejection of "..."`): the possessor's words, however
+    the parser hung the quote."""
     first = first_token_from(doc, span.open_mark)
     close = span.close_mark if span.close_mark is not None else span.end
     after = first_token_from(doc, close + 1)
@@ -260,11 +261,20 @@ def _owned_words(doc: Doc, span: QuoteSpan) -> Attribution | None:
             return Attribution(noun, owner, "governs")
     if before[-1].lower_ in {"a", "an", "the"}:
         before = before[:-1]  # `his call for a "revolution"`
-    if len(before) >= 2 and before[-1].lower_ == "for" and before[-2].lemma_.lower() == "call" and before[-2].pos_ == "NOUN":
+    if len(before) >= 2 and before[-1].lower_ in STANCE_NOUNS.get(before[-2].lemma_.lower(), ()) and before[-2].pos_ == "NOUN":
         owner = _possessor_of(before[-2])
         if owner is not None:
             return Attribution(before[-2], owner, "governs")
     return None
+
+
+# Nouns of a stand somebody took in words, with the preposition that introduces the words (`his call for "..."`, `Mr.
+# Obama's rejection of "a politics of cynicism"`). Not nouns of taking up a thing (`his embrace of "birtherism"`, `an
+# attack on "political correctness"`: a term the writer quotes).
+STANCE_NOUNS = {
+    "call": {"for"}, "plea": {"for"}, "demand": {"for"}, "rejection": {"of"}, "denunciation": {"of"}, "condemnation": {"of"},
+    "dismissal": {"of"},
+}
 
 
 def _possessor_of(noun: Token) -> Span | None:

@@ -11,7 +11,7 @@ from newsfacts.quotemarks import QuoteSpan, find_quotes_in_paragraphs
 from newsfacts.quotes.cues import attribute, speech_verb_earlier_in_sentence
 from newsfacts.quotes.indirect import indirect_quotes
 from newsfacts.quotes.introduced import (
-    clause_before_dash, quotation_named_after, reporter_before_embedded, speaker_of_previous_sentence,
+    answer_to_writers_question, clause_before_dash, quotation_named_after, reporter_before_embedded, speaker_of_previous_sentence,
 )
 from newsfacts.quotes.kinds import is_embedded, kind_of
 from newsfacts.quotes.lead_in import lead_in_rows
@@ -53,7 +53,8 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         if inherited or same_cue:
             attribution = Attribution(previous[1].cue, previous[1].speaker, "inherited")
         elif unattributed and not is_embedded(text, span):
-            attribution = quotation_named_after(doc, span) or speaker_of_previous_sentence(doc, span) or attribution
+            attribution = (quotation_named_after(doc, span) or speaker_of_previous_sentence(doc, span)
+                           or answer_to_writers_question(doc, span) or attribution)
         elif unattributed:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
             attribution = (speech_verb_earlier_in_sentence(doc, span, marks) or clause_before_dash(doc, span, marks)
                            or _cue_of_previous_quote_in_sentence(doc, span, previous) or reporter_before_embedded(doc, span)
@@ -86,8 +87,8 @@ def _cue_of_previous_quote_in_sentence(doc: Doc, span: QuoteSpan, previous) -> A
     """`"Family Leave," the document states, becomes available "after 1 year of employment."`: a quoted phrase with no cue
     of its own, in the sentence of the quote before it and after that quote's cue, which stands after that quote (`"A," X
     said, ...`), goes on for that quote's speaker."""
-    if previous is None:
-        return None
+    if previous is None or previous[2] is None or previous[2].kind != DIRECT:
+        return None  # (the quote before opens the sentence its cue frames)
     before, attribution = previous[0], previous[1]
     if attribution.how != "after" or attribution.cue is None or attribution.speaker is None:
         return None

@@ -308,3 +308,26 @@ def quotation_named_after(doc: Doc, span: QuoteSpan) -> Attribution | None:
     if source is None or source.pos_ not in {"PROPN", "NOUN"}:
         return None
     return Attribution(noun, speaker_phrase(source), "after")
+
+
+WH_WORDS = frozenset("why how what when where who".split())
+
+
+def answer_to_writers_question(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """`Why was he out in the 97-degree heat? "My mom says I have to save up for college."`: a quoted sentence with no cue,
+    right after the writer's own question about a person (a wh-question, no quote marks in it, a person's pronoun or name
+    as its subject), is that person's answer. Not a yes-no question (`Is Trump right? "..."`: it asks about him, of anyone)."""
+    index = first_token_from(doc, span.open_mark)
+    if index >= len(doc) or doc[index].sent.start == 0:
+        return None
+    question = doc[doc[index].sent.start - 1].sent
+    text = doc_text(doc)
+    words = text[question.start_char : span.open_mark]
+    if "\n" in words or words.rstrip()[-1:] != "?" or any(m in words for m in ('"', "“", "”", "''", "``")):
+        return None
+    if question[0].lower_ not in WH_WORDS:
+        return None
+    subject = next((c for c in question.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.lower_ in {"he", "she", "they"} or subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"):
+        return None
+    return Attribution(question.root, speaker_phrase(subject), "previous")
