@@ -1,5 +1,6 @@
-"""Quotes introduced outside their own clause: by a colon (`Sanders: "..."`, `X stated:`), by the previous
-sentence's speaker, or by the paragraph before."""
+"""Quotes introduced outside their own clause: by a colon (`Sanders: "..."`, `X stated:`, `Here's X:`), by the previous
+sentence's speaker or the writer's question about a person, by the paragraph before, by a person's clause a dash ends, or
+by the sentence after that names the quote and its source."""
 
 from __future__ import annotations
 
