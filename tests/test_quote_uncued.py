@@ -163,3 +163,14 @@ def test_a_term_after_a_possessed_noun_of_taking_it_up_is_no_quote_of_the_posses
     found = _speakers('Trump\'s most famously false contention was his long embrace of "birtherism," the notion that Obama was '
                       'not born in America.')
     assert found.get("birtherism,", (None, None)) == (None, None)
+
+
+def test_a_quoted_phrase_in_a_sentence_opening_under_a_law_is_the_laws_wording():
+    found = _speakers('Under Florida law, battery is committed when a person "actually and intentionally touches or strikes '
+                      'another person against the will of the other."')
+    assert found["actually and intentionally touches or strikes another person against the will of the other."][0] == "Florida law"
+
+
+def test_a_sentence_opening_under_something_that_is_no_law_names_nobody():
+    found = _speakers('Under the circumstances, the result was "nothing short of a miracle for the whole team."')
+    assert found.get("nothing short of a miracle for the whole team.", (None, None)) == (None, None)

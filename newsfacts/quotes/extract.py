@@ -12,6 +12,7 @@ from newsfacts.quotes.cues import attribute, speech_verb_earlier_in_sentence
 from newsfacts.quotes.indirect import indirect_quotes
 from newsfacts.quotes.introduced import (
     answer_to_writers_question, clause_before_dash, quotation_named_after, reporter_before_embedded, speaker_of_previous_sentence,
+    under_the_rule,
 )
 from newsfacts.quotes.kinds import is_embedded, kind_of
 from newsfacts.quotes.lead_in import lead_in_rows
@@ -58,7 +59,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         elif unattributed:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
             attribution = (speech_verb_earlier_in_sentence(doc, span, marks) or clause_before_dash(doc, span, marks)
                            or _cue_of_previous_quote_in_sentence(doc, span, previous) or reporter_before_embedded(doc, span)
-                           or attribution)
+                           or under_the_rule(doc, span, marks) or attribution)
         kind = kind_of(doc, text, span, attribution)
         if kind is None:
             continue  # a title or scare quote between the halves of a quote does not break them apart

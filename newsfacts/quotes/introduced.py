@@ -332,3 +332,24 @@ def answer_to_writers_question(doc: Doc, span: QuoteSpan) -> Attribution | None:
     if subject is None or not (subject.lower_ in {"he", "she", "they"} or subject.pos_ == "PROPN" and subject.ent_type_ == "PERSON"):
         return None
     return Attribution(question.root, speaker_phrase(subject), "previous")
+
+
+# The texts whose words a sentence opening `Under X,` quotes: `Under Florida law, battery is committed when a person "..."`.
+RULE_NOUNS = frozenset("law act statute rule regulation constitution code treaty agreement contract policy bylaw".split())
+
+
+def under_the_rule(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution | None:
+    """`Under Florida law, battery is committed when a person "actually and intentionally touches ..."`: a quoted phrase
+    with no cue, in a sentence that opens with `Under` and a law, rule or treaty, is that text's wording."""
+    first = first_token_from(doc, span.open_mark)
+    if first >= len(doc):
+        return None
+    sentence = doc[first].sent
+    opening = sentence[0]
+    if opening.lower_ != "under" or opening.i >= first:
+        return None
+    text = next((c for c in opening.children if c.dep_ == "pobj"), None)
+    quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+    if text is None or text.lemma_.lower() not in RULE_NOUNS or text.i >= first or inside_any(quoted, text.idx):
+        return None
+    return Attribution(opening, speaker_phrase(text), "according")
