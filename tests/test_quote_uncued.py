@@ -174,3 +174,8 @@ def test_a_quoted_phrase_in_a_sentence_opening_under_a_law_is_the_laws_wording()
 def test_a_sentence_opening_under_something_that_is_no_law_names_nobody():
     found = _speakers('Under the circumstances, the result was "nothing short of a miracle for the whole team."')
     assert found.get("nothing short of a miracle for the whole team.", (None, None)) == (None, None)
+
+
+def test_a_term_quoted_in_a_sentence_opening_under_a_law_stays_no_quote():
+    found = _speakers('Under the rules, consumers must be able to switch off the services with a universal "stop" command.')
+    assert "stop" not in found

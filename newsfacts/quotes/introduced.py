@@ -340,9 +340,10 @@ RULE_NOUNS = frozenset("law act statute rule regulation constitution code treaty
 
 def under_the_rule(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution | None:
     """`Under Florida law, battery is committed when a person "actually and intentionally touches ..."`: a quoted phrase
-    with no cue, in a sentence that opens with `Under` and a law, rule or treaty, is that text's wording."""
+    with no cue, in a sentence that opens with `Under` and a law, rule or treaty, is that text's wording. Not a term the
+    sentence quotes (`Under the rules, consumers can send a "stop" command`)."""
     first = first_token_from(doc, span.open_mark)
-    if first >= len(doc):
+    if first >= len(doc) or len(doc_text(doc)[span.start : span.end].split()) <= MAX_SCARE_QUOTE_WORDS:
         return None
     sentence = doc[first].sent
     opening = sentence[0]
