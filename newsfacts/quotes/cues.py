@@ -77,6 +77,8 @@ def attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution:
             return Attribution(token, speaker, "after")
         if runs_on and (speaker := speaker_of_verb_tagged_noun(token, close)) is not None:
             return Attribution(token, speaker, "after")
+        if inverted and (speaker := _cry_came_from(token)) is not None:  # `"Call the roll," came shouts from the crowd`
+            return Attribution(token, speaker, "after")
         speaker_word = token.pos_ in _SPEAKER_WORDS or token.lower_ == "as" or name_read_as_verb(token)  # (`"...," as Cruz said`)
         if not speaker_word or (token.is_punct and token.text in ".!?;"):
             break
@@ -123,7 +125,7 @@ def attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution:
     introduced = introduced_by_colon(before_tokens) or introduced_by_previous_paragraph(doc, span, marks)
     if introduced is not None:  # `Bush told the newspaper: "..."`, `From the report: "..."`
         return introduced
-    carrier = _attribution_noun(inside, span)
+    carrier = _attribution_noun(inside, span) or _noun_of_saying_that(doc, span)
     if carrier is not None:  # `her remark that "..."`
         return carrier
     predicated = _possessed_saying_before_copula(governor, span)
@@ -139,7 +141,7 @@ def attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution:
     owned = _owned_words(doc, span)
     if owned is not None:  # `Obama's "if you like your plan, you can keep it" promise`, `his call for "a total ban"`
         return owned
-    if governor is not None and governor.lemma_.lower() not in COPULAS and (subject := subject_of(governor)) is not None \
+    if governor is not None and governor.lemma_.lower() not in COPULAS and (subject := not_inside(subject_of(governor), span)) is not None \
             and subject.root.pos_ in {"PROPN", "PRON"} and subject.root.lower_ not in {"it", "this", "that", "there"}:
         return Attribution(governor, subject, "verb")  # `Rubio bemoaned a climate where people "literally hate each other"`
     return Attribution(None, None, "none")
@@ -202,6 +204,40 @@ def _attribution_noun(inside: list[Token], span: QuoteSpan) -> Attribution | Non
     return None
 
 
+# What "comes" from a speaker after the words it carries: `"No!" came the reply from the White House`.
+CRY_NOUNS = frozenset("shout cry call chant yell scream reply answer response retort voice question".split())
+
+
+def _cry_came_from(verb: Token) -> Span | None:
+    """`"Call the roll," came shouts from the crowd`: "came", a noun of crying out or answering, and `from X` right after a
+    quote: X speaks (no speaker without `from`: `"No," came the reply`)."""
+    doc = verb.doc
+    if verb.lemma_.lower() != "come":
+        return None
+    index = verb.i + 1
+    while index < len(doc) and doc[index].pos_ in {"DET", "ADJ"}:
+        index += 1
+    if index + 2 >= len(doc) or doc[index].lemma_.lower() not in CRY_NOUNS or doc[index + 1].lower_ != "from":
+        return None
+    source = next((c for c in doc[index + 1].children if c.dep_ == "pobj"), None)
+    return speaker_phrase(source) if source is not None and source.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _noun_of_saying_that(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """`after her March comment that, "We're going to ..."`: a possessed noun of saying, "that" and the quote, however the
+    parse hung the quote (the comma after "that" often takes it to the main verb); the possessor holds the words."""
+    first = first_token_from(doc, span.open_mark)
+    before = [t for t in doc[max(0, first - 4) : first] if t.idx < span.open_mark and not t.is_space
+              and t.text not in QUOTE_OPENERS and t.text != ","]
+    if len(before) < 2 or before[-1].lower_ != "that":
+        return None
+    noun = before[-2]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTRIBUTION_NOUNS:
+        return None
+    owner = _possessor_of(noun)
+    return Attribution(noun, owner, "governs") if owner is not None else None
+
+
 def _possessed_saying_before_copula(governor: Token | None, span: QuoteSpan) -> Attribution | None:
     """`Rubio's catch phrase was that X "would say anything"`, `His assumption was that "..."`: a copula whose subject is
     a possessed noun of saying or thinking; the possessor, a person or a group, holds the words."""
@@ -223,7 +259,8 @@ def _possessed_saying_before_copula(governor: Token | None, span: QuoteSpan) -> 
 
 def _owned_words(doc: Doc, span: QuoteSpan) -> Attribution | None:
     """A quote between a possessor and a noun of saying (`Obama's "if you like your plan ..." promise`), or after a
-    possessed "call for" (`his call for "a total ban"`): the possessor's words, however the parser hung the quote."""
+    possessed noun of a stand (`his call for "a total ban"`, `Obama's rejection of "..."`): the possessor's words, however
+    the parser hung the quote."""
     first = first_token_from(doc, span.open_mark)
     close = span.close_mark if span.close_mark is not None else span.end
     after = first_token_from(doc, close + 1)
@@ -237,11 +274,20 @@ def _owned_words(doc: Doc, span: QuoteSpan) -> Attribution | None:
             return Attribution(noun, owner, "governs")
     if before[-1].lower_ in {"a", "an", "the"}:
         before = before[:-1]  # `his call for a "revolution"`
-    if len(before) >= 2 and before[-1].lower_ == "for" and before[-2].lemma_.lower() == "call" and before[-2].pos_ == "NOUN":
+    if len(before) >= 2 and before[-1].lower_ in STANCE_NOUNS.get(before[-2].lemma_.lower(), ()) and before[-2].pos_ == "NOUN":
         owner = _possessor_of(before[-2])
         if owner is not None:
             return Attribution(before[-2], owner, "governs")
     return None
+
+
+# Nouns of a stand somebody took in words, with the preposition that introduces the words (`his call for "..."`, `Mr.
+# Obama's rejection of "a politics of cynicism"`). Not nouns of taking up a thing (`his embrace of "birtherism"`, `an
+# attack on "political correctness"`: a term the writer quotes).
+STANCE_NOUNS = {
+    "call": {"for"}, "plea": {"for"}, "demand": {"for"}, "rejection": {"of"}, "denunciation": {"of"}, "condemnation": {"of"},
+    "dismissal": {"of"},
+}
 
 
 def _possessor_of(noun: Token) -> Span | None:

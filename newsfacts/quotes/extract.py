@@ -6,11 +6,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfacts.entities import Mention
-from newsfacts.nlp import doc_text
+from newsfacts.nlp import doc_text, first_token_from
 from newsfacts.quotemarks import QuoteSpan, find_quotes_in_paragraphs
 from newsfacts.quotes.cues import attribute, speech_verb_earlier_in_sentence
 from newsfacts.quotes.indirect import indirect_quotes
-from newsfacts.quotes.introduced import reporter_before_embedded, speaker_of_previous_sentence
+from newsfacts.quotes.introduced import (
+    answer_to_writers_question, clause_before_dash, quotation_named_after, reporter_before_embedded, speaker_of_previous_sentence,
+    under_the_rule,
+)
 from newsfacts.quotes.kinds import is_embedded, kind_of
 from newsfacts.quotes.lead_in import lead_in_rows
 from newsfacts.quotes.mixed import (
@@ -51,9 +54,12 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
         if inherited or same_cue:
             attribution = Attribution(previous[1].cue, previous[1].speaker, "inherited")
         elif unattributed and not is_embedded(text, span):
-            attribution = speaker_of_previous_sentence(doc, span) or attribution
+            attribution = (quotation_named_after(doc, span) or speaker_of_previous_sentence(doc, span)
+                           or answer_to_writers_question(doc, span) or attribution)
         elif unattributed:  # `Trump told CNN, his policy would merely be "to go after them"`: the parse hung it elsewhere
-            attribution = speech_verb_earlier_in_sentence(doc, span, marks) or reporter_before_embedded(doc, span) or attribution
+            attribution = (speech_verb_earlier_in_sentence(doc, span, marks) or clause_before_dash(doc, span, marks)
+                           or _cue_of_previous_quote_in_sentence(doc, span, previous) or reporter_before_embedded(doc, span)
+                           or under_the_rule(doc, span, marks) or attribution)
         kind = kind_of(doc, text, span, attribution)
         if kind is None:
             continue  # a title or scare quote between the halves of a quote does not break them apart
@@ -76,3 +82,19 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     quotes += lead_in_rows(doc, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _cue_of_previous_quote_in_sentence(doc: Doc, span: QuoteSpan, previous) -> Attribution | None:
+    """`"Family Leave," the document states, becomes available "after 1 year of employment."`: a quoted phrase with no cue
+    of its own, in the sentence of the quote before it and after that quote's cue, which stands after that quote (`"A," X
+    said, ...`), goes on for that quote's speaker."""
+    if previous is None or previous[2] is None or previous[2].kind != DIRECT:
+        return None  # (the quote before opens the sentence its cue frames)
+    before, attribution = previous[0], previous[1]
+    if attribution.how != "after" or attribution.cue is None or attribution.speaker is None:
+        return None
+    first = first_token_from(doc, span.open_mark)
+    close = before.close_mark if before.close_mark is not None else before.end
+    if first >= len(doc) or doc[first].sent != attribution.cue.sent or not close < attribution.cue.idx < span.open_mark:
+        return None
+    return Attribution(attribution.cue, attribution.speaker, "inherited")

@@ -90,11 +90,13 @@ def continues(text: str, paragraphs: list[tuple[int, int]], previous: QuoteSpan,
     if previous.continues:  # a long quotation: its next paragraph, or its next part where the paragraphs were joined
         return True
     same_paragraph = paragraph_of(paragraphs, previous.start) == paragraph_of(paragraphs, span.start)
+    previous_close = previous.close_mark if previous.close_mark is not None else previous.end
+    if same_paragraph and _ELLIPSIS.fullmatch(text, previous_close + 1, span.open_mark):
+        return True  # `were skeptical: "A?" . . . "B?" . . . "C?"`: an ellipsis only leaves words out of one series
     if same_paragraph and attribution.cue is None:  # (under a name line: `"A." "B."` is one answer)
         return not text[(previous.close_mark or previous.end) + 1 : span.open_mark].strip()
     if same_paragraph:
         # `"A," the letter began. "B."`: the attribution stands between the two halves, and B starts a sentence.
-        previous_close = previous.close_mark if previous.close_mark is not None else previous.end
         between = previous_close < attribution.cue.idx < span.open_mark
         # (the sentence may end inside a quoted title: `said on NBC's "Meet the Press." "B."`)
         return between and text[previous_close:span.open_mark].rstrip().rstrip("'\"”’").rstrip()[-1:] in {".", ":", ","}
@@ -102,6 +104,10 @@ def continues(text: str, paragraphs: list[tuple[int, int]], previous: QuoteSpan,
     paragraph = paragraphs[paragraph_of(paragraphs, span.start)]
     between_previous = paragraph_of(paragraphs, span.start) - paragraph_of(paragraphs, previous.start) == 1
     return between_previous and not text[paragraph[0] : span.open_mark].strip()
+
+
+# Only an ellipsis between two quotes: `. . .`, `...`, `…`.
+_ELLIPSIS = re.compile(r"\s*(?:(?:\.\s?){3}|…)\s*")
 
 
 def paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:

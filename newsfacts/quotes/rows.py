@@ -33,7 +33,7 @@ class Quote:
     # paragraph under the quote), signed and name line (see `signed`), verb (the subject of a verb that does not report speech), outer (the subject of the
     # clause above an unreported partial quote's own), clause, mixed (a reported
     # phrase around a partial quote), object (a reported noun phrase), lead-in (the start of a sentence its attribution
-    # splits), none
+    # splits), dash (the person whose clause a dash ends before a quoted sentence), none
     attribution: str = "none"
 
 
