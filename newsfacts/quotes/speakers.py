@@ -86,7 +86,9 @@ def resolve_speaker(doc, attribution, mention_at, quotes) -> tuple[int | None, s
 def _appositive_name(noun: Token) -> Token | None:
     """`Their lawyer, Majeed Memon, said`, `the chairman of X, Sir Andrew Green, said`: the name set off after the
     speaker's role says who the role is (the speaker's words stay the role's)."""
-    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None  # (`We Swiss`: a pronoun's apposition names a group, not the speaker)
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ != "NORP"), None)
 
 
 def _named_by(noun: Token, preposition: str) -> Token | None:
