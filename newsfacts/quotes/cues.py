@@ -14,7 +14,7 @@ from newsfacts.quotes.framing import (
     speech_verb_and_colon_before, subject_outside,
 )
 from newsfacts.quotes.grammar import (
-    QUOTE_OPENERS, ends_sentence, has_object, has_own_content, inside_any, is_speech_verb,
+    QUOTE_OPENERS, ends_sentence, has_object, has_own_content, inside_any, is_speech_verb, quoted_spans,
 )
 from newsfacts.quotes.introduced import (
     as_reported_by, colon_speaker, introduced_by_colon, introduced_by_previous_paragraph, inverted_speech_verb,
@@ -38,7 +38,7 @@ def attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution:
     next_open = min((m.open_mark for m in marks if m.open_mark > close), default=len(text))
     paragraph_end = text.find("\n", close)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+    quoted = quoted_spans(marks)
     # `X, exasperated, responded: "What difference does it make?" Her critics cited it ...`: a speech verb and a colon
     # right before a quote that ends its sentence introduce it; a verb of the next sentence does not
     quote_runs_on = sentence_runs_on(text, span)
@@ -149,9 +149,9 @@ def attribute(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution:
 
 def frame_around_describing_verb(verb: Token, floor: int) -> Token | None:
     """`urging those calling for a recount to "..."`, `As X put it in a memo to staff explaining the deal, "..."`: a speech
-    verb describing a noun (a participle, or a relative clause whose subject is that noun) inside the frame of an earlier speech verb (after `floor`,
-    the offset of the last quote or paragraph break) is not the quote's cue: that earlier verb is, and its subject the
-    speaker, not the people the noun names."""
+    verb describing a noun (a participle, or a relative clause whose subject is that noun) inside the frame of an
+    earlier speech verb (after `floor`, the offset of the last quote or paragraph break) is not the quote's cue: that
+    earlier verb is, and its subject the speaker, not the people the noun names."""
     if verb.dep_ not in {"acl", "relcl"} or any(c.dep_ in SUBJECTS and c.tag_ not in {"WDT", "WP"} for c in verb.children):
         return None  # (`an interview in which Adelson said: "..."`: a clause with a speaker of its own)
     if verb.head.lemma_.lower() in DOCUMENT_NOUNS or document_read(verb) is not None:
@@ -162,7 +162,7 @@ def frame_around_describing_verb(verb: Token, floor: int) -> Token | None:
 def speech_verb_earlier_in_sentence(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribution | None:
     """A quoted phrase in the writer's sentence with no cue of its own: the last speech verb before it in its sentence (in
     no other quote), when that verb's subject is a name or a person's pronoun."""
-    quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+    quoted = quoted_spans(marks)
     first = first_token_from(doc, span.open_mark)
     if first >= len(doc):
         return None

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.nlp import doc_text, first_token_from
 from newsfacts.quotemarks import QuoteSpan
-from newsfacts.quotes.grammar import CLOSING_MARKS, inside_any, is_speech_verb
+from newsfacts.quotes.grammar import CLOSING_MARKS, inside_any, is_speech_verb, quoted_spans
 from newsfacts.quotes.rows import Attribution
 from newsfacts.quotes.subjects import speaker_phrase, subject_of
 from newsfacts.quotes.vocabulary import DASHES, INDIRECT_VERBS, MAX_SCARE_QUOTE_WORDS, MAX_TITLE_WORDS, SPEECH_VERBS
@@ -269,7 +269,7 @@ def clause_before_dash(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Att
         dash -= 1
     if dash < 1 or doc[dash].text not in DASHES:
         return None
-    quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+    quoted = quoted_spans(marks)
     clause = [t for t in doc[doc[dash].sent.start : dash] if "\n" not in t.text and not inside_any(quoted, t.idx)]
     for verb in reversed(clause):
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < dash and not inside_any(quoted, c.idx)), None)
@@ -350,7 +350,7 @@ def under_the_rule(doc: Doc, span: QuoteSpan, marks: list[QuoteSpan]) -> Attribu
     if opening.lower_ != "under" or opening.i >= first:
         return None
     text = next((c for c in opening.children if c.dep_ == "pobj"), None)
-    quoted = [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+    quoted = quoted_spans(marks)
     if text is None or text.lemma_.lower() not in RULE_NOUNS or text.i >= first or inside_any(quoted, text.idx):
         return None
     return Attribution(opening, speaker_phrase(text), "according")
