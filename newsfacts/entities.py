@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.gazetteer import canonical_place, country_of, demonym_country, jurisdiction_of
 from newsfacts.nlp import doc_text
+from newsfacts.quotemarks import find_quotes_in_paragraphs
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 NAME, ALIAS, TITLE, PRONOUN = "name", "alias", "title", "pronoun"
@@ -71,12 +72,18 @@ DESCRIPTION_DETERMINERS = frozenset({"the", "her", "his", "their", "its"})
 DESCRIPTION_MODIFIERS = frozenset({"former", "then", "new", "outgoing", "incoming", "current", "american", "us", "u.s."})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 PRONOUN_WINDOW_SENTENCES = 3
+# One word for a party or its members, which the small model sometimes tags PERSON.
+PARTY_WORDS = frozenset(
+    """labour tory tories conservative conservatives democrat democrats republican republicans liberal liberals
+    socialist socialists greens ukip snp""".split()  # (not "Green": a surname too)
+)
 # Common nouns for a person, beyond the role words: a sentence whose subject is one of them, unnamed (`the Cardinal will
 # ask ...`), is about that person, whom a pronoun in the next sentence means; no named person further back.
 PERSON_NOUNS = frozenset(
     """official cardinal archbishop bishop priest mp minister coach manager boss analyst economist lawyer campaigner
     critic player striker midfielder defender goalkeeper keeper star singer actor actress writer author expert doctor
-    professor teacher man woman boy girl victim witness officer source chief executive""".split()
+    professor teacher man woman boy girl victim witness officer source chief executive international youngster
+    veteran winger forward frontman presenter host rapper""".split()
 )
 # Head nouns of a description that stands for an organisation the article has named ("the company said",
 # "the group", "the news and financial data seller"). Not "party", "network", "business", "watchdog": as often
@@ -217,6 +224,8 @@ def _fixed_type(label: str, text: str, person_words: set[str]) -> str | None:
     """Correct the small model's common type errors; None drops the span (not an entity type we keep)."""
     if demonym_country(text) and label in {"GPE", "NORP", "PERSON", "ORG", "LOC"}:
         return "NORP"
+    if label == "PERSON" and text.lower() in PARTY_WORDS:
+        return "ORG"  # "Labour", "Tories" tagged PERSON: a party, which speaks ("Labour says"), but no "he" or "she" means
     if label == "PERSON" and " " not in text and text not in person_words and canonical_place(text):
         return "GPE"  # "Kyiv" tagged PERSON
     if label in {"ORG", "GPE", "WORK_OF_ART", "PRODUCT", "FAC", "NORP"} and text in person_words:
@@ -709,17 +718,19 @@ def _pronouns(article: _Article) -> None:
     doc = article.doc
     sentences = list(doc.sents)
     person_mentions = sorted((m for m in article.mentions if m.type == "PERSON"), key=lambda m: m.start)
+    quoted = _quotations(doc_text(doc))
     for index, sentence in enumerate(sentences):
         for token in sentence:
             gender = PRONOUN_GENDER.get(token.lower_)
-            if gender is None or token.pos_ not in {"PRON", "DET"} or _inside_quote(doc, token):
+            # (a pronoun inside a quotation speaks from the quoted speaker's view: left to the quotes stage)
+            if gender is None or token.pos_ not in {"PRON", "DET"} or _inside(quoted, token.idx):
                 continue
-            target = _pronoun_antecedent(article, sentences, index, token, gender, person_mentions)
+            target = _pronoun_antecedent(article, sentences, index, token, gender, person_mentions, quoted)
             if target is not None and article.add(token.idx, token.idx + len(token.text), "PERSON", PRONOUN, target):
                 target.gender = target.gender or gender  # "him" tells us the person is male
 
 
-def _pronoun_antecedent(article, sentences, index, token, gender, person_mentions) -> LocalEntity | None:
+def _pronoun_antecedent(article, sentences, index, token, gender, person_mentions, quoted) -> LocalEntity | None:
     doc = article.doc
     reported = _reported_by(token)
     for back in range(PRONOUN_WINDOW_SENTENCES + 1):
@@ -734,7 +745,7 @@ def _pronoun_antecedent(article, sentences, index, token, gender, person_mention
                 continue
             # Not a name inside a quotation (`"It was Becky Sharp who ...," she said`: the quote speaks of her) nor
             # inside what the pronoun's own verb reports (`Mr Blair had been "hurt", he added`: somebody else adds it).
-            if _inside_quote_at(doc, mention.start) or reported is not None and reported[0] <= mention.start < reported[1]:
+            if _inside(quoted, mention.start) or reported is not None and reported[0] <= mention.start < reported[1]:
                 continue
             entity = article.entities[mention.entity]
             if entity not in candidates:
@@ -745,14 +756,14 @@ def _pronoun_antecedent(article, sentences, index, token, gender, person_mention
         subject = [c for c in fitting if c.index in subjects]
         if len(subject) == 1:
             return subject[0]  # the one the sentence is about (`X called on Mr Y to ... "..." he said`: X)
+        if not subject and _unnamed_person_subject(sentence, limit, gender):
+            return None  # `The midfielder claims he lacks the backing of boss X. "...," he said`: the midfielder, unnamed
         known = [c for c in candidates if c.gender == gender]
         unknown = [c for c in candidates if c.gender is None]
         if len(known) == 1 and not unknown or not known and len(unknown) == 1:
             return (known or unknown)[0]
         if known or unknown:
             return None  # more than one person fits: leave it unresolved rather than guess
-        if _unnamed_person_subject(sentence, limit, gender):
-            return None  # `On Friday, the Cardinal will ask ... "..." he will say`: the Cardinal, whom no name gives
         # nobody here fits (or nobody is here): look one sentence further back
     return None
 
@@ -772,29 +783,32 @@ def _is_main_subject(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or any(c.dep_ == "conj" for c in span.root.children):
         return False  # (`X and Y sparred`: neither alone)
-    return span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head == span.root.sent.root
+    root = span.root.head if span.root.dep_ == "appos" else span.root  # (`The shadow foreign secretary, X, welcomed`)
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head == root.sent.root
 
 
 def _unnamed_person_subject(sentence: Span, limit: int, gender: str) -> bool:
     """Is the sentence's main subject (before `limit`) a common noun for a person of a fitting gender, unnamed?"""
     subject = next((c for c in sentence.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.idx < limit), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
-        return False
+    if subject is None or subject.pos_ != "NOUN" or subject.ent_type_ or any(c.dep_ == "appos" for c in subject.children):
+        return False  # (a role with the name set off after it is named)
+    if role_heads(subject.doc[subject.left_edge.i : subject.i + 1].text):
+        return False  # (`the first lady`, `the president`: a role the linking stage names, whom the pronoun may follow)
     word = subject.lower_
     fits = GENDERED_ROLES.get(word, gender) == gender
     return fits and (word in ROLE_WORDS or word in GENDERED_ROLES or word in PERSON_NOUNS)
 
 
-_QUOTE_CHARS = "\"“”«»„"
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The article's quotations, marks included, as the quote-mark scanner reads them paragraph by paragraph (a long
+    quotation whose paragraphs a source joined ends each part at the next opening mark, where counting marks fails)."""
+    paragraphs, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((start, start + len(line)))
+        start += len(line) + 1
+    return [(q.open_mark, q.close_mark + 1 if q.close_mark is not None else q.end) for q in find_quotes_in_paragraphs(text, paragraphs)]
 
 
-def _inside_quote(doc: Doc, token: Token) -> bool:
-    """A pronoun inside a quotation speaks from the quoted speaker's view; those are left to the quotes stage."""
-    return _inside_quote_at(doc, token.idx)
-
-
-def _inside_quote_at(doc: Doc, offset: int) -> bool:
-    """Do the quote marks before `offset` in its paragraph leave a quotation open there?"""
-    paragraph_start = doc_text(doc).rfind("\n", 0, offset) + 1
-    before = doc_text(doc)[paragraph_start:offset]
-    return sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1
+def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in quoted)

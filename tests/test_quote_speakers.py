@@ -436,3 +436,31 @@ def test_an_open_he_said_does_not_go_past_a_quote_of_somebody_unnamed():
     assert [entity for q, _, entity in _speakers(text) if q == "We will see,"] == [None]
     named = '"Yes," Mr. Tom Reed said.\n\n"Is it over?" asked Tom Reed.\n\n"We will see," he said.'
     assert [entity for q, _, entity in _speakers(named) if q == "We will see,"] == ["Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    "text, quoted, speaker",
+    [
+        # the quotation's parts before are joined into one line; the sentence after them is the writer's again
+        ('"There is no chance of him going," said Rick Parry. "That just won\'t happen. "We will never let him go." Steven '
+         'Gerrard had said he would consider leaving.\n\n"I want to win things with this club," he said afterwards.',
+         "I want to win things with this club,", "Steven Gerrard"),
+        # the role's name set off after it makes the sentence about that person
+        ('The shadow foreign secretary, Michael Ancram, welcomed the return. "Questions remain," he said.', "Questions remain,",
+         "Michael Ancram"),
+    ],
+)
+def test_a_speaker_pronoun_follows_the_narrative_around_joined_quotes_and_named_roles(text, quoted, speaker):
+    assert (quoted, "he", speaker) in _speakers(text)
+
+
+def test_a_sentence_about_an_unnamed_person_keeps_a_named_bystander_from_the_pronoun():
+    text = ('The attacking midfielder claims he lacks the backing of boss Martin Neill. "I cannot understand it," he said.')
+    assert [entity for q, _, entity in _speakers(text) if q == "I cannot understand it,"] == [None]
+
+
+def test_a_party_word_tagged_as_a_person_is_an_organisation():
+    from newsfacts.entities import _fixed_type
+
+    assert _fixed_type("PERSON", "Tories", set()) == "ORG" and _fixed_type("PERSON", "Labour", set()) == "ORG"
+    assert _fixed_type("PERSON", "Green", set()) == "PERSON"  # a surname too
