@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.gazetteer import canonical_place, country_of, demonym_country, jurisdiction_of
 from newsfacts.nlp import doc_text
-from newsfacts.quotemarks import find_quotes_in_paragraphs
+from newsfacts.quotemarks import find_quotes_in_paragraphs, quoted_spans
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 NAME, ALIAS, TITLE, PRONOUN = "name", "alias", "title", "pronoun"
@@ -807,7 +807,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
         if line.strip():
             paragraphs.append((start, start + len(line)))
         start += len(line) + 1
-    return [(q.open_mark, q.close_mark + 1 if q.close_mark is not None else q.end) for q in find_quotes_in_paragraphs(text, paragraphs)]
+    return quoted_spans(find_quotes_in_paragraphs(text, paragraphs))
 
 
 def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:

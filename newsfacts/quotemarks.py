@@ -159,6 +159,11 @@ def _add(spans, paragraph, start, end, open_mark, close_mark, offset, continues=
                                None if close_mark is None else close_mark + offset, continues))
 
 
+def quoted_spans(marks: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Each quote's characters with its marks (to the end of its content where it was never closed)."""
+    return [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
+
+
 def find_quotes_in_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Quotations in a whole document, paragraph by paragraph."""
     spans: list[QuoteSpan] = []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.nlp import doc_text, first_token_from, tokens_starting_in
-from newsfacts.quotemarks import QuoteSpan
+from newsfacts.quotemarks import QuoteSpan, quoted_spans
 from newsfacts.quotes.framing import (
     after_close, aside_of_later_clause, describes_noun_after, frames_quote_after, frames_quote_before,
     inverted_framing_speaker, name_read_as_modifier, name_read_as_verb, not_inside, opens_clause_with_subject,
@@ -14,7 +14,7 @@ from newsfacts.quotes.framing import (
     speech_verb_and_colon_before, subject_outside,
 )
 from newsfacts.quotes.grammar import (
-    QUOTE_OPENERS, ends_sentence, has_object, has_own_content, inside_any, is_speech_verb, quoted_spans,
+    QUOTE_OPENERS, ends_sentence, has_object, has_own_content, inside_any, is_speech_verb,
 )
 from newsfacts.quotes.introduced import (
     as_reported_by, colon_speaker, introduced_by_colon, introduced_by_previous_paragraph, inverted_speech_verb,

@@ -50,11 +50,6 @@ COMPLEMENT_EDGES = {"dobj", "dative", "oprd", "prep", "ccomp", "xcomp", "attr", 
 CLOSING_MARKS = frozenset({'"', "”", "’", "''"})
 
 
-def quoted_spans(marks: list[QuoteSpan]) -> list[tuple[int, int]]:
-    """Each quote's characters with its marks (to the end of its content where it was never closed)."""
-    return [(m.open_mark, (m.close_mark if m.close_mark is not None else m.end) + 1) for m in marks]
-
-
 def inside_any(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in spans)
 

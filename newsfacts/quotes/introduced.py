@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.nlp import doc_text, first_token_from
-from newsfacts.quotemarks import QuoteSpan
-from newsfacts.quotes.grammar import CLOSING_MARKS, inside_any, is_speech_verb, quoted_spans
+from newsfacts.quotemarks import QuoteSpan, quoted_spans
+from newsfacts.quotes.grammar import CLOSING_MARKS, inside_any, is_speech_verb
 from newsfacts.quotes.rows import Attribution
 from newsfacts.quotes.subjects import speaker_phrase, subject_of
 from newsfacts.quotes.vocabulary import DASHES, INDIRECT_VERBS, MAX_SCARE_QUOTE_WORDS, MAX_TITLE_WORDS, SPEECH_VERBS
