@@ -133,7 +133,7 @@ def test_a_participle_describing_a_noun_is_no_cue():
 
 def test_the_reported_phrase_holds_a_quote_whose_final_mark_the_parse_hung_elsewhere():
     found = _quotes("Ann Cole described the city as the “capital of the world.”")
-    assert ("indirect", "the city as the “capital of the world.", "Ann Cole", "described") in found
+    assert ("indirect", "the city as the “capital of the world.”", "Ann Cole", "described") in found
 
 
 def test_a_long_speaker_description_after_the_quote_and_a_verb_before_a_comma_are_cues():
@@ -632,7 +632,7 @@ def test_an_as_x_noted_aside_earlier_in_the_sentence_names_who_a_quoted_phrase_i
                     'earned himself a few fans in China."')
     assert [(kind, speaker) for kind, _, speaker, _ in found] == [("indirect", "the Global Times tabloid"),
                                                                   ("partial", "the Global Times tabloid")]
-    assert found[0][1] == 'the leading candidate "has surprisingly earned himself a few fans in China.'  # (its clause: mixed)
+    assert found[0][1] == 'the leading candidate "has surprisingly earned himself a few fans in China."'  # (its clause: mixed)
 
 
 def test_the_start_of_a_sentence_a_lower_case_quote_goes_on_with_joins_the_quote():
@@ -658,14 +658,14 @@ def test_a_quote_attributed_by_the_sentence_before_shares_that_reports_cue():
 def test_a_labeling_verbs_mixed_phrase_starts_with_what_it_labels():
     # the parse reads the quote as a clause of its own ("run" with "overclassification" as subject)
     found = _quotes('A spokesman for the senator has called the situation "overclassification run amok."')
-    assert ("indirect", 'the situation "overclassification run amok.', "A spokesman", "called") in found
+    assert ("indirect", 'the situation "overclassification run amok."', "A spokesman", "called") in found
     # the parse hangs the quote on the subject: the words between the verb and the quote's mark are what it labels
     found = _quotes("Tom Reed, a party donor, called Ohio's schools \"strong.\"")
-    assert ("indirect", 'Ohio\'s schools "strong.', "Tom Reed", "called") in found
+    assert ("indirect", 'Ohio\'s schools "strong."', "Tom Reed", "called") in found
     found = _quotes("Tom Reed, a party donor, called Ohio's schools ''strong.''")  # (NYT's two-apostrophe mark too)
-    assert ("indirect", "Ohio's schools ''strong.", "Tom Reed", "called") in found
+    assert ("indirect", "Ohio's schools ''strong.''", "Tom Reed", "called") in found
     found = _quotes('The bishop issued a statement on Sunday declaring the mayor\'s remarks as "not Christian," aides said.')
-    assert ("indirect", 'the mayor\'s remarks as "not Christian,', "The bishop", "declaring") in found
+    assert ("indirect", 'the mayor\'s remarks as "not Christian,"', "The bishop", "declaring") in found
 
 
 def test_a_partial_quote_in_the_clause_before_its_attribution_is_a_mixed_attribution():
@@ -685,7 +685,7 @@ def test_a_partial_quote_in_the_clause_before_its_attribution_is_a_mixed_attribu
 def test_a_partial_quote_in_a_verbs_phrase_takes_that_verb_as_cue_not_the_verb_joined_after_it():
     found = _quotes("Mayor Tom Reed denounced the senator’s remarks as “hurtful and humiliating” and warned of the consequences.")
     assert ("partial", "hurtful and humiliating", "Mayor Tom Reed", "denounced") in found  # (not "warned")
-    assert ("indirect", "the senator’s remarks as “hurtful and humiliating", "Mayor Tom Reed", "denounced") in found
+    assert ("indirect", "the senator’s remarks as “hurtful and humiliating”", "Mayor Tom Reed", "denounced") in found
     found = _quotes('Tom Reed remarked upon the fact that there is still "more work to do," noting the weak economy.')
     assert ("partial", "more work to do,", "Tom Reed", "remarked") in found
     assert ("indirect", "the weak economy", "Tom Reed", "noting") in found  # the verb after keeps its own report
@@ -705,21 +705,21 @@ def test_a_headline_or_book_cited_with_its_author_or_kind_of_work_is_no_quote():
 def test_a_partial_quote_in_the_phrase_of_a_participle_after_its_cue_takes_that_participle_as_cue():
     found = _quotes('Tom Reed denied the accusations through a spokeswoman, dismissing Ann Cole as "a disgruntled former employee."')
     assert ("partial", "a disgruntled former employee.", "Tom Reed", "dismissing") in found
-    assert ("indirect", 'Ann Cole as "a disgruntled former employee.', "Tom Reed", "dismissing") in found
+    assert ("indirect", 'Ann Cole as "a disgruntled former employee."', "Tom Reed", "dismissing") in found
     assert ("indirect", "the accusations", "Tom Reed", "denied") in found
 
 
 def test_a_mixed_phrase_holds_the_whole_quote_where_the_parse_hangs_its_last_words_elsewhere():
     found = _quotes('The campaign took the unusual step of criticizing the agency, accusing spy agencies of engaging in '
                     '"overclassification run amok."')
-    assert ("indirect", 'spy agencies of engaging in "overclassification run amok.', "The campaign", "accusing") in found
+    assert ("indirect", 'spy agencies of engaging in "overclassification run amok."', "The campaign", "accusing") in found
 
 
 def test_a_mixed_phrase_goes_on_with_a_prepositional_phrase_after_the_quote_but_not_with_a_time():
     found = _quotes("Reporters called it a “rough week” for Trump.")
     assert ("indirect", "it a “rough week” for Trump", "Reporters", "called") in found
     found = _quotes("Senator Jane Miller called Tom Reed “a psychopath” over the weekend.")
-    assert ("indirect", "Tom Reed “a psychopath", "Senator Jane Miller", "called") in found
+    assert ("indirect", "Tom Reed “a psychopath”", "Senator Jane Miller", "called") in found
     # nor with the occasion of the words (which would also make the writer's sentence the speaker's claim)
     found = _quotes('On Wednesday, Tom Reed provoked fury by branding the campaign "two-bit Tories" in a confrontation '
                     'outside its offices.')
@@ -753,14 +753,14 @@ def test_a_partial_quote_in_a_clause_its_cue_is_set_off_in_reports_the_clause():
 def test_a_partial_quote_in_the_phrase_of_a_second_act_joined_to_its_cue_takes_that_verb_and_phrase():
     found = _quotes('Senator Jane Miller called the merger "a terrible deal" and ranked Tom Reed as one of the worst mayors '
                     '"in the history of the city."')
-    assert ("indirect", 'Tom Reed as one of the worst mayors "in the history of the city.', "Senator Jane Miller", "ranked") in found
+    assert ("indirect", 'Tom Reed as one of the worst mayors "in the history of the city."', "Senator Jane Miller", "ranked") in found
     # the same subject repeated
     found = _quotes('He praised the new mayor and he pronounced her "a true friend of the city."')
-    assert ("indirect", 'her "a true friend of the city.', "He", "pronounced") in found
+    assert ("indirect", 'her "a true friend of the city."', "He", "pronounced") in found
     # a verb inside the cue's reported clause (another tense) stays inside that clause
     found = _quotes('Tom Reed said he would sit down with the governor and tell him "enough is enough."')
     assert [row for row in found if row[0] == "indirect"] == [
-        ("indirect", 'he would sit down with the governor and tell him "enough is enough', "Tom Reed", "said")]
+        ("indirect", 'he would sit down with the governor and tell him "enough is enough."', "Tom Reed", "said")]
 
 
 def test_a_mixed_phrase_goes_on_with_the_reason_given_right_after_the_quote_but_not_with_when():
@@ -781,9 +781,9 @@ def test_a_reported_clause_goes_on_after_a_comma_inside_the_quotes_closing_mark(
     assert ("indirect", 'that polls could be "way off," and have been unreliable in past races', "Senator Rand Paul", "told") in found
     # but not across a second report of the speaker, nor where the cue is not the sentence's main verb
     found = _quotes('Paul said the plan was "a disaster," and said that the mayor should resign.')
-    assert ("indirect", 'the plan was "a disaster', "Paul", "said") in found
+    assert ("indirect", 'the plan was "a disaster,"', "Paul", "said") in found
     found = _quotes('When Paul said he would "protect our citizens," the crowd applauded loudly.')
-    assert ("indirect", 'he would "protect our citizens', "Paul", "said") in found
+    assert ("indirect", 'he would "protect our citizens,"', "Paul", "said") in found
 
 
 def test_a_reported_clause_stops_at_the_writers_words_after_its_quote():

@@ -41,6 +41,7 @@ The modules, in the order a quote goes through them:
   line above the quote's paragraph, `Name, 34, Place: "..."`), never by the place, the age or the writer's `We`;
 - `indirect`: reported clauses as candidates for the attribution model; `clauses`: where a reported clause ends;
 - `mixed`: the reported phrase around a partial quote; `lead_in`: the start of a sentence its attribution splits;
+- `whole_marks`: a reported clause cut at a quotation's edge takes in the cut mark (no half quotations in `text`);
 - `rows` (the Quote row), `vocabulary` (word lists) and `grammar` (small parse tests) are shared by all.
 """
 

@@ -26,6 +26,7 @@ from newsfacts.quotes.paragraphs import (
 from newsfacts.quotes.rows import Attribution, DIRECT, Quote
 from newsfacts.quotes.signed import signed_in_paragraph, under_name_line
 from newsfacts.quotes.speakers import mention_index, quote_row
+from newsfacts.quotes.whole_marks import take_in_cut_quote_marks
 
 
 def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: list[Mention]) -> list[Quote]:
@@ -80,6 +81,7 @@ def extract_quotes(doc: Doc, paragraphs: list[tuple[int, int, bool]], mentions: 
     clauses_going_on_after_a_quote(doc, quotes)
     clauses_cut_at_the_writers_words_after_a_quote(doc, quotes)
     quotes += lead_in_rows(doc, quotes)
+    take_in_cut_quote_marks(text, marks, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
