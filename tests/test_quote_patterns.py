@@ -63,6 +63,11 @@ def test_a_reported_clause_holds_its_own_that_whether_or_if():
     # and the partial quote inside a clause joins it, the clause starting with its "that"
     found = _quotes('Tom Reed said that the mayor represents "old city values" in the race.')
     assert ("indirect", 'that the mayor represents "old city values" in the race', "Tom Reed", "said") in found
+    # a condition or concession opening the clause is part of what was said: without it the report reads as fact
+    found = _quotes("The airline also said that, if it did not make any cuts, it expects to lose millions this year. "
+                    "Tom Reed argued that if the mayor is re-elected the city will go bankrupt.")
+    assert ("indirect", "that, if it did not make any cuts, it expects to lose millions this year", "The airline", "said") in found
+    assert ("indirect", "that if the mayor is re-elected the city will go bankrupt", "Tom Reed", "argued") in found
 
 
 def test_a_state_in_a_role_resolves_a_description():

@@ -21,7 +21,9 @@ def clause_span(head: Token) -> tuple[int, int]:
     if head.dep_ != "ccomp" and any(t.lower_ == "according" for t in tokens):  # `according to`: the clause minus the according-phrase
         tokens = [t for t in tokens if not any(a.lower_ == "according" for a in [t, *t.ancestors] if a.head == head or a == t)]
         tokens = [t for t in tokens if not _under_according(t, head)]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ in {"that"}):
+    # (only the clause's own subordinator: in `that, if it fails, it will ...` the `if` opens part of what was said)
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].head == head or tokens[0].is_punct or tokens[0].is_space
+                      or tokens[0].lower_ in {"that"}):
         tokens = tokens[1:]
     # (a paragraph break the parser hung on the final stop is no part of the clause, nor what it hides before it)
     while tokens and (tokens[-1].is_punct and tokens[-1].text not in {'"', "”", "’"} or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
