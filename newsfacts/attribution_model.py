@@ -133,12 +133,16 @@ def _noun_candidate(noun: Token) -> Candidate | None:
     if clause is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:
-        by = next((c for c in noun.children if c.lower_ == "by" and c.dep_ == "prep"), None)
+    if owner is None:  # `the claim by X that`, `a denial from X that` (not a place: `reports from Iraq that`)
+        by = next((c for c in noun.children if c.lower_ in {"by", "from"} and c.dep_ == "prep"), None)
         owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is not None and by.lower_ == "from" and owner.ent_type_ in {"GPE", "LOC", "FAC"}:
+            owner = None
     speaker = speaker_phrase(owner) if owner is not None else None
     if speaker is None and noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
         speaker = subject_of(noun.head)  # "X made the argument that ..."
+        if speaker is not None and speaker.root.dep_ == "expl":
+            speaker = None  # `There were reports that ...`: nobody
     return Candidate(noun, clause, "noun", speaker)
 
 

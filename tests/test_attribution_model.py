@@ -259,3 +259,12 @@ def test_the_training_parse_cache_keeps_the_tensors_a_docbin_drops(tmp_path, mon
     assert candidates_of(articles[1], again[1]).vectors.shape[1] == 2 * again[1].tensor.shape[1]
     with pytest.raises(ValueError, match="tensors"):  # a Doc without its tensor, where vector features are asked
         candidates_of(articles[1], parsed(articles, cache=tmp_path)[1])
+
+
+@pytest.mark.slow
+def test_a_nouns_that_clause_is_reported_by_whom_the_noun_comes_from_never_by_there():
+    found = _candidates("The spat went on despite a denial from the family that there was anything wrong.")
+    assert ("noun", "that there was anything wrong", "the family", "denial") in found
+    # a place after `from` is where the news came from, not who spoke; an expletive `There` is nobody
+    found = _candidates("There were reports from Iraq that the old bridge had fallen.")
+    assert ("noun", "that the old bridge had fallen", None, "reports") in found
