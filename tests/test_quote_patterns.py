@@ -58,6 +58,11 @@ def test_nicknames_headings_titles_of_works_and_labels_are_not_quotes():
     assert _quotes('The movie, "Thirteen Hours: The Secret Soldiers of Benghazi," opens on Friday.') == []
     assert _quotes('"Chi-Raq," a movie about violence directed by Spike Lee, opens in the city this week.') == []
     assert _quotes('The agency tied the violence to "spontaneous" protests rather than labeling it terrorism.') == []
+    # names in title case: a group's, a film's with no speech verb, a show's on a noun even inside somebody's report
+    assert _quotes('In fact, Chatwal was the founder of "Indian Americans for Hillary 2008." Chatwal also pleaded guilty.') == []
+    assert _quotes('Howard had roles in "Apollo 13," and "Austin Powers: The Spy Who Shagged Me," but no praise for her.') == []
+    found = _quotes('"We were lucky," said Erik Flannigan, referring to the scenery of the "Unplugged" concerts by Nirvana.')
+    assert [text for _, text, _, _ in found] == ["We were lucky,"]
     # a thing's name given by a participle, and a digest's headline cited with its author (a title opening it)
     assert _quotes('Comedians are performing a popular play called "Los Hijos de Trump," or "Sons of Trump," in the city.') == []
     assert _quotes("SHORT READS:\n\n\u2014\"'Flesh and Bone' star refused a reduction,\" by the Daily Post's Amy Spencer.") == []

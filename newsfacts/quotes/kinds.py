@@ -31,8 +31,10 @@ def kind_of(doc: Doc, text: str, span: QuoteSpan, attribution: Attribution) -> s
     embedded = is_embedded(text, span)
     # A speaker found through a verb that does not report speech ("verb") does not make a quote of a scare quote.
     uncued = attribution.cue is None and attribution.speaker is None or attribution.how in {"verb", "sentence"}
-    # (American style puts the sentence's comma inside the marks: `author of "The Fixers," said`)
-    if _is_title(content) and uncued or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",")):
+    # (American style puts the sentence's comma or full stop inside the marks: `author of "The Fixers," said`, `founder
+    # of "Indian Americans for Hillary 2008."`)
+    if _is_title(content.rstrip().rstrip(",.")) and uncued \
+            or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",.!?")):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
     if _cited_with_author(text, span):
         return None  # `"Museum names a new director," by the Journal's Jane Doe`: a headline or a book, not speech
@@ -118,8 +120,9 @@ def _modifies_noun_after(doc: Doc, text: str, span: QuoteSpan, attribution: Attr
     speaker = attribution.speaker
     if speaker is not None and speaker.start <= after < speaker.end:
         return True  # (`"spontaneous" protests rather than labeling it`: the noun itself read as the speaker)
-    if attribution.cue is not None and attribution.how in REPORTED and is_speech_verb(attribution.cue):
-        return False  # (`X said the bill was a "job killer" bill`, `... a "regional" candidate, as X suggested`)
+    if attribution.cue is not None and attribution.how in REPORTED and is_speech_verb(attribution.cue) and not _is_title(content):
+        return False  # (`X said the bill was a "job killer" bill`, `... a "regional" candidate, as X suggested`; not a
+        # name in title case, which stays a name whoever speaks: `X said, referring to "Unplugged" concerts`)
     return inside[-1].head == noun or inside[-1].head.i >= after and inside[-1].head.head == noun
 
 
