@@ -54,6 +54,8 @@ def test_nicknames_headings_titles_of_works_and_labels_are_not_quotes():
     assert _quotes('In her emails she often referred to the senator by a nickname, "Gert."') == []
     found = _quotes('"Spending is out of control," Rand Paul argued.\n\n"Related":\n\nSchools reopen in May.')
     assert [text for _, text, _, _ in found] == ["Spending is out of control,"]
+    found = _quotes('"Spending is out of control," Rand Paul argued.\n\n"Related:"\n\nSchools reopen in May.')
+    assert [text for _, text, _, _ in found] == ["Spending is out of control,"]
     assert _quotes('Tom Reed helped a journalist write a book, "Who Is Who in the Agency," that named its spies.') == []
     assert _quotes('The movie, "Thirteen Hours: The Secret Soldiers of Benghazi," opens on Friday.') == []
     assert _quotes('"Chi-Raq," a movie about violence directed by Spike Lee, opens in the city this week.') == []

@@ -88,12 +88,14 @@ _QUOTED = re.compile(r"(?:''|[\"“])[^\"“”]*?(?:''|[\"”])")
 
 
 def _is_heading_line(text: str, span: QuoteSpan) -> bool:
-    """The quote is all of its line but a colon (`"Related":`): a heading, as web pages put over a list of links."""
+    """The quote is all of its line but a colon, inside or after it (`"Related:"`): a heading, as web pages put over a
+    list of links."""
     line_start = text.rfind("\n", 0, span.open_mark) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
-    rest = text[line_start : span.open_mark] + text[span.end : line_end]
-    return rest.strip(" \"“”‘’'") in {":", ""} and ":" in rest
+    rest = (text[line_start : span.open_mark] + text[span.end : line_end]).strip(" \"“”‘’'")
+    colon_inside = text[span.start : span.end].rstrip().endswith(":")  # (`"Related:"`)
+    return rest == ":" or rest == "" and colon_inside
 
 
 # Ways a speech verb reports the quote itself (not `verb`, `outer`, nor `according to the "Medicare for all" document`).
@@ -118,8 +120,8 @@ def _modifies_noun_after(doc: Doc, text: str, span: QuoteSpan, attribution: Attr
     if between.strip(" \"”’'") or noun.pos_ not in {"NOUN", "PROPN"} or noun.lemma_.lower() in ATTRIBUTION_NOUNS:
         return False  # (a punctuation mark between: `"...", he said` is no noun phrase)
     speaker = attribution.speaker
-    if speaker is not None and speaker.start <= after < speaker.end:
-        return True  # (`"spontaneous" protests rather than labeling it`: the noun itself read as the speaker)
+    if attribution.how == "after" and speaker is not None and speaker.start <= after < speaker.end:
+        return True  # (`"spontaneous" protests rather than labeling it`: the search after the quote took the noun for its speaker)
     if attribution.cue is not None and attribution.how in REPORTED and is_speech_verb(attribution.cue) and not _is_title(content):
         return False  # (`X said the bill was a "job killer" bill`, `... a "regional" candidate, as X suggested`; not a
         # name in title case, which stays a name whoever speaks: `X said, referring to "Unplugged" concerts`)
