@@ -32,9 +32,12 @@ def kind_of(doc: Doc, text: str, span: QuoteSpan, attribution: Attribution) -> s
     # A speaker found through a verb that does not report speech ("verb") does not make a quote of a scare quote.
     uncued = attribution.cue is None and attribution.speaker is None or attribution.how in {"verb", "sentence"}
     # (American style puts the sentence's comma or full stop inside the marks: `author of "The Fixers," said`, `founder
-    # of "Indian Americans for Hillary 2008."`)
-    if _is_title(content.rstrip().rstrip(",.")) and uncued \
-            or len(words) <= 6 and _names_a_work(text, span) and _is_title(content.rstrip().rstrip(",.!?")):
+    # of "Indian Americans for Hillary 2008."`; after a channel's or a work's name the title may end on its own mark: `NBC's
+    # "Meet the Press."`, `the movie "Hail, Caesar!"`, not after `from` or `of`: `from "Buffalo to Albany."`, `chants of
+    # "Marco! Marco!"`)
+    work_ending = ",.!?" if _names_a_work(text, span, strongly=True) else ","
+    if _is_title(content.rstrip().rstrip(",.")) and uncued or len(words) <= 6 and _names_a_work(text, span) \
+            and _is_title(content.rstrip().rstrip(work_ending)) and not _labeled_by_speaker(attribution):
         return None  # "Make Mexico Great Again"; CNN's "State of the Union": a title, not speech
     if _cited_with_author(text, span):
         return None  # `"Museum names a new director," by the Journal's Jane Doe`: a headline or a book, not speech
@@ -122,19 +125,24 @@ def _modifies_noun_after(doc: Doc, text: str, span: QuoteSpan, attribution: Attr
     speaker = attribution.speaker
     if attribution.how == "after" and speaker is not None and speaker.start <= after < speaker.end:
         return True  # (`"spontaneous" protests rather than labeling it`: the search after the quote took the noun for its speaker)
-    if attribution.cue is not None and attribution.how in REPORTED and is_speech_verb(attribution.cue) and not _is_title(content):
-        return False  # (`X said the bill was a "job killer" bill`, `... a "regional" candidate, as X suggested`; not a
-        # name in title case, which stays a name whoever speaks: `X said, referring to "Unplugged" concerts`)
+    if attribution.cue is not None and attribution.how in REPORTED and is_speech_verb(attribution.cue):
+        return False  # (`X said the bill was a "job killer" bill`, `... a "regional" candidate, as X suggested`)
     return inside[-1].head == noun or inside[-1].head.i >= after and inside[-1].head.head == noun
 
 
-def _names_a_work(text: str, span: QuoteSpan) -> bool:
+def _names_a_work(text: str, span: QuoteSpan, strongly: bool = False) -> bool:
     """Preceded by a possessive, an article, a preposition or a kind of work: `on CNN’s "State of the Union"`, `an
-    interview with "The View"`, `the movie "Spotlight"`."""
+    interview with "The View"`, `the movie "Spotlight"`; `strongly`: only by a possessive or a kind of work."""
     before = text[max(0, span.open_mark - 30) : span.open_mark].split()
-    last = before[-1].lower() if before else ""
-    return last.endswith(("’s", "'s")) or last in WORK_NOUNS or last in {
+    last = before[-1].lower().rstrip(",") if before else ""
+    return last.endswith(("’s", "'s")) or last in WORK_NOUNS or not strongly and last in {
         "the", "a", "an", "on", "in", "of", "at", "from", "with", "titled", "called"}
+
+
+def _labeled_by_speaker(attribution: Attribution) -> bool:
+    """`referring to the US as the "Great Satan."`, `called her an "Aunt Tom."`: a label a speaker gives, their words."""
+    cue = attribution.cue
+    return cue is not None and cue.lemma_.lower() in LABELING_VERBS and attribution.how in {"governs", "before"}
 
 
 # After a quote's closing mark: `," by` and a name (`by Times' Ben Sisario`, `by the Pulitzer Prize-winning ...`).
