@@ -62,6 +62,7 @@ def test_nicknames_headings_titles_of_works_and_labels_are_not_quotes():
     assert _quotes('The agency tied the violence to "spontaneous" protests rather than labeling it terrorism.') == []
     # names in title case with no speech verb: a group's, a film's, a show's ending on the sentence's full stop
     assert _quotes('Tom Reed appeared on NBC\'s "Meet the Press."') == []
+    assert _quotes('The council met in May, and the plan it launched is called "Improving Opportunity, Strengthening Society".') == []
     assert _quotes('Howard had roles in "Apollo 13," and "Austin Powers: The Spy Who Shagged Me," but no praise for her.') == []
     # a thing's name given by a participle, and a digest's headline cited with its author (a title opening it)
     assert _quotes('Comedians are performing a popular play called "Los Hijos de Trump," or "Sons of Trump," in the city.') == []

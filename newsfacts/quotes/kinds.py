@@ -140,9 +140,11 @@ def _names_a_work(text: str, span: QuoteSpan, strongly: bool = False) -> bool:
 
 
 def _labeled_by_speaker(attribution: Attribution) -> bool:
-    """`referring to the US as the "Great Satan."`, `called her an "Aunt Tom."`: a label a speaker gives, their words."""
+    """`referring to the US as the "Great Satan."`, `called her an "Aunt Tom."`: a label a speaker gives, their words (not
+    `the strategy is called "Improving Opportunity"`, a passive naming)."""
     cue = attribution.cue
-    return cue is not None and cue.lemma_.lower() in LABELING_VERBS and attribution.how in {"governs", "before"}
+    return cue is not None and cue.lemma_.lower() in LABELING_VERBS and attribution.how in {"governs", "before"} \
+        and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in cue.children)
 
 
 # After a quote's closing mark: `," by` and a name (`by Times' Ben Sisario`, `by the Pulitzer Prize-winning ...`).
