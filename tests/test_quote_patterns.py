@@ -49,6 +49,50 @@ def test_names_of_things_titles_and_mentioned_words_are_not_quotes():
     assert found == []
 
 
+def test_nicknames_headings_titles_of_works_and_labels_are_not_quotes():
+    # a mentioned name, a web page's heading, works named by a kind of work before or after them, a label on a noun
+    assert _quotes('In her emails she often referred to the senator by a nickname, "Gert."') == []
+    found = _quotes('"Spending is out of control," Rand Paul argued.\n\n"Related":\n\nSchools reopen in May.')
+    assert [text for _, text, _, _ in found] == ["Spending is out of control,"]
+    found = _quotes('"Spending is out of control," Rand Paul argued.\n\n"Related:"\n\nSchools reopen in May.')
+    assert [text for _, text, _, _ in found] == ["Spending is out of control,"]
+    assert _quotes('Tom Reed helped a journalist write a book, "Who Is Who in the Agency," that named its spies.') == []
+    assert _quotes('The movie, "Thirteen Hours: The Secret Soldiers of Benghazi," opens on Friday.') == []
+    assert _quotes('"Chi-Raq," a movie about violence directed by Spike Lee, opens in the city this week.') == []
+    assert _quotes('The agency tied the violence to "spontaneous" protests rather than labeling it terrorism.') == []
+    # names in title case with no speech verb: a group's, a film's, a show's ending on the sentence's full stop
+    assert _quotes('Tom Reed appeared on NBC\'s "Meet the Press."') == []
+    assert _quotes('The council met in May, and the plan it launched is called "Improving Opportunity, Strengthening Society".') == []
+    assert _quotes('Howard had roles in "Apollo 13," and "Austin Powers: The Spy Who Shagged Me," but no praise for her.') == []
+    # a thing's name given by a participle, and a digest's headline cited with its author (a title opening it)
+    assert _quotes('Comedians are performing a popular play called "Los Hijos de Trump," or "Sons of Trump," in the city.') == []
+    assert _quotes("SHORT READS:\n\n\u2014\"'Flesh and Bone' star refused a reduction,\" by the Daily Post's Amy Spencer.") == []
+
+
+def test_near_misses_of_names_titles_and_labels_stay_quotes():
+    # a speaker's own words: a label a speech verb reports, a sentence after "book,", a title-case quote with a speaker
+    assert ("partial", "a disaster", "Tom Reed", "called") in _quotes('Tom Reed called it "a disaster" on Monday.')
+    assert ("partial", "job killer", "Tom Reed", "said") in _quotes('Tom Reed said the bill was a "job killer" bill.')
+    assert ("partial", "good", "he", "said") in _quotes('Those who take on heavy debt struggle, even with a "good" job, he said.')
+    # a label or a name in title case a speaker gives or utters: their words
+    assert ("partial", "Aunt Tom.", "Ms. Friedan", "called") in _quotes('Ms. Friedan called Mrs. Schlafly an "Aunt Tom."')
+    assert any(text == "Buffalo to Albany." for _, text, _, _ in _quotes(
+        'Clinton noted her work trying to bring in jobs from "Buffalo to Albany."'))
+    assert any(text == "Obama-Clinton" for _, text, _, _ in _quotes('Trump cited "Obama-Clinton" policies, which he said hurt jobs.'))
+    assert ("direct", "We were poor, but we were happy.", "Tom Reed", "wrote") in _quotes(
+        'Tom Reed wrote in his book, "We were poor, but we were happy."')
+    assert ("partial", "truly despise each other", "Senator Jane Miller", "bemoaned") in _quotes(
+        'Senator Jane Miller bemoaned a climate in which voters "truly despise each other" these days.')
+    # a quote whose speaker is the previous sentence's, and a name that only looks like a heading's line
+    found = _quotes('Governor Tom Reed said the plan had failed.\n\n"It will not work."')
+    assert [(kind, speaker) for kind, _, speaker, _ in found if kind == "direct"] == [("direct", "Governor Tom Reed")]
+    assert ("direct", "We Will Rebuild,", "Governor Tom Reed", "said") in _quotes('"We Will Rebuild," Governor Tom Reed said.')
+    # words a label's own speaker said (`what it calls`), or a name somebody gave (`called "..." by X`)
+    assert ("partial", "psychographic", "it", "calls") in _quotes('The firm built what it calls "psychographic" profiles of voters.')
+    assert any(kind == "partial" for kind, _, _, _ in _quotes(
+        'The approach has been called "strategic ambiguity" by Joshua Hendrick, a professor.'))
+
+
 def test_indirect_speech_with_that_and_without():
     found = _quotes("The Kremlin insisted that Ukraine abandon its claims. Officials said the talks would resume in May.")
     assert ("indirect", "that Ukraine abandon its claims", "The Kremlin", "insisted") in found

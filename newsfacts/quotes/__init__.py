@@ -18,7 +18,11 @@ coreference: "she wrote" is whoever "she" is.
   speaker never comes from inside a quote, and a participle set off after a clause
   (`X pushed back, saying A - and arguing B`) speaks for that clause's subject.
 - A short quoted noun phrase that is not what somebody says (a "peace letter",
-  the word "ceasefire") is a scare quote or a title, not a quotation.
+  the word "ceasefire") is a scare quote or a title, not a quotation; so are a name
+  (her nickname, "Gert"; a play called "Sons of Trump"), a work's title named by the
+  kind of work next to it (`the movie, "13 Hours: ..."`, `"Chi-Raq," a movie`), a short
+  quote on the noun after it that no speech verb reports (`"spontaneous" protests`)
+  and a heading line (`"Related:"`).
 - Indirect quotes are content clauses of speech verbs (`X said (that) ...`,
   `according to X, ...`, `..., saying it is not interested in ...`): every clause the
   parse offers is a candidate (`indirect_candidate_rows`), and the learned attribution

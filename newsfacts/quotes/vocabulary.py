@@ -32,8 +32,10 @@ DOCUMENT_NOUNS = frozenset(
 )
 # Verbs whose subject wrote the document (delivering or reading it does not make one its author).
 AUTHORING_VERBS = frozenset("write send pen issue release author draft sign post tweet publish craft compose prepare submit".split())
-# Words that introduce a quoted term only mentioned or a title ("the word 'ceasefire'", a show titled "...").
-MENTIONED_WORD_CUES = frozenset("word words term phrase slogan so-called titled headlined hashtag".split())
+# Words that introduce a quoted term only mentioned, a name or a title ("the word 'ceasefire'", a show titled "...", her
+# nickname, "Gert").
+MENTIONED_WORD_CUES = frozenset(
+    "word words term phrase slogan so-called titled headlined hashtag nickname nicknamed moniker pseudonym alias name".split())
 # Verbs that attach a quoted label to something: with a subject they are quotes ("he dubbed him "the little senator"").
 LABELING_VERBS = frozenset("call dub label term brand nickname describe characterize deem refer".split())
 # Nouns that carry somebody's words: "her remark that "...", "Trump's statement: "..."".
