@@ -16,6 +16,7 @@ from newsfacts.quotes.vocabulary import AUTHORING_VERBS, COPULAS, DOCUMENT_NOUNS
 
 
 def quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes) -> Quote:
+    attribution = _person_before_organisation(attribution, mention_at)
     speaker_entity, speaker_text, speaker_start, speaker_end = resolve_speaker(doc, attribution, mention_at, quotes)
     if attribution.how in {"previous", "verb"} and speaker_entity is None:
         # Attributed by context only, and to nobody the article names: too often wrong (9% on train).
@@ -29,6 +30,29 @@ def quote_row(doc, text, span, kind, attribution, paragraph, mention_at, quotes)
     cue_text, cue_start, cue_end = cue_words(cue, attribution.how)
     return Quote(span.start, span.end, text[span.start : span.end], kind, speaker_entity, speaker_text, speaker_start, speaker_end,
                  cue_text, cue_start, cue_end, paragraph, confidence, attribution.how)
+
+
+def _person_before_organisation(attribution: Attribution, mention_at: list[Mention]) -> Attribution:
+    """`Colin Asplin, Blackpool Hotel Association said`: the parser gives the verb two subjects, a person and, set off
+    after the name by a comma, the organisation the person speaks for; the nearer (the organisation) was taken, but the
+    person speaks. (`Acme, Jane Ross said` is left alone: there the person is the nearer subject.)"""
+    speaker = attribution.speaker
+    if speaker is None or speaker.root.dep_ not in {"nsubj", "nsubjpass"} or speaker.start < 2:
+        return attribution
+    doc, verb = speaker.doc, speaker.root.head
+    if doc[speaker.start - 1].text != ",":
+        return attribution
+    before = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < speaker.start - 1]
+    if not before or before[-1].right_edge.i != speaker.start - 2:
+        return attribution
+    person = speaker_phrase(before[-1])
+    if _mention_type(mention_at, speaker.root) != "ORG" or _mention_type(mention_at, person.root) != "PERSON":
+        return attribution
+    return Attribution(attribution.cue, person, attribution.how)
+
+
+def _mention_type(mentions: list[Mention], token: Token) -> str | None:
+    return next((m.type for m in mentions if m.start <= token.idx < m.end), None)
 
 
 NOT_A_SPEAKER = frozenset("it this that there which who what these those".split())
