@@ -50,6 +50,11 @@ COMPLEMENT_EDGES = {"dobj", "dative", "oprd", "prep", "ccomp", "xcomp", "attr", 
 CLOSING_MARKS = frozenset({'"', "”", "’", "''"})
 
 
+def closing_mark_at(text: str, index: int) -> str | None:
+    """The closing quote mark that starts at `index` (the longest: `''` before `'`), if any."""
+    return next((m for m in sorted(CLOSING_MARKS, key=len, reverse=True) if text.startswith(m, index)), None)
+
+
 def inside_any(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in spans)
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from newsfacts.nlp import doc_text, first_token_from, tokens_starting_in
 from newsfacts.quotes.clauses import clause_span, trimmed_end, without_writer_addition
 from newsfacts.quotes.grammar import (
-    CLOSING_MARKS, COMPLEMENTIZERS, COMPLEMENT_EDGES, QUOTE_OPENERS, is_speech_verb, overlaps_direct,
+    CLOSING_MARKS, COMPLEMENTIZERS, COMPLEMENT_EDGES, QUOTE_OPENERS, closing_mark_at, is_speech_verb, overlaps_direct,
 )
 from newsfacts.quotes.rows import INDIRECT, PARTIAL, Quote
 from newsfacts.quotes.speakers import CALIBRATED_CONFIDENCE, NO_SPEAKER_CONFIDENCE, cue_words
@@ -216,16 +216,11 @@ def _lone_dash_after(doc: Doc, text: str, start: int, end: int) -> int | None:
 
 
 def _comment_after_closing_comma(text: str, mark: int, end: int) -> int | None:
-    closing = _closing_mark_at(text, mark)
+    closing = closing_mark_at(text, mark)
     if closing is None or text[mark - 1 : mark] != ",":
         return None
     after = mark + len(closing)
     return after if COMMENT_AFTER_QUOTE.match(text, after, end) else None
-
-
-def _closing_mark_at(text: str, index: int) -> str | None:
-    """The closing quote mark that starts at `index` (the longest: `''` before `'`), if any."""
-    return next((m for m in sorted(CLOSING_MARKS, key=len, reverse=True) if text.startswith(m, index)), None)
 
 
 def _holds_a_quote_of_its_cue(row: Quote, quotes: list[Quote]) -> bool:
@@ -238,7 +233,7 @@ def _lone_dash(text: str, token: Token) -> bool:
 
 
 def _sentence_after_closing_comma(doc: Doc, text: str, row: Quote) -> list[Token]:
-    mark = _closing_mark_at(text, row.end + 1)
+    mark = closing_mark_at(text, row.end + 1)
     if text[row.end : row.end + 1] != "," or mark is None:
         return []
     cue = doc[first_token_from(doc, row.cue_start)]

@@ -52,7 +52,12 @@ def _person_before_organisation(attribution: Attribution, mention_at: list[Menti
 
 
 def _mention_type(mentions: list[Mention], token: Token) -> str | None:
-    return next((m.type for m in mentions if m.start <= token.idx < m.end), None)
+    return next((m.type for m in mentions_at(mentions, token.idx)), None)
+
+
+def mentions_at(mentions: list[Mention], offset: int) -> list[Mention]:
+    """The mentions holding the character at `offset`, in the order given (`mention_index`: the longest first)."""
+    return [m for m in mentions if m.start <= offset < m.end]
 
 
 NOT_A_SPEAKER = frozenset("it this that there which who what these those".split())
@@ -235,7 +240,7 @@ def mention_index(mentions: list[Mention]) -> list[Mention]:
 
 def entity_in(mentions: list[Mention], start: int, end: int, head: Token) -> int | None:
     """The entity of the mention at the speaker's head word, else of any mention inside the speaker's words."""
-    at_head = [m for m in mentions if m.start <= head.idx < m.end]
+    at_head = mentions_at(mentions, head.idx)
     if at_head and at_head[0].type == "NORP" and head.tag_ in {"NN", "NNP"}:
         return None  # `the 55-year-old Frenchman told`, `a Republican said`: one person, not the group that word names
     if at_head:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.quotemarks import QuoteSpan
+from newsfacts.quotes.grammar import closing_mark_at
 from newsfacts.quotes.rows import INDIRECT, Quote
 
 # What may stand between a clause's last word and the quotation's closing mark: the sentence's punctuation, and the
@@ -29,7 +30,7 @@ def take_in_cut_quote_marks(text: str, marks: list[QuoteSpan], quotes: list[Quot
         for mark in closed:
             opens_it = row.start <= mark.open_mark or row.start == mark.start
             if opens_it and mark.start < row.end <= mark.close_mark and _only_punctuation(text, row.end, mark.close_mark):
-                row.end = mark.close_mark + _mark_width(text, mark.close_mark)
+                row.end = mark.close_mark + len(closing_mark_at(text, mark.close_mark) or text[mark.close_mark])
             if row.start == mark.start and row.end > mark.close_mark:  # (not when the clause stops inside the quotation)
                 row.start = mark.open_mark
         row.text = text[row.start : row.end]
@@ -37,7 +38,3 @@ def take_in_cut_quote_marks(text: str, marks: list[QuoteSpan], quotes: list[Quot
 
 def _only_punctuation(text: str, start: int, end: int) -> bool:
     return _PUNCTUATION_ONLY.fullmatch(text, start, end) is not None
-
-
-def _mark_width(text: str, offset: int) -> int:
-    return 2 if text.startswith("''", offset) else 1
