@@ -8,6 +8,7 @@ everything the result depends on:
 - the code that extracts: the source of the extraction modules and the data
   files they load (`code_version`);
 - the spaCy pipeline (name and version) and spaCy's version;
+- the versions of the libraries whose packaged data extraction reads (`DATA_LIBRARIES`);
 - the settings that change extraction (`Settings.extraction_settings`).
 
 Change any of these and the key changes, so the stale entry is never read;
@@ -28,6 +29,7 @@ an entry that cannot be read or does not have the expected shape is a miss.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -50,8 +52,11 @@ FORMAT_VERSION = "1"
 # (`claims/`) every module in it. A name that is neither is an error, never skipped (`extraction_sources`).
 EXTRACTION_MODULES = (
     "nlp", "extraction", "entities", "gazetteer", "quotemarks", "quotes", "claims", "quantities", "checkworthiness",
-    "subjectivity", "attribution_model",
+    "subjectivity", "attribution_model", "given_names",
 )
+# Libraries whose packaged data the extractors read (subjectivity: TextBlob's lexicon; given_names: Faker's name
+# lists): a new release may give other results, so their versions are part of the key.
+DATA_LIBRARIES = ("textblob", "faker")
 # Files in newsfacts/data that no extractor reads (the accuracy figures of the dataset card).
 NOT_EXTRACTION_DATA = frozenset({"accuracy.json"})
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -97,6 +102,10 @@ def extraction_sources(package_dir: Path, modules: Iterable[str]) -> list[Path]:
     return paths
 
 
+def data_library_versions() -> dict[str, str]:
+    return {name: importlib.metadata.version(name) for name in DATA_LIBRARIES}
+
+
 @lru_cache(maxsize=8)
 def model_version(model: str) -> str:
     """The spaCy pipeline's name and version, and spaCy's own: a new model release gives new results.
@@ -108,6 +117,7 @@ def run_fingerprint(model: str, extraction_settings: dict) -> str:
     """Everything the key depends on except the article: format, code, model and settings."""
     parts = {
         "format": FORMAT_VERSION, "code": code_version(), "model": model_version(model), "settings": extraction_settings,
+        "libraries": data_library_versions(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 

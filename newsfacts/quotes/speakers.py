@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.entities import Mention, role_heads
+from newsfacts.entities import NAME, Mention, role_heads
+from newsfacts.given_names import gender_of_full_name
 from newsfacts.nlp import doc_text, tokens_starting_in
 from newsfacts.quotemarks import QuoteSpan
 from newsfacts.quotes.cues import governing_verb
@@ -180,8 +181,9 @@ def speaker_pronoun_mentions(quotes: list[Quote], mentions: list[Mention]) -> li
 
 
 def _genders_of(entity: int, mentions: list[Mention]) -> set[str]:
-    """The genders an article's titles and resolved pronouns give one of its entities."""
-    genders = set()
+    """The genders an article's titles and resolved pronouns give one of its entities; without those, the gender its
+    full name's given name gives (`given_names`: a name only one sex bears)."""
+    genders, by_name = set(), set()
     for mention in mentions:
         if mention.entity != entity:
             continue
@@ -189,7 +191,9 @@ def _genders_of(entity: int, mentions: list[Mention]) -> set[str]:
         gender = PRONOUN_GENDERS.get(words[0]) if len(words) == 1 else TITLE_GENDERS.get(words[0])
         if gender:
             genders.add(gender)
-    return genders
+        elif mention.type == "PERSON" and mention.resolution == NAME:
+            by_name.add(gender_of_full_name(mention.text))
+    return genders or by_name - {None}
 
 
 def _is_document(speaker: Span, quotes: list[Quote]) -> bool:

@@ -1,0 +1,57 @@
+"""A given name that only one sex bears tells whom "he" or "she" means (issue 4: speakers; Faker's name lists)."""
+
+import pytest
+
+from newsfacts.entities import Mention, _person_key, name_words
+from newsfacts.given_names import FEMALE, MALE, gender_of_full_name, gender_of_given_name
+from newsfacts.quotes.speakers import _genders_of
+from tests.test_quote_patterns import quotes_with_entities
+
+
+@pytest.mark.parametrize("name, gender", [("Donald", MALE), ("Melania", FEMALE), ("Carly", FEMALE), ("Ted", MALE),
+                                          ("DONALD", MALE)])
+def test_a_name_only_one_sex_bears_gives_that_sex(name, gender):
+    assert gender_of_given_name(name) == gender
+
+
+@pytest.mark.parametrize("name", ["Lindsey", "Jean", "Andrea", "Kim", "J.", "Huma", "", "Mary-Anne"])
+def test_a_name_both_sexes_bear_an_initial_or_an_unlisted_name_gives_nothing(name):
+    # (Lindsey Graham, Jean Chrétien, Andrea Leadsom: a list's majority would be wrong for someone in the news)
+    assert gender_of_given_name(name) is None
+
+
+def test_only_a_full_name_gives_a_gender():
+    assert gender_of_full_name("Carly Fiorina") == FEMALE
+    assert gender_of_full_name("Carly") is None  # (one word may be a surname: Mr. Carly)
+    assert gender_of_full_name(None) is None
+
+
+def test_the_speakers_stage_takes_the_given_name_only_without_a_title_or_pronoun():
+    by_name = [Mention(0, 10, "Ben Jacobs", "PERSON", "name", 3)]
+    assert _genders_of(3, by_name) == {MALE}
+    titled = by_name + [Mention(40, 48, "Ms. Jacobs", "PERSON", "title", 3)]
+    assert _genders_of(3, titled) == {FEMALE}  # the article's own word comes first
+    assert _genders_of(3, [Mention(0, 13, "Lindsey Smith", "PERSON", "name", 3)]) == set()
+
+
+@pytest.mark.slow
+def test_she_is_the_woman_named_not_the_man_the_sentence_is_about():
+    text = 'Donald Trump met Susan Collins in Washington on Tuesday.\n\n"It was a good meeting," she said.'
+    quotes, entities = quotes_with_entities(text)
+    [quote] = [q for q in quotes if q.text.startswith("It was a good")]
+    assert entities[quote.speaker_entity].full_name == "Susan Collins"  # (was Donald Trump, the subject)
+
+
+def test_a_generational_suffix_is_not_the_surname():
+    assert name_words("Harry B. Harris Jr.") == ["Harry", "B.", "Harris"]
+    assert name_words("Harris Jr.") == ["Harris", "Jr."]  # (two words: the suffix may be all there is)
+    assert _person_key("Donald Trump Jr.") != _person_key("Donald Trump")  # the son is not his father
+
+
+@pytest.mark.slow
+def test_a_surname_after_a_title_is_the_person_named_in_full_with_a_suffix():
+    text = ('Adm. Harry B. Harris Jr. leads the United States Pacific Command.\n\n'
+            '"We are almost at permanent presence," Admiral Harris said.')
+    quotes, entities = quotes_with_entities(text)
+    [quote] = [q for q in quotes if q.text.startswith("We are almost")]
+    assert entities[quote.speaker_entity].full_name == "Harry B. Harris Jr."
