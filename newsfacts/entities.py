@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.gazetteer import canonical_place, country_of, demonym_country, jurisdiction_of
-from newsfacts.given_names import FEMALE, MALE, gender_of_full_name
+from newsfacts.given_names import FEMALE, MALE, gender_of_given_name
 from newsfacts.nlp import doc_text
 from newsfacts.quotemarks import find_quotes_in_paragraphs, quoted_spans
 
@@ -87,6 +87,9 @@ PERSON_NOUNS = frozenset(
     professor teacher man woman boy girl victim witness officer source chief executive international youngster
     veteran winger forward frontman presenter host rapper""".split()
 )
+# Words that may open a PERSON span without being a given name (the name lists hold `Lawyer`, `Judge`, `Major`).
+NOT_GIVEN_NAMES = ROLE_WORDS | PERSON_NOUNS | frozenset(HONORIFICS) | frozenset(GENDERED_ROLES) | frozenset(
+    "admiral bishop captain doctor judge justice king major pastor reverend rev. saint st. sir".split())
 # Head nouns of a description that stands for an organisation the article has named ("the company said",
 # "the group", "the news and financial data seller"). Not "party", "network", "business", "watchdog": as often
 # something else, or another body than the one in focus.
@@ -248,6 +251,7 @@ class _Article:
         self.by_key: dict[str, LocalEntity] = {}
         self.taken: list[tuple[int, int, str]] = []  # character spans already mentioned, with their type
         self.pending: list[PendingDescription] = []
+        self.gendered_by_name: set[int] = set()  # entities whose gender only their given name gives
 
     def entity(self, type_: str, key: str) -> LocalEntity:
         if key not in self.by_key:
@@ -378,6 +382,15 @@ def name_words(full_name: str) -> list[str]:
     while len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
         words.pop()
     return words
+
+
+def gender_of_name(full_name: str | None) -> str | None:
+    """The gender a person's given name gives (`given_names`): the first word of a name of two or more words, after any
+    role, honorific or common noun the NER took into the name (`Lawyer Louise Christian`: Louise)."""
+    words = (full_name or "").split()
+    while words and words[0].lower().rstrip(",") in NOT_GIVEN_NAMES:
+        words.pop(0)
+    return gender_of_given_name(words[0]) if len(words) >= 2 else None
 
 
 def _person_key(full_name: str) -> str:
@@ -726,7 +739,9 @@ def _gender_from_context(article: _Article) -> None:
                 person.gender = gender
                 break
         else:
-            person.gender = gender_of_full_name(person.full_name)
+            person.gender = gender_of_name(person.full_name)
+            if person.gender:
+                article.gendered_by_name.add(person.index)
 
 
 def _pronouns(article: _Article) -> None:
@@ -749,6 +764,7 @@ def _pronouns(article: _Article) -> None:
 def _pronoun_antecedent(article, sentences, index, token, gender, person_mentions, quoted) -> LocalEntity | None:
     doc = article.doc
     reported = _reported_by(token)
+    ruled_out_by_name = False
     for back in range(PRONOUN_WINDOW_SENTENCES + 1):
         if index - back < 0:
             break
@@ -769,6 +785,7 @@ def _pronoun_antecedent(article, sentences, index, token, gender, person_mention
             if _is_main_subject(doc, mention):
                 subjects.add(entity.index)
         fitting = [c for c in candidates if c.gender in (gender, None)]
+        ruled_out_by_name |= any(c not in fitting and c.index in article.gendered_by_name for c in candidates)
         subject = [c for c in fitting if c.index in subjects]
         if len(subject) == 1:
             return subject[0]  # the one the sentence is about (`X called on Mr Y to ... "..." he said`: X)
@@ -776,8 +793,12 @@ def _pronoun_antecedent(article, sentences, index, token, gender, person_mention
             return None  # `The midfielder claims he lacks the backing of boss X. "...," he said`: the midfielder, unnamed
         known = [c for c in candidates if c.gender == gender]
         unknown = [c for c in candidates if c.gender is None]
-        if len(known) == 1 and not unknown or not known and len(unknown) == 1:
-            return (known or unknown)[0]
+        if len(known) == 1 and not unknown:
+            return known[0]
+        if not known and len(unknown) == 1:
+            # The one person of unknown gender left once a given name ruled the others out is a guess by elimination:
+            # often the one meant was never tagged a person (`Attallah Shabazz ... she said`, not Spike Lee).
+            return None if ruled_out_by_name else unknown[0]
         if known or unknown:
             return None  # more than one person fits: leave it unresolved rather than guess
         # nobody here fits (or nobody is here): look one sentence further back

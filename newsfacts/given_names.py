@@ -39,9 +39,3 @@ def gender_of_given_name(name: str) -> str | None:
     if len(word) < 2 or not word.isalpha():
         return None
     return _genders_by_name().get(word.lower())
-
-
-def gender_of_full_name(full_name: str | None) -> str | None:
-    """The gender the first word of a name of two or more words gives (`Hillary Clinton` -> its first name's)."""
-    words = (full_name or "").split()
-    return gender_of_given_name(words[0]) if len(words) >= 2 else None

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.entities import NAME, Mention, role_heads
-from newsfacts.given_names import gender_of_full_name
+from newsfacts.entities import NAME, Mention, gender_of_name, role_heads
 from newsfacts.nlp import doc_text, tokens_starting_in
 from newsfacts.quotemarks import QuoteSpan
 from newsfacts.quotes.cues import governing_verb
@@ -192,7 +191,7 @@ def _genders_of(entity: int, mentions: list[Mention]) -> set[str]:
         if gender:
             genders.add(gender)
         elif mention.type == "PERSON" and mention.resolution == NAME:
-            by_name.add(gender_of_full_name(mention.text))
+            by_name.add(gender_of_name(mention.text))
     return genders or by_name - {None}
 
 
