@@ -152,6 +152,21 @@ def score_quotes_command(
     _print_figures(format_report(score), score.as_dict(), json_out)
 
 
+@score_app.command("speakers")
+def score_speakers_command(
+    gold: Annotated[Path, typer.Option(help="Annotated quotes (format: see its 'about').")] = Path("tests/data/pronoun_speakers_gold.json"),
+    shared: Annotated[Path, typer.Option(help="The shared folder holding the corpora.")] = Path("../shared"),
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to use.")] = DEFAULT_MODEL,
+    workers: Annotated[int, typer.Option(min=1, help="Processes for spaCy.")] = os.cpu_count() or 1,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Whom pronoun speakers (`he said`) resolve to, against annotated BBC quotes."""
+    from newsfacts.speaker_scoring import format_report, score_speakers
+
+    score = score_speakers(gold, shared, model, workers)
+    _print_figures(format_report(score), score.as_dict(), json_out)
+
+
 @score_app.command("claims")
 def score_claims_command(
     gold: Annotated[Path, typer.Option(help="Annotated articles (format: see its 'about').")] = Path("tests/data/claims_gold.json"),

@@ -784,8 +784,13 @@ def _pronoun_antecedent(article, sentences, index, token, gender, person_mention
                 candidates.append(entity)
             if _is_main_subject(doc, mention):
                 subjects.add(entity.index)
+        # (only a person named here can be ruled out by a given name: one a pronoun names has that pronoun's gender)
+        ruled_out_by_name |= any(c.gender not in (gender, None) and c.index in article.gendered_by_name for c in candidates)
+        for mention in _subject_pronouns(article, sentence.start_char, limit):
+            entity = article.entities[mention.entity]
+            candidates += [] if entity in candidates else [entity]
+            subjects.add(entity.index)
         fitting = [c for c in candidates if c.gender in (gender, None)]
-        ruled_out_by_name |= any(c not in fitting and c.index in article.gendered_by_name for c in candidates)
         subject = [c for c in fitting if c.index in subjects]
         if len(subject) == 1:
             return subject[0]  # the one the sentence is about (`X called on Mr Y to ... "..." he said`: X)
@@ -803,6 +808,13 @@ def _pronoun_antecedent(article, sentences, index, token, gender, person_mention
             return None  # more than one person fits: leave it unresolved rather than guess
         # nobody here fits (or nobody is here): look one sentence further back
     return None
+
+
+def _subject_pronouns(article: _Article, start: int, limit: int) -> list[Mention]:
+    """The pronouns already resolved between `start` and `limit` that are their sentence's main subject: the person the
+    sentence goes on about (`She will then link up with Daniela Hantuchova ... "...," she added`: not Hantuchova)."""
+    return [m for m in article.mentions if m.resolution == PRONOUN and start <= m.start < limit
+            and _is_main_subject(article.doc, m)]
 
 
 def _reported_by(pronoun: Token) -> tuple[int, int] | None:

@@ -69,3 +69,13 @@ def test_a_person_of_unknown_gender_is_not_she_only_because_a_given_name_ruled_t
     quotes, entities = quotes_with_entities(text)
     [quote] = [q for q in quotes if q.text.startswith("This award counts")]
     assert quote.speaker_entity is None and quote.speaker_text == "she"
+
+
+@pytest.mark.slow
+def test_she_goes_on_with_the_person_the_last_sentence_was_about_not_the_one_it_names():
+    text = ('Martina Navratilova has won three Grand Slam titles since she came out of retirement.\n\n'
+            'She will then link up with Daniela Hantuchova for the Australian Open doubles.\n\n'
+            '"I might be playing some singles events this season," she added.')
+    quotes, entities = quotes_with_entities(text)
+    [quote] = [q for q in quotes if q.text.startswith("I might be playing")]
+    assert entities[quote.speaker_entity].full_name == "Martina Navratilova"
