@@ -771,7 +771,7 @@ def _pronoun_antecedent(article, sentences, index, token, gender, person_mention
         sentence = sentences[index - back]
         limit = token.idx if back == 0 else sentence.end_char
         candidates: list[LocalEntity] = []
-        subjects: set[int] = set()
+        subjects: dict[int, int] = {}  # entity -> where, as the subject of a main clause, it last is
         for mention in person_mentions:
             if not (sentence.start_char <= mention.start < limit) or mention.resolution == PRONOUN:
                 continue
@@ -783,17 +783,19 @@ def _pronoun_antecedent(article, sentences, index, token, gender, person_mention
             if entity not in candidates:
                 candidates.append(entity)
             if _is_main_subject(doc, mention):
-                subjects.add(entity.index)
+                subjects[entity.index] = mention.start
         # (only a person named here can be ruled out by a given name: one a pronoun names has that pronoun's gender)
         ruled_out_by_name |= any(c.gender not in (gender, None) and c.index in article.gendered_by_name for c in candidates)
         for mention in _subject_pronouns(article, sentence.start_char, limit):
             entity = article.entities[mention.entity]
             candidates += [] if entity in candidates else [entity]
-            subjects.add(entity.index)
+            subjects[entity.index] = mention.start
         fitting = [c for c in candidates if c.gender in (gender, None)]
-        subject = [c for c in fitting if c.index in subjects]
-        if len(subject) == 1:
-            return subject[0]  # the one the sentence is about (`X called on Mr Y to ... "..." he said`: X)
+        subject = sorted((c for c in fitting if c.index in subjects), key=lambda c: subjects[c.index])
+        if subject:
+            # the one the sentence is about (`X called on Mr Y to ... "..." he said`: X); of the subjects of its joined
+            # main clauses, the last (`X said ..., but Y rejected his comments. "...," he said`: Y)
+            return subject[-1]
         if not subject and _unnamed_person_subject(sentence, limit, gender):
             return None  # `The midfielder claims he lacks the backing of boss X. "...," he said`: the midfielder, unnamed
         known = [c for c in candidates if c.gender == gender]
@@ -833,7 +835,15 @@ def _is_main_subject(doc: Doc, mention: Mention) -> bool:
     if span is None or any(c.dep_ == "conj" for c in span.root.children):
         return False  # (`X and Y sparred`: neither alone)
     root = span.root.head if span.root.dep_ == "appos" else span.root  # (`The shadow foreign secretary, X, welcomed`)
-    return root.dep_ in {"nsubj", "nsubjpass"} and root.head == root.sent.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head in _main_verbs(root.sent)
+
+
+def _main_verbs(sentence: Span) -> list[Token]:
+    """The sentence's root and the verbs of the main clauses joined to it (`X said ..., but Y rejected ...`)."""
+    verbs = [sentence.root]
+    for verb in verbs:
+        verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+    return verbs
 
 
 def _unnamed_person_subject(sentence: Span, limit: int, gender: str) -> bool:

@@ -79,3 +79,12 @@ def test_she_goes_on_with_the_person_the_last_sentence_was_about_not_the_one_it_
     quotes, entities = quotes_with_entities(text)
     [quote] = [q for q in quotes if q.text.startswith("I might be playing")]
     assert entities[quote.speaker_entity].full_name == "Martina Navratilova"
+
+
+@pytest.mark.slow
+def test_he_is_the_subject_of_the_last_main_clause_before_it():
+    text = ('Lleyton Hewitt criticised the courts on Monday, but Geoff Pollard rejected his comments.\n\n'
+            '"We did ask for it to be made faster," he said.')
+    quotes, entities = quotes_with_entities(text)
+    [quote] = [q for q in quotes if q.text.startswith("We did ask")]
+    assert entities[quote.speaker_entity].full_name == "Geoff Pollard"
