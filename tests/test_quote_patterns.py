@@ -148,6 +148,20 @@ def test_a_partial_quote_in_the_phrase_its_verb_reports_is_a_mixed_attribution()
     assert ("indirect", 'the senator a "loser"', "Tom Reed", "called") in found  # the phrase, with its quoted words
 
 
+@pytest.mark.parametrize(
+    "text, phrase",
+    [  # the parse makes the clause a relative clause of "spot"; its "that" still opens what was told, not the addressee
+        ('Jane Miller is telling customers at a popular Manchester, New Hampshire, breakfast spot that “I need you tomorrow.”',
+         "that “I need you tomorrow.”"),
+        # a true relative clause, with the gap its `that` fills, stays in the phrase of the noun it describes
+        ('Jane Miller went on to reflect on the values that "most Britons hold dear".',
+         'on the values that "most Britons hold dear"'),
+    ],
+)
+def test_a_mixed_attributions_clause_starts_at_its_that_where_the_parse_hangs_it_on_a_noun(text, phrase):
+    assert ("indirect", phrase, "Jane Miller") in [row[:3] for row in _quotes(text)]
+
+
 def test_a_mixed_attributions_phrase_reaches_every_complement_its_quotes_run_into():
     # the parse hangs "in a generation" (inside the first quote) and "someone who ..." (holding the second) on the verb
     found = _quotes('Senator Jane Miller called the new governor "the most extreme pick in a generation" and someone who had '

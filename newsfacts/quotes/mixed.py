@@ -297,6 +297,8 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     # what a labeling verb reports starts with what it labels (`called [the situation "run amok"]`, parsed as a clause)
     labels = cue.lemma_.lower() in LABELING_VERBS and complements[0].dep_ in {"dobj", "oprd"}
     first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} and not labels else complements[0].left_edge
+    if not labels:
+        first = _complementizer_before(cue.doc[first_token_from(cue.doc, quote.start)], first) or first
     # the quote may run on into the complements after its holder (`called him "the worst pick [in a generation]"`, the
     # parse hanging the prepositional phrase on the verb): the phrase ends with the last complement the quote reaches
     last = max((c.right_edge for c in complements[complements.index(holder):] if c.left_edge.idx < quote.end),
@@ -322,6 +324,18 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     if _only_the_quoted_words(start, end, quote):
         return None
     return start, end
+
+
+def _complementizer_before(quoted: Token, first: Token) -> Token | None:
+    """`telling customers at a breakfast spot [that "I need you tomorrow."]`: the parse may hang a reported clause on a
+    noun (as a relative clause); its `that` (a subordinator, not a relative pronoun) still opens what the cue reports. A
+    clause with a subject and its complement has no gap a relative pronoun would fill (`the values that "most Britons
+    hold dear"` has: a relative clause)."""
+    clause = next((t for t in quoted.ancestors if t.dep_ == "relcl"), None) if quoted.dep_ != "relcl" else quoted
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in COMPLEMENTIZERS), None) if clause else None
+    complete = clause is not None and {c.dep_ for c in clause.children} >= {"nsubj"} and any(
+        c.dep_ in {"dobj", "attr", "acomp", "ccomp", "xcomp"} for c in clause.children)
+    return mark if mark is not None and complete and first.i < mark.i < quoted.i else None
 
 
 def _only_the_quoted_words(start: int, end: int, quote: Quote) -> bool:
