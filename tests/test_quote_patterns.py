@@ -148,6 +148,20 @@ def test_a_partial_quote_in_the_phrase_its_verb_reports_is_a_mixed_attribution()
     assert ("indirect", 'the senator a "loser"', "Tom Reed", "called") in found  # the phrase, with its quoted words
 
 
+@pytest.mark.parametrize(
+    "text, phrase",
+    [  # the parse makes the clause a relative clause of "spot"; its "that" still opens what was told, not the addressee
+        ('Jane Miller is telling customers at a popular Manchester, New Hampshire, breakfast spot that “I need you tomorrow.”',
+         "that “I need you tomorrow.”"),
+        # a true relative clause, with the gap its `that` fills, stays in the phrase of the noun it describes
+        ('Jane Miller went on to reflect on the values that "most Britons hold dear".',
+         'on the values that "most Britons hold dear"'),
+    ],
+)
+def test_a_mixed_attributions_clause_starts_at_its_that_where_the_parse_hangs_it_on_a_noun(text, phrase):
+    assert ("indirect", phrase, "Jane Miller") in [row[:3] for row in _quotes(text)]
+
+
 def test_a_mixed_attributions_phrase_reaches_every_complement_its_quotes_run_into():
     # the parse hangs "in a generation" (inside the first quote) and "someone who ..." (holding the second) on the verb
     found = _quotes('Senator Jane Miller called the new governor "the most extreme pick in a generation" and someone who had '
@@ -204,6 +218,9 @@ def test_a_second_report_joined_to_a_reported_clause_is_cut_off_and_keeps_the_fi
     found = _quotes("Senator Tom Reed said his recent attacks have given his campaign momentum and said that the rival had no plan.")
     assert ("indirect", "his recent attacks have given his campaign momentum", "Senator Tom Reed", "said") in found
     assert all(speaker == "Senator Tom Reed" for kind, _, speaker, _ in found)
+    # a verb with a "did" of its own shares no "would" of the clause: a report of its own
+    found = _quotes('Tom Reed said that he would offer "a prayer" for the eventual nominee but did not suggest it would be Miller.')
+    assert ("indirect", 'that he would offer "a prayer" for the eventual nominee', "Tom Reed", "said") in found
 
 
 def test_a_framing_verb_the_parser_hung_on_the_quote_or_left_unlabelled_still_finds_its_subject():
@@ -847,6 +864,33 @@ def test_a_reported_clause_stops_at_the_writers_words_after_its_quote():
     assert ("indirect", 'Miller a "moderate,"', "Senator Tom Reed", "called") in found
     found = _quotes('Reed said most of the emails were rated "confidential," the lowest level of sensitivity.')
     assert ("indirect", 'most of the emails were rated "confidential," the lowest level of sensitivity', "Reed", "said") in found
+    # an apostrophe after the dash is no quote mark that would hide where the quote ends
+    found = _quotes('Reed called the senator\'s plan a "disaster" — a charge the senator’s aides rejected on Monday.')
+    assert ("indirect", 'the senator\'s plan a "disaster"', "Reed", "called") in found
+    # nor is a dash inside a quotation that runs to the clause's end
+    found = _quotes('Bolton said the critics, who are “just flatly wrong – and they’re gonna live to regret it.”')
+    assert any(kind == "indirect" and text.endswith("regret it.”") for kind, text, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [  # the means of saying, a lone dash's aside and a clause of the writer's own after the quote were not said
+        ('Tom Reed said his campaign does not want "that crap," in an interview with CNN on Sunday.',
+         'his campaign does not want "that crap,"'),
+        ('Tom Reed said the governor\'s budget was "a disgrace" on Twitter.', 'the governor\'s budget was "a disgrace"'),
+        ('Tom Reed says he gets his ideas from a speech in Ayn Rand\'s "Atlas Shrugged" - which, to be clear, is a work of '
+         'fiction.', 'he gets his ideas from a speech in Ayn Rand\'s "Atlas Shrugged"'),  # (a title: no partial quote)
+        ('Tom Reed says he is "excited where we stand" as he faces a critical test in the state primary.',
+         'he is "excited where we stand"'),
+        # but the reason the speaker gives, what goes on as the words say, and where they were said, stay
+        ('Tom Reed said the judge was "hostile" because he is Hispanic.', 'the judge was "hostile" because he is Hispanic'),
+        ('Tom Reed said the law "was going to go from a positive to a negative" as sanctions ramped up.',
+         'the law "was going to go from a positive to a negative" as sanctions ramped up'),
+        ('Tom Reed said the person would "not get beat up" at his rally.', 'the person would "not get beat up" at his rally'),
+    ],
+)
+def test_a_reported_clause_stops_before_the_writers_narration_after_its_last_quote(text, clause):
+    assert ("indirect", clause, "Tom Reed") in [row[:3] for row in _quotes(text)]
 
 
 def test_a_partial_quote_inside_a_clause_of_its_speaker_cued_by_the_next_act_takes_the_clauses_cue():

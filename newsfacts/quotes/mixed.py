@@ -9,7 +9,7 @@ from itertools import takewhile
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.nlp import doc_text, first_token_from, tokens_starting_in
-from newsfacts.quotes.clauses import clause_span, trimmed_end, without_writer_addition
+from newsfacts.quotes.clauses import clause_span, lone_dash, sets_off_the_end, trimmed_end, without_writer_addition
 from newsfacts.quotes.grammar import (
     CLOSING_MARKS, COMPLEMENTIZERS, COMPLEMENT_EDGES, QUOTE_OPENERS, closing_mark_at, is_speech_verb, overlaps_direct,
 )
@@ -17,7 +17,7 @@ from newsfacts.quotes.rows import INDIRECT, PARTIAL, Quote
 from newsfacts.quotes.speakers import CALIBRATED_CONFIDENCE, NO_SPEAKER_CONFIDENCE, cue_words
 from newsfacts.quotes.subjects import speaker_phrase
 from newsfacts.quotes.vocabulary import (
-    ABOUT_CUES, ABOUT_PREPOSITIONS, DASHES, INDIRECT_VERBS, LABELING_VERBS, OBJECT_CUES, SPEECH_VERBS, STANCE_VERBS,
+    ABOUT_CUES, ABOUT_PREPOSITIONS, INDIRECT_VERBS, LABELING_VERBS, OBJECT_CUES, SPEECH_VERBS, STANCE_VERBS,
     SUBJECTS,
 )
 
@@ -195,10 +195,10 @@ def clauses_cut_at_the_writers_words_after_a_quote(doc: Doc, quotes: list[Quote]
     for row in quotes:
         if row.kind != INDIRECT or not _holds_a_quote_of_its_cue(row, quotes):
             continue
-        last_mark = max(row.text.rfind(mark) for mark in CLOSING_MARKS | {"“"})
-        if last_mark < 0:
+        last_mark = _last_quote_mark(row.text)
+        if last_mark < 0 or row.text[last_mark] == "“":  # (a quote still open runs to the row's end: `"wrong – and ...`)
             continue
-        cut = _lone_dash_after(doc, text, row.start + last_mark, row.end) or _comment_after_closing_comma(
+        cut = _lone_dash_after(doc, row.start + last_mark, row.end) or _comment_after_closing_comma(
             text, row.start + last_mark, row.end)
         if cut is None:
             continue
@@ -208,11 +208,17 @@ def clauses_cut_at_the_writers_words_after_a_quote(doc: Doc, quotes: list[Quote]
             row.text = text[row.start : row.end]
 
 
-def _lone_dash_after(doc: Doc, text: str, start: int, end: int) -> int | None:
-    dashes = [t for t in tokens_starting_in(doc, start, end) if _lone_dash(text, t)]
-    if not dashes or any(_lone_dash(text, t) for t in dashes[0].sent if t.i > dashes[0].i):
-        return None
-    return dashes[0].idx
+def _last_quote_mark(text: str) -> int:
+    """Where the last quote mark stands, not counting an apostrophe (`there’s`, `president’s`), which would hide a quote's
+    end before the writer's words."""
+    marks = [at for at, char in enumerate(text) if any(text.startswith(m, at) for m in CLOSING_MARKS | {"“"})
+             and not (char == "’" and text[at + 1 : at + 2].isalpha())]
+    return marks[-1] if marks else -1
+
+
+def _lone_dash_after(doc: Doc, start: int, end: int) -> int | None:
+    dashes = [t for t in tokens_starting_in(doc, start, end) if lone_dash(t)]
+    return dashes[0].idx if dashes and sets_off_the_end(dashes[0]) else None
 
 
 def _comment_after_closing_comma(text: str, mark: int, end: int) -> int | None:
@@ -225,11 +231,6 @@ def _comment_after_closing_comma(text: str, mark: int, end: int) -> int | None:
 
 def _holds_a_quote_of_its_cue(row: Quote, quotes: list[Quote]) -> bool:
     return any(q.kind == PARTIAL and q.cue_start == row.cue_start and row.start <= q.start < row.end for q in quotes)
-
-
-def _lone_dash(text: str, token: Token) -> bool:
-    after = token.idx + len(token.text)
-    return token.text in DASHES and text[token.idx - 1 : token.idx].isspace() and text[after : after + 1].isspace()
 
 
 def _sentence_after_closing_comma(doc: Doc, text: str, row: Quote) -> list[Token]:
@@ -296,6 +297,8 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     # what a labeling verb reports starts with what it labels (`called [the situation "run amok"]`, parsed as a clause)
     labels = cue.lemma_.lower() in LABELING_VERBS and complements[0].dep_ in {"dobj", "oprd"}
     first = holder.left_edge if holder.dep_ in {"ccomp", "xcomp"} and not labels else complements[0].left_edge
+    if not labels:
+        first = _complementizer_before(cue.doc[first_token_from(cue.doc, quote.start)], first) or first
     # the quote may run on into the complements after its holder (`called him "the worst pick [in a generation]"`, the
     # parse hanging the prepositional phrase on the verb): the phrase ends with the last complement the quote reaches
     last = max((c.right_edge for c in complements[complements.index(holder):] if c.left_edge.idx < quote.end),
@@ -321,6 +324,18 @@ def _reported_phrase(cue: Token, quote: Quote) -> tuple[int, int] | None:
     if _only_the_quoted_words(start, end, quote):
         return None
     return start, end
+
+
+def _complementizer_before(quoted: Token, first: Token) -> Token | None:
+    """`telling customers at a breakfast spot [that "I need you tomorrow."]`: the parse may hang a reported clause on a
+    noun (as a relative clause); its `that` (a subordinator, not a relative pronoun) still opens what the cue reports. A
+    clause with a subject and its complement has no gap a relative pronoun would fill (`the values that "most Britons
+    hold dear"` has: a relative clause)."""
+    clause = next((t for t in quoted.ancestors if t.dep_ == "relcl"), None) if quoted.dep_ != "relcl" else quoted
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in COMPLEMENTIZERS), None) if clause else None
+    complete = clause is not None and {c.dep_ for c in clause.children} >= {"nsubj"} and any(
+        c.dep_ in {"dobj", "attr", "acomp", "ccomp", "xcomp"} for c in clause.children)
+    return mark if mark is not None and complete and first.i < mark.i < quoted.i else None
 
 
 def _only_the_quoted_words(start: int, end: int, quote: Quote) -> bool:

@@ -30,6 +30,10 @@ DOCUMENT_NOUNS = frozenset(
     complaint lawsuit indictment ruling order proposal plan bill text transcript speech op-ed editorial article
     book ad advertisement video sign poster card survey poll study press communique communiqué""".split()
 )
+# The means of saying something, as a writer names them after a report: `" in an interview with CNN`, `" on Twitter` (not
+# the event, `at his rally`, which the gold counts as part of what was said).
+OCCASION_NOUNS = frozenset(
+    "interview statement remarks response tweet post letter email op-ed editorial release twitter facebook".split())
 # Verbs whose subject wrote the document (delivering or reading it does not make one its author).
 AUTHORING_VERBS = frozenset("write send pen issue release author draft sign post tweet publish craft compose prepare submit".split())
 # Words that introduce a quoted term only mentioned, a name or a title ("the word 'ceasefire'", a show titled "...", her
