@@ -136,7 +136,7 @@ def _limitations(accuracy: dict) -> str:
         f"(commit {accuracy.get('measured_at_commit', 'unknown')}):",
         "",
     ]
-    for name in ("entities", "quotes", "claims"):
+    for name in ("entities", "quotes", "speakers", "claims"):
         entry = accuracy.get(name)
         if entry:
             figures = ", ".join(f"{label} {value:.3f}" for label, value in entry["figures"].items())
